@@ -1,0 +1,62 @@
+"""Command line: ``python -m pipeline COMMAND ...`` (see ``shared/CONTRACT.md``)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import textwrap
+from collections.abc import Sequence
+
+from pipeline.errors import PipelineError
+from pipeline.records import Report
+
+
+def _print_table(report: Report) -> None:
+    head = f"{report.source}  year {report.year or '?'}  date {report.date or '?'}  {report.n_goals} goals"
+    print(head)
+    print("-" * len(head))
+    for goal in report.goals:
+        print(f"{goal.goal_id or '-':>6}  {goal.status or '?':<14}  {goal.status_label or '(no label)'}")
+        for name in ("goal", "metric", "target"):
+            value = getattr(goal, name)
+            if value:
+                short = textwrap.shorten(value.replace("\n", " "), 100, placeholder=" …")
+                print(f"{'':>8}{name:<8} {short}")
+
+
+def _cmd_parse(args: argparse.Namespace) -> int:
+    from pipeline.ingest import read_report
+
+    report = read_report(args.file, encoding=args.encoding)
+    for warning in report.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    if args.json:
+        json.dump(report.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        _print_table(report)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m pipeline", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    parse = commands.add_parser("parse", help="read a report into goal records")
+    parse.add_argument("file", help="a .pdf, .txt (text extracted from a report PDF), .csv, .xlsx or .json file")
+    parse.add_argument("--json", action="store_true", help="print the report document as JSON")
+    parse.add_argument("--encoding", help="text encoding of a .txt/.csv file (default UTF-8), e.g. cp1252")
+    parse.set_defaults(handler=_cmd_parse)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.handler(args)
+    except PipelineError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"error: {exc.filename or ''}: {exc.strerror or exc}", file=sys.stderr)
+        return 2

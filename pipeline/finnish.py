@@ -1,0 +1,85 @@
+"""Everything that touches libvoikko.
+
+Voikko is loaded lazily, once per process, so importing this module is cheap
+and a missing native library is reported only when it is needed, with the
+packages to install.
+"""
+
+from __future__ import annotations
+
+import threading
+from functools import lru_cache
+from typing import Any
+
+from pipeline.errors import VoikkoMissingError
+
+_INSTALL_HINT = (
+    "Install the Debian packages 'libvoikko1' and 'voikko-fi' "
+    "(apt-get install libvoikko1 voikko-fi) and the PyPI package 'libvoikko'."
+)
+
+_lock = threading.RLock()
+_voikko: Any = None
+
+
+def voikko() -> Any:
+    """The process-wide ``libvoikko.Voikko('fi')`` instance."""
+    global _voikko
+    if _voikko is None:
+        with _lock:
+            if _voikko is None:
+                try:
+                    import libvoikko
+                except ImportError as exc:  # pragma: no cover - depends on the machine
+                    raise VoikkoMissingError(f"The Python package libvoikko is missing. {_INSTALL_HINT}") from exc
+                try:
+                    _voikko = libvoikko.Voikko("fi")
+                except (OSError, libvoikko.VoikkoException) as exc:  # pragma: no cover
+                    raise VoikkoMissingError(
+                        f"Could not load Voikko with a Finnish dictionary ({exc}). {_INSTALL_HINT}"
+                    ) from exc
+    return _voikko
+
+
+@lru_cache(maxsize=200_000)
+def analyses(word: str) -> tuple[dict[str, str], ...]:
+    """Voikko's morphological analyses of one word form (cached)."""
+    with _lock:
+        return tuple(dict(a) for a in voikko().analyze(word))
+
+
+def is_word(word: str) -> bool:
+    """True when Voikko recognises ``word`` as a Finnish word form."""
+    return bool(word) and bool(analyses(word))
+
+
+def word_classes(word: str) -> frozenset[str]:
+    """The set of Voikko word classes (``CLASS``) of ``word``: ``etunimi``, ``lukusana``, ..."""
+    return frozenset(a.get("CLASS", "") for a in analyses(word))
+
+
+def is_first_name(word: str) -> bool:
+    """True when ``word`` is capitalised and Voikko knows it as a first name (*Katri*, *Timo*)."""
+    return word[:1].isupper() and "etunimi" in word_classes(word)
+
+
+def is_proper_noun(word: str) -> bool:
+    """True for names of people and places (*Vantaa*, *Katri*)."""
+    return bool(word_classes(word) & {"etunimi", "sukunimi", "paikannimi", "nimi"})
+
+
+def should_join(left: str, right: str) -> bool:
+    """Decide whether two pieces split by a narrow column are one word.
+
+    Join when the joined form is a valid word and at least one piece is not:
+    ``perhekeskustoimintamal`` + ``lia`` and ``Oppivelvollisuude`` + ``n`` are
+    joined; ``perhekeskussuunnittelu`` + ``ryhmä`` stay apart, since both are
+    words of their own.
+    """
+    if not (left.isalpha() and right.isalpha()):
+        return False
+    if not right.islower():
+        return False
+    if not is_word(left + right):
+        return False
+    return not is_word(left) or not is_word(right)

@@ -1,0 +1,140 @@
+"""Readers for CSV and XLSX files with one goal per row.
+
+Headers may be the Finnish column titles of a report table (``Sitova
+tavoite``, ``Mittari``, ``Lähtötaso``, ``Tavoitetaso``, ``Vastuuhenkilö(t)``,
+``Keskeiset toimenpiteet``, ``Mittarien tilanne``, ``Tila``, optionally
+``Teema`` and ``Strateginen tavoite``) or the contract's English field names.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import re
+from pathlib import Path
+
+import pandas as pd
+
+from pipeline.errors import ReportError
+from pipeline.ingest.text import GOAL_ID, decode
+from pipeline.records import GOAL_COLUMNS, Report, goals_from_frame, normalise_status
+
+# Finnish headers (lower-cased, without punctuation and white space) → fields.
+FINNISH_HEADERS: dict[str, str] = {
+    "teema": "theme",
+    "strateginentavoite": "strategic_goal",
+    "tunnus": "goal_id",
+    "tavoitenumero": "goal_id",
+    "nro": "goal_id",
+    "sitovatavoite": "goal",
+    "tavoite": "goal",
+    "mittari": "metric",
+    "mittarit": "metric",
+    "lähtötaso": "baseline",
+    "tavoitetaso": "target",
+    "vastuuhenkilö": "responsible",
+    "vastuuhenkilöt": "responsible",
+    "keskeisettoimenpiteet": "measures",
+    "toimenpiteet": "measures",
+    "mittarientilanne": "metric_status",
+    "tila": "status_label",
+    "toteutuminen": "status_label",
+    "arvio": "status_label",
+}
+REQUIRED = ("goal", "status_label")
+
+
+def _header_key(header: object) -> str:
+    text = str(header).lower()
+    # "Vastuuhenkilö(t)", "Tavoitetaso 2021", "Mittarien tilanne 1.1.-31.12.2021"
+    text = re.sub(r"\(.*?\)|\d[\d.\s-]*", "", text)
+    return re.sub(r"[\W_]+", "", text)
+
+
+def map_columns(columns: list[object], source: str) -> dict[object, str]:
+    """Map a file's column headers onto goal fields, naming what is missing."""
+    mapping: dict[object, str] = {}
+    for column in columns:
+        key = str(column).strip()
+        field = key if key in GOAL_COLUMNS else FINNISH_HEADERS.get(_header_key(column))
+        if field and field not in mapping.values():
+            mapping[column] = field
+    if "status" in mapping.values() and "status_label" not in mapping.values():
+        mapping = {col: ("status_label" if f == "status" else f) for col, f in mapping.items()}
+    missing = [f for f in REQUIRED if f not in mapping.values()]
+    if missing:
+        raise ReportError(
+            source,
+            f"missing column(s) {', '.join(missing)}; found {[str(c) for c in columns]}. "
+            "Expected the Finnish headers 'Sitova tavoite', 'Mittari', 'Lähtötaso', 'Tavoitetaso', "
+            "'Vastuuhenkilö(t)', 'Keskeiset toimenpiteet', 'Mittarien tilanne', 'Tila' "
+            "or the field names goal, metric, baseline, target, responsible, measures, metric_status, status_label.",
+        )
+    return mapping
+
+
+def frame_to_report(frame: pd.DataFrame, source: str, sha256: str) -> Report:
+    """Goals from a table of one goal per row (see :func:`map_columns`)."""
+    mapping = map_columns(list(frame.columns), source)
+    frame = frame[list(mapping)].rename(columns=mapping)
+    frame = frame.dropna(how="all")
+    report = Report(source=source, sha256=sha256)
+    report.goals = goals_from_frame(frame)
+    if not report.goals:
+        raise ReportError(source, "the table has a header but no goal rows.")
+    for number, goal in enumerate(report.goals, start=2):
+        if goal.goal_id is None and goal.goal and (m := GOAL_ID.match(goal.goal)):
+            goal.goal_id = m.group(1)
+            goal.goal = goal.goal[m.end() :].strip()
+        if goal.status is None:
+            goal.status = normalise_status(goal.status_label)
+        elif normalise_status(goal.status) is None:
+            raise ReportError(
+                source,
+                f"row {number}: status {goal.status!r} is not one of full, partial, none, not_assessable.",
+            )
+        if goal.status_label and goal.status is None:
+            report.warnings.append(
+                f"{source}: row {number} (goal {goal.goal_id}): unknown status label "
+                f"{goal.status_label!r}; status left empty."
+            )
+    ids = [g.goal_id for g in report.goals if g.goal_id]
+    for dup in sorted({i for i in ids if ids.count(i) > 1}):
+        report.warnings.append(f"{source}: goal id {dup} appears more than once.")
+    return report
+
+
+def read_csv(path: Path, encoding: str | None = None) -> Report:
+    """Read a CSV file (comma, semicolon or tab separated)."""
+    data = path.read_bytes()
+    text = decode(data, path.name, encoding)
+    try:
+        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+        sep = dialect.delimiter
+    except csv.Error:
+        sep = ","
+    try:
+        frame = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False)
+    except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
+        raise ReportError(path.name, f"not a readable CSV table ({exc}).") from exc
+    frame = frame.replace("", None)
+    return frame_to_report(frame, path.name, hashlib.sha256(data).hexdigest())
+
+
+def read_xlsx(path: Path) -> Report:
+    """Read the first sheet of an XLSX workbook that has the needed columns."""
+    data = path.read_bytes()
+    if not data:
+        raise ReportError(path.name, "the file is empty; expected an XLSX workbook.")
+    try:
+        sheets = pd.read_excel(io.BytesIO(data), sheet_name=None, dtype=str, engine="openpyxl")
+    except Exception as exc:  # openpyxl raises many kinds for a damaged zip
+        raise ReportError(path.name, f"not a readable XLSX workbook ({type(exc).__name__}: {exc}).") from exc
+    errors = []
+    for name, frame in sheets.items():
+        try:
+            return frame_to_report(frame, path.name, hashlib.sha256(data).hexdigest())
+        except ReportError as exc:
+            errors.append(f"sheet {name!r}: {exc.problem}")
+    raise ReportError(path.name, "; ".join(errors) or "the workbook has no sheets.")

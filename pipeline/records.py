@@ -1,0 +1,203 @@
+"""Record types of the pipeline, defined once.
+
+A :class:`Report` holds the facts about one report file and its :class:`Goal`
+records. Field names follow the command-line contract (``shared/CONTRACT.md``)
+and are also the stable column names of the DataFrame conversions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any
+
+import pandas as pd
+
+#: Normalised status values, in order from best to worst.
+STATUSES: tuple[str, ...] = ("full", "partial", "none", "not_assessable")
+
+# Status labels of several cities' vocabularies, lower-cased with single
+# spaces. Vantaa: "Toteutuu täysin / osittain / Ei toteudu lainkaan";
+# Tampere: "Toteutui / Toteutui osittain / Ei toteutunut / Ei arvioitavissa";
+# Helsinki: "Toteutui / Ei toteutunut / Ei voida todentaa".
+STATUS_LABELS: dict[str, str] = {
+    "toteutuu täysin": "full",
+    "toteutuu": "full",
+    "toteutui": "full",
+    "toteutui täysin": "full",
+    "toteutunut": "full",
+    "toteutunut täysin": "full",
+    "täysin toteutunut": "full",
+    "saavutettu": "full",
+    "tavoite saavutettu": "full",
+    "toteutuu osittain": "partial",
+    "toteutui osittain": "partial",
+    "toteutunut osittain": "partial",
+    "osittain toteutunut": "partial",
+    "toteutuu pääosin": "partial",
+    "toteutui pääosin": "partial",
+    "osittain": "partial",
+    "ei toteudu lainkaan": "none",
+    "ei toteudu": "none",
+    "ei toteutunut": "none",
+    "ei toteutunut lainkaan": "none",
+    "ei saavutettu": "none",
+    "ei arvioitavissa": "not_assessable",
+    "ei voida todentaa": "not_assessable",
+    "ei voida arvioida": "not_assessable",
+    "ei mitattavissa": "not_assessable",
+}
+
+#: Goal text fields, in the column order of a report table.
+TEXT_FIELDS: tuple[str, ...] = (
+    "goal",
+    "metric",
+    "baseline",
+    "target",
+    "responsible",
+    "measures",
+    "metric_status",
+)
+
+#: Stable column names of :func:`goals_to_frame`.
+GOAL_COLUMNS: tuple[str, ...] = (
+    "goal_id",
+    "theme",
+    "strategic_goal",
+    *TEXT_FIELDS,
+    "status_label",
+    "status",
+)
+
+REPORT_COLUMNS: tuple[str, ...] = ("source", "sha256", "date", "year", "department")
+
+
+def normalise_label(label: str | None) -> str | None:
+    """Return the status label folded to lower case with single spaces.
+
+    >>> normalise_label(" Toteutuu\\n täysin ")
+    'toteutuu täysin'
+    """
+    if label is None:
+        return None
+    folded = re.sub(r"\s+", " ", label).strip().lower().rstrip(".")
+    return folded or None
+
+
+def normalise_status(label: str | None) -> str | None:
+    """Map a city's status label onto ``full``/``partial``/``none``/``not_assessable``.
+
+    Returns ``None`` for an empty or unknown label; the normalised names
+    themselves are accepted as labels too.
+    """
+    folded = normalise_label(label)
+    if folded is None:
+        return None
+    if folded in STATUSES:
+        return folded
+    return STATUS_LABELS.get(folded)
+
+
+@dataclass(slots=True)
+class Goal:
+    """One binding target (*sitova tavoite*) row of a report.
+
+    Text fields hold the cell's text with line breaks joined and words broken
+    by the layout repaired; paragraphs inside a cell are separated by ``\\n``.
+    A missing cell is ``None``.
+    """
+
+    goal_id: str | None = None
+    theme: str | None = None
+    strategic_goal: str | None = None
+    goal: str | None = None
+    metric: str | None = None
+    baseline: str | None = None
+    target: str | None = None
+    responsible: str | None = None
+    measures: str | None = None
+    metric_status: str | None = None
+    status_label: str | None = None
+    status: str | None = None
+    indicators: list[dict[str, Any]] = field(default_factory=list)
+    prediction: dict[str, Any] | None = None
+    audit: dict[str, Any] | None = None
+    summary: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Goal:
+        known = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in data.items() if k in known})
+
+
+@dataclass(slots=True)
+class Report:
+    """A report file and the goals read from it."""
+
+    source: str
+    sha256: str
+    date: str | None = None
+    year: int | None = None
+    department: str | None = None
+    goals: list[Goal] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def n_goals(self) -> int:
+        return len(self.goals)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The report document of the contract: ``report`` + ``goals``."""
+        head = {name: getattr(self, name) for name in REPORT_COLUMNS}
+        head["n_goals"] = self.n_goals
+        doc: dict[str, Any] = {"report": head, "goals": [g.to_dict() for g in self.goals]}
+        if self.warnings:
+            doc["warnings"] = list(self.warnings)
+        return doc
+
+    @classmethod
+    def from_dict(cls, doc: dict[str, Any]) -> Report:
+        head = doc.get("report") or {}
+        return cls(
+            source=head.get("source") or "",
+            sha256=head.get("sha256") or "",
+            date=head.get("date"),
+            year=head.get("year"),
+            department=head.get("department"),
+            goals=[Goal.from_dict(g) for g in doc.get("goals") or []],
+            warnings=list(doc.get("warnings") or []),
+        )
+
+
+def goals_to_frame(report: Report) -> pd.DataFrame:
+    """One row per goal, columns :data:`GOAL_COLUMNS` then the report's columns."""
+    rows = []
+    for goal in report.goals:
+        row = {name: getattr(goal, name) for name in GOAL_COLUMNS}
+        row.update({name: getattr(report, name) for name in REPORT_COLUMNS})
+        rows.append(row)
+    columns = [*GOAL_COLUMNS, *REPORT_COLUMNS]
+    frame = pd.DataFrame(rows, columns=columns)
+    return frame.astype({"year": "Int64"})
+
+
+def goals_from_frame(frame: pd.DataFrame) -> list[Goal]:
+    """Goals from a frame with (a subset of) the columns :data:`GOAL_COLUMNS`.
+
+    Missing values (``NaN``, ``None``, empty strings) become ``None``.
+    """
+    goals = []
+    for record in frame.to_dict(orient="records"):
+        values = {}
+        for name in GOAL_COLUMNS:
+            value = record.get(name)
+            if value is None or (isinstance(value, float) and pd.isna(value)):
+                value = None
+            elif not isinstance(value, str):
+                value = str(value)
+            values[name] = value.strip() or None if isinstance(value, str) else value
+        goals.append(Goal(**values))
+    return goals
