@@ -8,14 +8,15 @@ from __future__ import annotations
 
 import hashlib
 import io
+import itertools
 import re
 from pathlib import Path
 
 from pipeline.errors import ReportError
 from pipeline.ingest.layout import join_lines, join_two
-from pipeline.ingest.tabular import FINNISH_HEADERS, _header_key
-from pipeline.ingest.text import DATE_FOOTER, GOAL_ID, HEADER_YEAR, STRATEGIC, SENTENCE_END, _check, parse_text
-from pipeline.records import GOAL_COLUMNS, Goal, Report, normalise_status
+from pipeline.ingest.tabular import header_field
+from pipeline.ingest.text import DATE_FOOTER, GOAL_ID, HEADER_YEAR, SENTENCE_END, STRATEGIC, _check, parse_text
+from pipeline.records import Goal, Report, normalise_status
 
 _CELL_FIELDS = ("goal", "metric", "baseline", "target", "responsible", "measures", "metric_status", "status_label")
 
@@ -37,21 +38,48 @@ def _open_pdf(data: bytes, source: str):
         cause = exc.args[0] if exc.args else exc
         if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)) or "password" in str(cause).lower():
             raise ReportError(source, "the PDF is encrypted; save an unprotected copy and read that.") from exc
-        raise ReportError(source, f"the PDF is damaged or truncated ({cause!r}); get a fresh copy of the file.") from exc
+        problem = f"the PDF is damaged or truncated ({cause!r}); get a fresh copy of the file."
+        raise ReportError(source, problem) from exc
     return pdf
 
 
+def _table_cells(page, table) -> list[list[str | None]]:
+    """A table's cells as text, with a blank line where a cell's paragraphs are spaced apart."""
+    rows = []
+    for row in table.rows:
+        cells = []
+        for bbox in row.cells:
+            if bbox is None:
+                cells.append(None)
+                continue
+            lines = page.crop(bbox, strict=False).extract_text_lines(return_chars=False)
+            out: list[str] = []
+            # Line spacing within a paragraph is the smallest gap; a paragraph break is wider.
+            gaps = [b["top"] - a["top"] for a, b in itertools.pairwise(lines)]
+            for k, line in enumerate(lines):
+                if k and gaps[k - 1] > 1.4 * min(gaps):
+                    out.append("")
+                out.append(line["text"])
+            cells.append("\n".join(out))
+        rows.append(cells)
+    return rows
+
+
 def _cell_lines(cell: str | None) -> list[str]:
-    return [line.strip() for line in (cell or "").split("\n") if line.strip()]
+    """A cell's lines; an empty string marks a paragraph break."""
+    lines = [line.strip() for line in (cell or "").split("\n")]
+    while lines and not lines[0]:
+        lines.pop(0)
+    while lines and not lines[-1]:
+        lines.pop()
+    return lines
 
 
 def _header_map(row: list[str | None]) -> dict[int, str] | None:
     """Column index → field, when ``row`` is the table's header row."""
     mapping = {}
     for index, cell in enumerate(row):
-        field = FINNISH_HEADERS.get(_header_key(join_lines(_cell_lines(cell)))) if cell else None
-        if field is None and cell and cell.strip() in GOAL_COLUMNS:
-            field = cell.strip()
+        field = header_field(join_lines(_cell_lines(cell))) if cell else None
         if field and field not in mapping.values():
             mapping[index] = field
     return mapping if len(mapping) >= 4 else None
@@ -84,7 +112,7 @@ def read_pdf(path: Path) -> Report:
     pdf = _open_pdf(data, source)
     with pdf:
         page_texts = [page.extract_text() or "" for page in pdf.pages]
-        tables = [table for page in pdf.pages for table in page.extract_tables()]
+        tables = [_table_cells(page, table) for page in pdf.pages for table in page.find_tables()]
     sha = hashlib.sha256(data).hexdigest()
     if not any(text.strip() for text in page_texts):
         raise ReportError(

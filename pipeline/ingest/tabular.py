@@ -52,12 +52,27 @@ def _header_key(header: object) -> str:
     return re.sub(r"[\W_]+", "", text)
 
 
+def header_field(header: object) -> str | None:
+    """The goal field a column header names (Finnish title or field name), or ``None``.
+
+    ``Sitova tavoite vuodelle 2021`` → ``goal``: a title may go on after the
+    known words, so the longest known title the header starts with wins.
+    """
+    name = str(header).strip()
+    if name in GOAL_COLUMNS:
+        return name
+    key = _header_key(header)
+    if key in FINNISH_HEADERS:
+        return FINNISH_HEADERS[key]
+    prefixes = [k for k in FINNISH_HEADERS if len(k) >= 5 and key.startswith(k)]
+    return FINNISH_HEADERS[max(prefixes, key=len)] if prefixes else None
+
+
 def map_columns(columns: list[object], source: str) -> dict[object, str]:
     """Map a file's column headers onto goal fields, naming what is missing."""
     mapping: dict[object, str] = {}
     for column in columns:
-        key = str(column).strip()
-        field = key if key in GOAL_COLUMNS else FINNISH_HEADERS.get(_header_key(column))
+        field = header_field(column)
         if field and field not in mapping.values():
             mapping[column] = field
     if "status" in mapping.values() and "status_label" not in mapping.values():

@@ -26,6 +26,7 @@ this hard, and how it is handled:
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -181,9 +182,8 @@ def _header_length(paragraphs: list[Paragraph], i: int) -> int:
     for j in range(i, min(i + 8, len(paragraphs))):
         if j > i:
             seen += _flat(paragraphs[j])
-        if seen.endswith("tila") or seen.endswith("tilanne"):
-            if sum(word in seen for word in HEADER_WORDS) >= 3:
-                return j - i + 1
+        if seen.endswith(("tila", "tilanne")) and sum(word in seen for word in HEADER_WORDS) >= 3:
+            return j - i + 1
     return 0
 
 
@@ -246,7 +246,7 @@ def _best_split(units: list[list[str]], n_groups: int, allow_empty_last: bool = 
 
     for cuts in cuts_of(0, n_groups):
         bounds = [0, *cuts, n]
-        groups = [units[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
+        groups = [units[a:b] for a, b in itertools.pairwise(bounds)]
         cost = _group_cost(groups)
         if allow_empty_last and not groups[-1]:
             cost += 2.0  # a goal normally reports its metric status
@@ -254,7 +254,7 @@ def _best_split(units: list[list[str]], n_groups: int, allow_empty_last: bool = 
             best = (cost, cuts)
     assert best is not None
     bounds = [0, *best[1], n]
-    return [units[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
+    return [units[a:b] for a, b in itertools.pairwise(bounds)]
 
 
 # ---------------------------------------------------------------------------
@@ -281,13 +281,11 @@ def _name_length(paragraph: Paragraph) -> int | None:
             break
         end = j  # index of the surname
         i = j + 1
-        if i < len(words) and words[i][1].group() in {",", "ja", "&"}:
-            if i + 1 < len(words) and is_first_name(words[i + 1][1].group()):
-                i += 1
-                continue
+        joined = i + 1 < len(words) and words[i][1].group() in {",", "ja", "&"}
+        if joined and is_first_name(words[i + 1][1].group()):
+            i += 1
+            continue
         break
-    else:
-        end = len(words) - 1
     if end == 0:
         return None
     line_no, match = words[end]

@@ -1,0 +1,45 @@
+"""Share of goal fields recovered exactly after rendering records to PDF and reading them back.
+
+    .venv/bin/python bench/roundtrip.py [--goals 240] [--per-report 20]
+
+Two paths: the PDF reader (pdfplumber table cells) and pdfminer's extracted
+text through the text reader. Goals are SYNTHETIC (pipeline.synthetic),
+rendered with every layout of pipeline.render.
+"""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+import time
+from pathlib import Path
+
+from pipeline.render import LAYOUTS
+from pipeline.roundtrip import Score, round_trip, score
+from pipeline.synthetic import generate_report
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--goals", type=int, default=240)
+    parser.add_argument("--per-report", type=int, default=20)
+    args = parser.parse_args()
+    pdf_score, text_score = Score(), Score()
+    started = time.perf_counter()
+    layouts = list(LAYOUTS)
+    with tempfile.TemporaryDirectory() as tmp:
+        for k in range(args.goals // args.per_report):
+            layout = layouts[k % len(layouts)]
+            report = generate_report(args.per_report, seed=k)
+            via_pdf, via_text = round_trip(report, Path(tmp) / f"r{k}.pdf", layout)
+            score(report, via_pdf, pdf_score)
+            score(report, via_text, text_score)
+    took = time.perf_counter() - started
+    print(f"{pdf_score.goals_expected} synthetic goals, {len(layouts)} layouts, {took:.1f} s")
+    for name, s in (("pdf tables (pdfplumber)", pdf_score), ("extracted text (pdfminer + text reader)", text_score)):
+        print(f"{name:42s} goals found {s.goals_found:4d}/{s.goals_expected}  "
+              f"fields exact {s.exact}/{s.fields} = {s.share:.3f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,99 @@
+import pytest
+
+from pipeline.ingest.text import parse_text, split_paragraphs
+from pipeline.records import TEXT_FIELDS
+
+SEED_IDS = ["5.1", "8.1", "12.3", "12.4", "12.5", "12.12", "13.1", "17.1"]
+FIELDS = ["goal_id", "theme", "strategic_goal", *TEXT_FIELDS, "status_label", "status"]
+
+
+def test_seed_has_the_eight_goals(seed_report):
+    assert [g.goal_id for g in seed_report.goals] == SEED_IDS
+
+
+@pytest.mark.parametrize("goal_id", SEED_IDS)
+@pytest.mark.parametrize("field", FIELDS)
+def test_seed_field_matches_hand_written_record(seed_report, seed_expected, goal_id, field):
+    got = next(g for g in seed_report.goals if g.goal_id == goal_id)
+    want = next(g for g in seed_expected["goals"] if g["goal_id"] == goal_id)
+    assert getattr(got, field) == want[field]
+
+
+def test_seed_date_and_year_come_from_footer_and_header(seed_report):
+    assert (seed_report.date, seed_report.year) == ("2022-02-02", 2021)
+
+
+def test_seed_reads_without_warnings(seed_report):
+    assert seed_report.warnings == []
+
+
+def test_page_header_is_not_goal_text(seed_report):
+    for goal in seed_report.goals:
+        for field in TEXT_FIELDS:
+            assert "Vastuuhenkil" not in (getattr(goal, field) or "")
+
+
+def test_status_label_split_off_a_continuation_box():
+    paragraphs = split_paragraphs("Toteutuu\ntäysin\n oppivelvollisuuden piirissä\noleville.\n")
+    assert [p.lines for p in paragraphs] == [["Toteutuu", "täysin"], ["oppivelvollisuuden piirissä", "oleville."]]
+    assert paragraphs[1].page_break
+
+
+MINIMAL = """Teema A
+
+Strateginen tavoite 3. Asukkaat voivat hyvin
+
+3.1 Lisätään
+liikuntaa
+
+Liikkujien määrä
+
+Määrä 100
+
+Määrä 120
+
+Katri Kalske Järjestettiin kaksi uutta
+liikuntaryhmää ja kampanja.
+
+Liikkujia on 130.
+
+{label}
+"""
+
+
+@pytest.mark.parametrize(
+    ("label", "status"),
+    [
+        ("Toteutui", "full"),
+        ("Toteutui\nosittain", "partial"),
+        ("Ei toteutunut", "none"),
+        ("Ei arvioitavissa", "not_assessable"),
+        ("Ei voida\ntodentaa", "not_assessable"),
+    ],
+)
+def test_status_vocabularies(label, status, voikko):
+    (goal,) = parse_text(MINIMAL.format(label=label)).goals
+    assert goal.status == status
+
+
+def test_unknown_label_gives_null_status_and_warning(voikko):
+    report = parse_text(MINIMAL.format(label="Toteutuu lähes"), source="x.txt")
+    assert report.goals[0].status is None
+    assert report.goals[0].status_label == "Toteutuu lähes"
+    assert any("unknown status label 'Toteutuu lähes'" in w for w in report.warnings)
+
+
+def test_minimal_row_cells(voikko):
+    (goal,) = parse_text(MINIMAL.format(label="Toteutui")).goals
+    assert (goal.theme, goal.strategic_goal, goal.goal) == ("Teema A", "Asukkaat voivat hyvin", "Lisätään liikuntaa")
+    assert (goal.metric, goal.baseline, goal.target) == ("Liikkujien määrä", "Määrä 100", "Määrä 120")
+    assert goal.responsible == "Katri Kalske"
+    assert goal.measures == "Järjestettiin kaksi uutta liikuntaryhmää ja kampanja."
+    assert goal.metric_status == "Liikkujia on 130."
+
+
+def test_duplicate_goal_ids_warn(voikko):
+    text = MINIMAL.format(label="Toteutui") + "\n" + MINIMAL.split("\n", 3)[3].format(label="Toteutui")
+    report = parse_text(text, source="dup.txt")
+    assert [g.goal_id for g in report.goals] == ["3.1", "3.1"]
+    assert any("goal id 3.1 appears more than once" in w for w in report.warnings)
