@@ -15,7 +15,7 @@ from pathlib import Path
 from pipeline.errors import ReportError
 from pipeline.ingest.layout import join_lines, join_two
 from pipeline.ingest.tabular import header_field
-from pipeline.ingest.text import DATE_FOOTER, GOAL_ID, HEADER_YEAR, SENTENCE_END, STRATEGIC, _check, parse_text
+from pipeline.ingest.text import DATE_FOOTER, GOAL_ID, HEADER_YEAR, SENTENCE_END, STRATEGIC, check_goals, parse_text
 from pipeline.records import Goal, Report, normalise_status
 
 _CELL_FIELDS = ("goal", "metric", "baseline", "target", "responsible", "measures", "metric_status", "status_label")
@@ -128,12 +128,12 @@ def read_pdf(path: Path) -> Report:
     full = "\n".join(page_texts)
     if m := HEADER_YEAR.search(full):
         report.year = int(m.group(1))
-    dates = [f"{int(y):04d}-{int(mo):02d}-{int(d):02d}" for d, mo, y in
-             (DATE_FOOTER.match(line.strip()).groups() for line in full.split("\n") if DATE_FOOTER.match(line.strip()))]
+    footers = (DATE_FOOTER.match(line.strip()) for line in full.split("\n"))
+    dates = [f"{int(m[3]):04d}-{int(m[2]):02d}-{int(m[1]):02d}" for m in footers if m]
     if dates:
         report.date = max(dates)
         report.year = report.year or int(report.date[:4]) - 1
-    _check(report, source)
+    check_goals(report, source)
     return report
 
 

@@ -517,7 +517,7 @@ def parse_text(text: str, source: str = "<text>") -> Report:
         if report.year is None:
             report.year = int(report.date[:4]) - 1
     report.goals = [_to_goal(row) for row in rows]
-    _check(report, source)
+    check_goals(report, source)
     return report
 
 
@@ -526,7 +526,8 @@ def _ends_row_text(paragraph: Paragraph) -> bool:
     return len(paragraph.lines) > 2
 
 
-def _check(report: Report, source: str) -> None:
+def check_goals(report: Report, source: str) -> None:
+    """Fail on a report without goals; warn on duplicate ids and unknown status labels."""
     if not report.goals:
         raise ReportError(
             source,
