@@ -491,6 +491,10 @@ def parse_text(text: str, source: str = "<text>") -> Report:
                 rows.append(current)
                 current = None
                 continue
+            elif paragraph.page_break or current.continuations:
+                # The row goes on after a page break before its label: the
+                # rest of its cells, to be continued into the cells they fit.
+                current.continuations.append(paragraph)
             else:
                 current.paragraphs.append(paragraph)
             i += 1

@@ -97,3 +97,17 @@ def test_duplicate_goal_ids_warn(voikko):
     report = parse_text(text, source="dup.txt")
     assert [g.goal_id for g in report.goals] == ["3.1", "3.1"]
     assert any("goal id 3.1 appears more than once" in w for w in report.warnings)
+
+
+def test_row_split_by_page_break_before_its_label(seed_report, voikko):
+    """8.1's label moved after the next page's continuation gives the same goal."""
+    from tests.conftest import SEED
+
+    text = SEED.read_text(encoding="utf-8")
+    moved = text.replace("Toteutuu\ntäysin\n oppivelvollisuuden piirissä", " oppivelvollisuuden piirissä", 1)
+    moved = moved.replace("valmisteltu.\n\nEdistämme", "valmisteltu.\n\nToteutuu\ntäysin\n\nEdistämme", 1)
+    assert moved != text
+    report = parse_text(moved)
+    got = next(g for g in report.goals if g.goal_id == "8.1")
+    want = next(g for g in seed_report.goals if g.goal_id == "8.1")
+    assert got.to_dict() == want.to_dict()
