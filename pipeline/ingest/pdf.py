@@ -15,7 +15,16 @@ from pathlib import Path
 from pipeline.errors import ReportError
 from pipeline.ingest.layout import join_lines, join_two
 from pipeline.ingest.tabular import header_field
-from pipeline.ingest.text import DATE_FOOTER, GOAL_ID, HEADER_YEAR, SENTENCE_END, STRATEGIC, check_goals, parse_text
+from pipeline.ingest.text import (
+    DATE_FOOTER,
+    GOAL_ID,
+    HEADER_YEAR,
+    SENTENCE_END,
+    STRATEGIC,
+    check_goals,
+    parse_text,
+    year_from_date,
+)
 from pipeline.records import Goal, Report, normalise_status
 
 _CELL_FIELDS = ("goal", "metric", "baseline", "target", "responsible", "measures", "metric_status", "status_label")
@@ -132,7 +141,7 @@ def read_pdf(path: Path) -> Report:
     dates = [f"{int(m[3]):04d}-{int(m[2]):02d}-{int(m[1]):02d}" for m in footers if m]
     if dates:
         report.date = max(dates)
-        report.year = report.year or int(report.date[:4]) - 1
+        report.year = report.year or year_from_date(report.date)
     check_goals(report, source)
     return report
 

@@ -518,11 +518,20 @@ def parse_text(text: str, source: str = "<text>") -> Report:
         rows.append(current)
     if dates:
         report.date = max(dates)
-        if report.year is None:
-            report.year = int(report.date[:4]) - 1
+        report.year = report.year or year_from_date(report.date)
     report.goals = [_to_goal(row) for row in rows]
     check_goals(report, source)
     return report
+
+
+def year_from_date(date: str) -> int:
+    """The reporting year a report dated ``date`` (ISO) most likely covers.
+
+    Annual reports are signed in the first months of the next year
+    (``02.02.2022`` → 2021); one dated in the second half covers its own year.
+    """
+    year, month = int(date[:4]), int(date[5:7])
+    return year - 1 if month <= 6 else year
 
 
 def _ends_row_text(paragraph: Paragraph) -> bool:
