@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 
 from pipeline.errors import ReportError
-from pipeline.ingest.layout import join_lines, join_two
+from pipeline.ingest.layout import join_lines, join_paragraphs, join_two
 from pipeline.ingest.tabular import header_field
 from pipeline.ingest.text import (
     DATE_FOOTER,
@@ -104,14 +104,9 @@ def _append(cell: list[str], lines: list[str]) -> list[str]:
 
 
 def _cell_text(lines: list[str]) -> str | None:
-    paragraphs, current = [], []
-    for line in [*lines, ""]:
-        if line:
-            current.append(line)
-        elif current:
-            paragraphs.append(join_lines(current))
-            current = []
-    return "\n".join(paragraphs) or None
+    """A cell's text from its lines, where an empty line separates paragraphs."""
+    paragraphs = [list(group) for filled, group in itertools.groupby(lines, key=bool) if filled]
+    return join_paragraphs(paragraphs)
 
 
 def read_pdf(path: Path) -> Report:
