@@ -9,7 +9,8 @@ import textwrap
 from collections.abc import Sequence
 
 from pipeline.errors import PipelineError
-from pipeline.records import Report
+from pipeline.nlp import MODES
+from pipeline.records import FIGURE_KINDS, Report
 
 
 def _print_table(report: Report) -> None:
@@ -39,6 +40,33 @@ def _cmd_parse(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_analyse(args: argparse.Namespace) -> int:
+    from pipeline.analysis import analyse_report
+    from pipeline.ingest import read_report
+
+    report = analyse_report(read_report(args.file, encoding=args.encoding), mode=args.nlp)
+    for warning in report.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    if args.json:
+        json.dump(report.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        _print_analysis(report)
+    return 0
+
+
+def _print_analysis(report: Report) -> None:
+    _print_table(report)
+    print()
+    for goal in report.goals:
+        for item in goal.indicators:
+            if item["kind"] not in FIGURE_KINDS:
+                continue
+            extra = " ".join(str(item[k]) for k in ("unit", "qualifier", "direction") if item[k])
+            print(f"{goal.goal_id or '-':>6}  {item['field']:<13} {item['kind']:<8} {item['value']!s:<24} "
+                  f"{extra:<28} {item['text']}")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m pipeline", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -47,6 +75,14 @@ def build_parser() -> argparse.ArgumentParser:
     parse.add_argument("--json", action="store_true", help="print the report document as JSON")
     parse.add_argument("--encoding", help="text encoding of a .txt/.csv file (default UTF-8), e.g. cp1252")
     parse.set_defaults(handler=_cmd_parse)
+
+    analyse = commands.add_parser("analyse", help="read a report and find its figures, status and audit")
+    analyse.add_argument("file", help="a report file, as for parse")
+    analyse.add_argument("--json", action="store_true", help="print the analysed report document as JSON")
+    analyse.add_argument("--encoding", help="text encoding of a .txt/.csv file (default UTF-8)")
+    analyse.add_argument("--nlp", choices=MODES, default="fast",
+                         help="spaCy configuration: fast (default; no parser or NER) or full")
+    analyse.set_defaults(handler=_cmd_analyse)
     return parser
 
 

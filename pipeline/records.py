@@ -98,6 +98,51 @@ def normalise_status(label: str | None) -> str | None:
     return STATUS_LABELS.get(folded)
 
 
+#: Kinds of :class:`Indicator`. The first four are figures an audit can
+#: compare; the rest are numbers that are not figures, kept so a reviewer can
+#: see why they were left out (*7. luokalle*, *20-vuotiaiden*, *tavoite 12.4*).
+INDICATOR_KINDS: tuple[str, ...] = ("percent", "count", "money", "date", "ordinal", "age", "id", "list_item")
+FIGURE_KINDS: tuple[str, ...] = INDICATOR_KINDS[:4]
+QUALIFIERS: tuple[str, ...] = ("at_least", "at_most", "over", "under", "about")
+DIRECTIONS: tuple[str, ...] = ("increase", "decrease")
+
+#: Stable column names of indicator tables (exports, review sheets).
+INDICATOR_COLUMNS: tuple[str, ...] = (
+    "field", "kind", "value", "unit", "qualifier", "direction", "text", "start", "end", "sentence",
+)
+
+
+@dataclass(slots=True, frozen=True)
+class Indicator:
+    """A number found in one text field of a goal, with its meaning.
+
+    ``value`` is a number for ``percent``, ``count`` and ``money`` (euros) and
+    an ISO 8601 string for ``date``: ``2021-08-01``, ``2020-10``, ``2021`` or
+    an interval ``2021-01-01/2021-12-31``. ``start``/``end`` are character
+    offsets into the field's text; ``text`` is that slice and ``sentence``
+    the sentence it is in. A change in percentage points is a ``percent``
+    with the unit ``prosenttiyksikkö``.
+    """
+
+    field: str
+    kind: str
+    value: float | int | str | None
+    unit: str | None
+    qualifier: str | None
+    direction: str | None
+    text: str
+    start: int
+    end: int
+    sentence: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in INDICATOR_COLUMNS}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Indicator:
+        return cls(**{name: data.get(name) for name in INDICATOR_COLUMNS})
+
+
 @dataclass(slots=True)
 class Goal:
     """One binding target (*sitova tavoite*) row of a report.

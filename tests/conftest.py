@@ -28,3 +28,11 @@ def seed_report(voikko):
     from pipeline.ingest import read_report
 
     return read_report(SEED)
+
+
+@pytest.fixture(scope="session")
+def nlp(voikko):
+    """The fast spaCy pipeline (the real model and Voikko), loaded once."""
+    from pipeline.nlp import load_nlp
+
+    return load_nlp("fast")

@@ -1,0 +1,405 @@
+"""Figures in goal texts: percentages, counts, money and dates, with their meaning.
+
+:func:`extract` reads one analysed field (a spaCy ``Doc`` from
+:mod:`pipeline.nlp`) and returns :class:`~pipeline.records.Indicator`
+records. Numbers are found on the characters, since the tokenizer keeps
+``10kpl``, ``496/`` or ``1.1.-31.12.2021`` in one token; the tokens give the
+rest: the unit noun's lemma (*664 työntekijää* → ``työntekijä``), number
+words (``token._.number``), qualifiers (*vähintään*, *n.*) and change words
+with their direction (*nousee*, *väheneminen*).
+
+Patterns run from the most specific to the least, and a character belongs
+to at most one indicator: *31.12.2020* is a date before it can be three
+numbers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from pipeline import finnish
+from pipeline.nlp import analyse_goals
+from pipeline.records import FIGURE_KINDS, Goal, Indicator
+
+QUALIFIER_WORDS: dict[str, str] = {
+    "vähintään": "at_least",
+    "ainakin": "at_least",
+    "enintään": "at_most",
+    "korkeintaan": "at_most",
+    "maksimissaan": "at_most",
+    "yli": "over",
+    "ylittää": "over",
+    "alle": "under",
+    "noin": "about",
+    "n.": "about",
+    "n": "about",
+    "arviolta": "about",
+    "lähes": "about",
+    "likimain": "about",
+    "suunnilleen": "about",
+}
+
+#: Words after a date that bound it: *31.12.2020 mennessä* (by), *10/2020 alkaen* (from).
+DATE_QUALIFIERS: dict[str, str] = {
+    "mennessä": "at_most", "saakka": "at_most", "asti": "at_most",
+    "alkaen": "at_least", "lähtien": "at_least",
+}
+
+#: Lemmas of change words: verbs (*nousee*, *noussut*, *laski*), their nouns
+#: (*väheneminen*, *kasvu*) and adverbs (*188 työntekijää lisää*).
+DIRECTION_LEMMAS: dict[str, str] = {
+    **dict.fromkeys(
+        ("nousta", "nostaa", "kasvaa", "kasvattaa", "lisääntyä", "lisätä", "lisää", "kohota", "kohottaa",
+         "nousu", "kasvu", "lisäys", "lisääntyminen", "kasvaminen", "nouseminen", "suurentua", "parantua",
+         "korkeampi", "enemmän", "kaksinkertaistua"),
+        "increase",
+    ),
+    **dict.fromkeys(
+        ("vähentyä", "vähetä", "vähentää", "laskea", "lasku", "väheneminen", "vähentyminen", "vähentäminen",
+         "pienentyä", "pienentää", "supistua", "alentua", "alentaa", "pudota", "putoaminen", "aleneminen",
+         "lyhentyä", "lyhentää", "madaltua", "vähemmän", "puolittaa", "puolittua"),
+        "decrease",
+    ),
+}
+#: How far (in tokens, inside the sentence) a change word may be from its figure.
+DIRECTION_WINDOW = 8
+
+MONTHS: dict[str, int] = {
+    "tammi": 1, "helmi": 2, "maalis": 3, "huhti": 4, "touko": 5, "kesä": 6,
+    "heinä": 7, "elo": 8, "syys": 9, "loka": 10, "marras": 11, "joulu": 12,
+}
+_MONTH = "|".join(MONTHS)
+
+# A number: "2 104" (space or no-break space groups thousands), "13,4", "664".
+_NUM = r"(?:\d{1,3}(?:[ \u00a0]\d{3})+|\d+)(?:,\d+)?"
+NUMBER = re.compile(rf"(?<![\w.,/-])({_NUM})(?![\d])")
+_SEP = r"\s*[-–—]\s*"
+
+_DATE_INTERVAL = re.compile(
+    rf"(?<![\d.])(\d{{1,2}})\.(\d{{1,2}})\.(\d{{4}})?{_SEP}(\d{{1,2}})\.(\d{{1,2}})\.(\d{{4}})(?!\d)"
+)
+_DATE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)")
+_DAY_MONTH = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(?![\d])")
+_MONTH_YEAR = re.compile(r"(?<![\d./])(\d{1,2})/(\d{4})(?!\d)")
+_YEAR_RANGE = re.compile(rf"(?<![\d.,])((?:19|20)\d{{2}}){_SEP}((?:19|20)\d{{2}})(?![\d])")
+_MONTH_RANGE = re.compile(
+    rf"\b({_MONTH})(?:kuu\w*)?{_SEP}({_MONTH})kuu\w*(?:\s+((?:19|20)\d{{2}})(?!\d))?", re.IGNORECASE
+)
+_MONTH_NAME = re.compile(rf"\b({_MONTH})kuu\w*(?:\s+((?:19|20)\d{{2}})(?!\d))?", re.IGNORECASE)
+_PERCENT = re.compile(
+    rf"(?<![\w.,/-])({_NUM})\s*(%-?yks\w*\.?|%-?yksikö\w*|prosenttiyksikö\w*|prosenttiyksikkö\w*|%|prosent\w*)",
+    re.IGNORECASE,
+)
+_MONEY = re.compile(
+    rf"(?<![\w.,/-])({_NUM})\s*(milj\.|miljoonaa|miljoona|mrd\.|miljardia|tuhatta|t\.)?\s*"
+    r"(euro\w*|eur\b|€|m€|k€|e\b)",
+    re.IGNORECASE,
+)
+_SCALES = {"milj.": 1e6, "miljoonaa": 1e6, "miljoona": 1e6, "mrd.": 1e9, "miljardia": 1e9,
+           "tuhatta": 1e3, "t.": 1e3, "m€": 1e6, "k€": 1e3}
+_GOAL_ID = re.compile(r"(?<![\w.,])\d{1,2}\.\d{1,2}(?![\w.,])")
+_AGE = re.compile(r"-?vuotia\w*|-?v\.?$", re.IGNORECASE)
+#: Voikko's case names (``SIJAMUOTO``) as Universal Dependencies ``Case`` values.
+VOIKKO_CASES: dict[str, str] = {
+    "nimento": "Nom", "omanto": "Gen", "osanto": "Par", "sisaolento": "Ine", "sisaeronto": "Ela",
+    "sisatulento": "Ill", "ulkoolento": "Ade", "ulkoeronto": "Abl", "ulkotulento": "All", "olento": "Ess",
+    "tulento": "Tra", "keinonto": "Ins", "vajanto": "Abe", "seuranto": "Com", "kohdanto": "Acc",
+}
+#: Units written as abbreviations, kept as written: "yli 10kpl", "noin 80 kpl".
+UNIT_ABBREVIATIONS: dict[str, str] = {"kpl": "kpl", "hlö": "henkilö", "hlöä": "henkilö", "hlöt": "henkilö",
+                                      "h": "tunti", "km": "km", "m2": "m2", "ha": "ha", "t": "tonni",
+                                      "pv": "päivä", "vrk": "vuorokausi", "op": "opintopiste"}
+
+
+@dataclass(slots=True)
+class _Match:
+    kind: str
+    value: float | int | str | None
+    start: int
+    end: int
+    unit: str | None = None
+
+
+def extract(doc, field: str, year: int | None = None) -> list[Indicator]:
+    """The indicators of one field.
+
+    Parameters
+    ----------
+    doc
+        The field's text analysed by :func:`pipeline.nlp.load_nlp` (lemmas,
+        parts of speech, sentences, ``token._.number``).
+    field
+        The goal field the text came from (``target``, ``metric_status``...).
+    year
+        The report year, given to dates without one (*syyskuussa*, *1.8.*).
+
+    Returns
+    -------
+    list of Indicator
+        In order of position. Besides the figure kinds (``percent``,
+        ``count``, ``money``, ``date``) numbers that are not figures are
+        returned with the kinds ``ordinal``, ``age``, ``id`` or ``list_item``.
+    """
+    text = doc.text
+    taken = [False] * len(text)
+    matches: list[_Match] = []
+
+    def claim(match: _Match) -> None:
+        if any(taken[match.start:match.end]):
+            return
+        for i in range(match.start, match.end):
+            taken[i] = True
+        matches.append(match)
+
+    for match in find_dates(text, year):
+        claim(match)
+    for found in _MONEY.finditer(text):
+        scale = _SCALES.get((found.group(2) or found.group(3) or "").lower(), 1)
+        claim(_Match("money", _round(parse_number(found.group(1)) * scale), found.start(), found.end(), "euro"))
+    for found in _PERCENT.finditer(text):
+        word = found.group(2).lower()
+        unit = "prosenttiyksikkö" if "yks" in word else "%"
+        claim(_Match("percent", parse_number(found.group(1)), found.start(), found.end(), unit))
+    for found in _GOAL_ID.finditer(text):
+        claim(_Match("id", found.group(0), found.start(), found.end()))
+    for found in NUMBER.finditer(text):
+        claim(_bare_number(text, found))
+    for token in doc:
+        if token._.number is not None:
+            claim(_Match("count", token._.number, token.idx, token.idx + len(token.text)))
+
+    matches.sort(key=lambda m: m.start)
+    return [_indicator(doc, field, m) for m in matches]
+
+
+def extract_goals(goals: Iterable[Goal], year: int | None = None, mode: str = "fast") -> list[Goal]:
+    """Fill ``goal.indicators`` (as contract dicts) for every goal; returns the goals."""
+    goals = list(goals)
+    for goal, docs in zip(goals, analyse_goals(goals, mode=mode), strict=True):
+        goal.indicators = [i.to_dict() for name, doc in docs.items() for i in extract(doc, name, year)]
+    return goals
+
+
+def figures(indicators: Iterable[Indicator | dict]) -> list[Indicator]:
+    """Only the indicators of the figure kinds (``percent``, ``count``, ``money``, ``date``)."""
+    out = []
+    for item in indicators:
+        indicator = Indicator.from_dict(item) if isinstance(item, dict) else item
+        if indicator.kind in FIGURE_KINDS:
+            out.append(indicator)
+    return out
+
+
+# --- dates --------------------------------------------------------------------------------------
+
+
+def find_dates(text: str, year: int | None) -> list[_Match]:
+    found: list[_Match] = []
+    for m in _DATE_INTERVAL.finditer(text):
+        end_year = int(m.group(6))
+        first = _iso_day(int(m.group(3) or end_year), int(m.group(2)), int(m.group(1)))
+        last = _iso_day(end_year, int(m.group(5)), int(m.group(4)))
+        if first and last:
+            found.append(_Match("date", f"{first}/{last}", m.start(), m.end()))
+    for m in _DATE.finditer(text):
+        day = _iso_day(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+        if day:
+            found.append(_Match("date", day, m.start(), m.end()))
+    for m in _DAY_MONTH.finditer(text):
+        # "1.8." with no year: the report's year.
+        if year and (day := _iso_day(year, int(m.group(2)), int(m.group(1)))):
+            found.append(_Match("date", day, m.start(), m.end()))
+    for m in _MONTH_YEAR.finditer(text):
+        if 1 <= int(m.group(1)) <= 12:
+            found.append(_Match("date", f"{m.group(2)}-{int(m.group(1)):02d}", m.start(), m.end()))
+    for m in _YEAR_RANGE.finditer(text):
+        if int(m.group(1)) <= int(m.group(2)):
+            found.append(_Match("date", f"{m.group(1)}/{m.group(2)}", m.start(), m.end()))
+    for m in _MONTH_RANGE.finditer(text):
+        when = int(m.group(3)) if m.group(3) else year
+        first, last = MONTHS[m.group(1).lower()], MONTHS[m.group(2).lower()]
+        found.append(_Match("date", f"{_iso_month(when, first)}/{_iso_month(when, last)}", m.start(), m.end()))
+    for m in _MONTH_NAME.finditer(text):
+        when = int(m.group(2)) if m.group(2) else year
+        found.append(_Match("date", _iso_month(when, MONTHS[m.group(1).lower()]), m.start(), m.end()))
+    return found
+
+
+def _iso_day(year: int, month: int, day: int) -> str | None:
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _iso_month(year: int | None, month: int) -> str:
+    # ISO 8601 writes a month of an unknown year as "--MM".
+    return f"{year}-{month:02d}" if year else f"--{month:02d}"
+
+
+# --- numbers ------------------------------------------------------------------------------------
+
+
+def parse_number(text: str) -> float | int:
+    digits = text.replace(" ", "").replace("\u00a0", "").replace(",", ".")
+    value = float(digits)
+    return int(value) if value.is_integer() and "." not in digits else value
+
+
+def _round(value: float) -> float | int:
+    return int(value) if float(value).is_integer() else round(value, 2)
+
+
+def _bare_number(text: str, found: re.Match) -> _Match:
+    start, end = found.span(1)
+    value = parse_number(found.group(1))
+    after = text[end:end + 12]
+    line_start = text.rfind("\n", 0, start) + 1
+    if not text[line_start:start].strip() and re.match(r"[.)]\s", after):
+        return _Match("list_item", value, start, end + 1)
+    if re.match(r"\.\s+[a-zåäö]", after):
+        return _Match("ordinal", value, start, end + 1)  # "7. luokalle"
+    age = re.match(r"-?vuotia\w*|-?vuotias\w*", after, re.IGNORECASE)
+    if age:
+        return _Match("age", value, start, end + age.end())  # "20-vuotiaiden"
+    glued = re.match(r"[a-zåäö]+\d?", after, re.IGNORECASE)
+    if glued:
+        # "10kpl": a unit written onto the number.
+        unit = UNIT_ABBREVIATIONS.get(glued.group(0).lower(), glued.group(0).lower())
+        return _Match("count", value, start, end + glued.end(), unit)
+    if isinstance(value, int) and 1900 <= value <= 2099 and " " not in found.group(1):
+        return _Match("year?", value, start, end)
+    return _Match("count", value, start, end)
+
+
+# --- context from the tokens --------------------------------------------------------------------
+
+
+def _indicator(doc, field: str, match: _Match) -> Indicator:
+    span = doc.char_span(match.start, match.end, alignment_mode="expand")
+    first, last = span.start, span.end  # token indices, end exclusive
+    sentence = span.sent
+    kind, unit = match.kind, match.unit
+    if kind in ("count", "year?") and unit is None:
+        unit_token = _unit_token(doc, last, sentence.end, match.end, _governed_cases(doc, match))
+        if unit_token is not None:
+            unit = UNIT_ABBREVIATIONS.get(unit_token.text.lower(), unit_token.lemma_.lower())
+            last = unit_token.i + 1
+    if kind == "year?":
+        # A four-digit number is a year unless it counts something: "2000 asukasta".
+        kind = "count" if unit else "date"
+        if kind == "date":
+            unit, last = None, span.end
+            match.value = str(match.value)
+    qualifier = None
+    direction = None
+    if kind in ("percent", "count", "money"):
+        qualifier, first = _qualifier(doc, first, sentence.start)
+        direction, first = _direction(doc, first, last, sentence)
+    elif kind == "date" and last < sentence.end and (qualifier := DATE_QUALIFIERS.get(doc[last].text.lower())):
+        last += 1  # "31.12.2020 mennessä", "10/2020 alkaen"
+    start = min(match.start, doc[first].idx)
+    end = max(match.end, doc[last - 1].idx + len(doc[last - 1].text)) if last > span.end else match.end
+    return Indicator(
+        field=field,
+        kind=kind,
+        value=match.value,
+        unit=unit if kind != "date" else None,
+        qualifier=qualifier,
+        direction=direction,
+        text=doc.text[start:end],
+        start=start,
+        end=end,
+        sentence=sentence.text.strip(),
+    )
+
+
+def _unit_token(doc, i: int, stop: int, number_end: int, cases: frozenset[str] | None):
+    """The noun a count counts: *664 työntekijää*, *kahdeksan mahdollista oppilaitoskumppania*.
+
+    ``cases`` are the cases the noun may have (``None``: any). A number word
+    governs its noun: *kolme työpajaa* (partitive), *Kahden ...
+    koordinaattorin* (the same case), *yksi uusi ... käytäntö*. Skips
+    adjectives, participles, genitive and partitive modifiers in between and
+    the first halves of coordinated compounds (*kieli- ja kulttuuri...*);
+    stops at punctuation, verbs and anything written onto the number (*496/*).
+    """
+    if i < len(doc) and doc[i - 1].idx + len(doc[i - 1].text) > number_end:
+        return None
+    skipped = 0
+    end = min(stop, len(doc))
+    while i < end and skipped <= 4:
+        token = doc[i]
+        word = token.text.lower()
+        if word.rstrip(".") in UNIT_ABBREVIATIONS:
+            return token
+        hyphen_follows = i + 1 < end and doc[i + 1].text == "-" and not token.whitespace_
+        if (token.is_alpha and hyphen_follows) or token.text.endswith("-"):
+            # "kieli- ja kulttuurikoordinaattorin": the first half of a compound.
+            i, skipped = i + (2 if hyphen_follows else 1), skipped + 1
+            continue
+        if token.pos_ in ("NOUN", "PROPN"):
+            case = set(token.morph.get("Case"))
+            if cases is None or case & cases:
+                return token
+            if case & {"Gen", "Par"}:
+                i, skipped = i + 1, skipped + 1  # "huoltajien osallisuutta vahvistava käytäntö"
+                continue
+            return None
+        participle = token.pos_ == "VERB" and "Part" in token.morph.get("VerbForm")
+        if token.pos_ in ("ADJ", "NUM") or participle or (word in ("ja", "tai") and skipped):
+            i, skipped = i + 1, skipped + 1
+            continue
+        return None
+    return None
+
+
+def _governed_cases(doc, match: _Match) -> frozenset[str] | None:
+    """The cases a count's noun may take, from the number word's own case."""
+    if match.kind == "year?":
+        return frozenset({"Par"})  # "2000 asukasta" counts; "2021 aikana" is a year
+    span = doc.char_span(match.start, match.end, alignment_mode="expand")
+    if len(span) != 1 or not span[0].is_alpha:
+        return None  # digits: "50 opiskelijalla", "664 työntekijää"
+    # Every case Voikko allows for the form: "kahdeksan" is nominative or genitive.
+    cases = set()
+    for analysis in finnish.analyses(span[0].text.lower()):
+        case = VOIKKO_CASES.get(analysis.get("SIJAMUOTO", ""))
+        if analysis.get("CLASS") != "lukusana" or case is None:
+            continue
+        if case == "Nom":
+            cases.add("Nom" if match.value == 1 else "Par")
+        else:
+            cases.add(case)
+    return frozenset(cases) or None
+
+
+def _qualifier(doc, first: int, sentence_start: int) -> tuple[str | None, int]:
+    """The qualifier word right before a figure: *vähintään 10 prosentilla*, *n. 90 %*."""
+    i = first - 1
+    if i >= sentence_start and (qualifier := QUALIFIER_WORDS.get(doc[i].text.lower())):
+        return qualifier, i
+    return None, first
+
+
+def _direction(doc, first: int, last: int, sentence) -> tuple[str | None, int]:
+    best: tuple[int, str, int] | None = None
+    for token in sentence:
+        direction = DIRECTION_LEMMAS.get(token.lemma_.lower()) or DIRECTION_LEMMAS.get(token.text.lower())
+        if direction is None or token.morph.get("PartForm") in (["Pres"], ["Agt"]):
+            # "osallisuutta lisäävien mallien määrä": a present participle
+            # describes a noun, it does not say which way a figure moved.
+            continue
+        distance = first - token.i if token.i < first else token.i - last + 1
+        if token.i in range(first, last) or distance > DIRECTION_WINDOW:
+            continue
+        if best is None or distance < best[0]:
+            best = (distance, direction, token.i)
+    if best is None:
+        return None, first
+    distance, direction, i = best
+    # "noussut 28,4 %": a change word right before the figure belongs to its text.
+    return direction, (i if i == first - 1 else first)

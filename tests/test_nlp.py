@@ -1,0 +1,108 @@
+"""The spaCy pipeline: our components, the fast configuration, offsets and sentences."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import spacy
+from spacy.language import Language
+
+from pipeline.nlp import FAST_EXCLUDE, load_nlp, tokens
+from pipeline.records import Goal
+from pipeline.spacy_components import cardinal_value
+
+
+@pytest.mark.parametrize("factory", ["goal_sentences", "cached_voikko_lemmatizer", "number_words"])
+def test_factories_come_from_entry_points(factory):
+    spacy.blank("fi")  # a new Language loads the spacy_factories entry points
+    assert Language.has_factory(factory)
+
+
+def test_pipeline_is_loaded_once_per_process(nlp):
+    assert load_nlp("fast") is nlp
+
+
+def test_fast_pipeline_leaves_out_what_no_stage_reads(nlp):
+    assert not set(FAST_EXCLUDE) & set(nlp.pipe_names)
+    assert {"goal_sentences", "lemmatizer", "number_words"} <= set(nlp.pipe_names)
+
+
+def test_unknown_mode_is_named():
+    with pytest.raises(ValueError, match=r"'quick'.*fast, full"):
+        load_nlp("quick")
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        ("Selvitys valmis. Kumppaneita on 10.", ["Selvitys valmis.", "Kumppaneita on 10."]),
+        ("Noin n. 90 % osallistui. Hyvä.", ["Noin n. 90 % osallistui.", "Hyvä."]),
+        ("Hankkeeseen 1,2 milj. euroa vuonna 2021.", ["Hankkeeseen 1,2 milj. euroa vuonna 2021."]),
+        ("Siirryttäessä 7. luokalle koe poistui.", ["Siirryttäessä 7. luokalle koe poistui."]),
+        ("Laki tuli voimaan 1.8.2021. Uusia käytänteitä laadittiin.",
+         ["Laki tuli voimaan 1.8.2021.", "Uusia käytänteitä laadittiin."]),
+        ("Ensimmäinen kappale\nToinen kappale", ["Ensimmäinen kappale", "Toinen kappale"]),
+        ("Lisäksi kts. toimenpiteet.", ["Lisäksi kts. toimenpiteet."]),
+    ],
+)
+def test_sentences(nlp, text, sentences):
+    assert [s.text.strip() for s in nlp(text).sents] == sentences
+
+
+@pytest.mark.parametrize(
+    ("word", "lemma"),
+    [
+        ("työntekijää", "työntekijä"),
+        ("oppilaitoskumppaneille", "oppilaitoskumppani"),
+        ("koulutettu", "kouluttaa"),
+        ("sote-keskuksessa", "sote-keskus"),
+        ("Vantaan", "Vantaa"),
+    ],
+)
+def test_lemmas(nlp, word, lemma):
+    doc = nlp(f"Tässä on {word} nyt.")
+    assert doc[2].lemma_ == lemma
+
+
+def test_cached_lemmatizer_gives_the_models_lemmas(nlp, seed_report):
+    """Same tags in, same lemmas out: the cache changes the cost, not the result."""
+    reference = spacy.load("spacy_fi_experimental_web_md", exclude=list(FAST_EXCLUDE)).get_pipe("lemmatizer")
+    texts = [text for goal in seed_report.goals for text in (goal.measures, goal.metric_status, goal.target) if text]
+    for doc in nlp.pipe(texts):
+        ours = [t.lemma_ for t in doc]
+        for token in doc:
+            token.lemma = 0
+        assert [t.lemma_ for t in reference(doc)] == ours
+
+
+@pytest.mark.parametrize(
+    ("baseform", "value"),
+    [("kolme", 3), ("kymmenen", 10), ("yhdeksäntoista", 19), ("kaksikymmentäviisi", 25), ("kolmesataa", 300),
+     ("tuhat", 1000), ("kaksituhattakaksikymmentäyksi", 2021), ("kuudes", None), ("toinen", None), ("kuu", None)],
+)
+def test_cardinal_values(baseform, value):
+    assert cardinal_value(baseform) == value
+
+
+def test_token_offsets_point_into_the_field_text(nlp):
+    text = "Määrä on noussut 28,4 %.\nToinen kappale."
+    found = tokens(nlp(text))
+    assert all(text[t.start:t.end] == t.text for t in found)
+    assert [t.sentence for t in found if t.text == "Toinen"] == [1]
+    assert [t.lemma for t in found if t.text == "noussut"] == ["nousta"]
+
+
+def test_analyse_command_fills_indicators(capsys):
+    from pipeline.cli import main
+    from tests.conftest import SEED
+
+    assert main(["analyse", str(SEED), "--json"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    goal = {g["goal_id"]: Goal.from_dict(g) for g in doc["goals"]}["12.4"]
+    figure = next(i for i in goal.indicators if i["text"] == "noussut 28,4 %")
+    assert figure == {
+        "field": "metric_status", "kind": "percent", "value": 28.4, "unit": "%", "qualifier": None,
+        "direction": "increase", "text": "noussut 28,4 %", "start": 44, "end": 58,
+        "sentence": "Varhaiskasvatuksessa koulutettujen määrä on noussut 28,4 % vuoden 2021 aikana.",
+    }
