@@ -6,27 +6,44 @@ prediction → the audit verdict.
 
 from __future__ import annotations
 
-from pipeline.audit import assess, audit_goal
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from pipeline.audit import Assessment, assess, audit_goal
 from pipeline.indicators import extract
 from pipeline.nlp import analyse_goals
-from pipeline.records import Report
+from pipeline.records import Goal, Indicator, Report
+
+
+@dataclass(slots=True)
+class Evidence:
+    """What the NLP stage and the audit rules read from a list of goals, in order."""
+
+    docs: list[dict]
+    indicators: list[list[Indicator]]
+    assessments: list[Assessment]
+
+
+def read_evidence(goals: Sequence[Goal], year: int | None, *, mode: str = "fast") -> Evidence:
+    """Analyse every text field of ``goals`` once; find indicators and assess each goal's evidence."""
+    all_docs = analyse_goals(goals, mode=mode)
+    found = [[i for name, doc in docs.items() for i in extract(doc, name, year)] for docs in all_docs]
+    assessments = [assess(goal, docs, items) for goal, docs, items in zip(goals, all_docs, found, strict=True)]
+    return Evidence(all_docs, found, assessments)
 
 
 def analyse_report(report: Report, *, model=None, mode: str = "fast") -> Report:
     """Fill ``indicators``, ``prediction`` (when ``model`` is given) and ``audit`` of every goal, in place.
 
-    ``model`` is a fitted :class:`pipeline.classify.StatusClassifier`.
+    ``model`` is a :class:`pipeline.classify.StatusModel` (see :func:`pipeline.classify.load_model`).
     """
-    all_docs = analyse_goals(report.goals, mode=mode)
-    assessments = []
-    for goal, docs in zip(report.goals, all_docs, strict=True):
-        found = [i for name, doc in docs.items() for i in extract(doc, name, report.year)]
-        goal.indicators = [i.to_dict() for i in found]
-        assessments.append(assess(goal, docs, found))
+    evidence = read_evidence(report.goals, report.year, mode=mode)
+    for goal, items in zip(report.goals, evidence.indicators, strict=True):
+        goal.indicators = [i.to_dict() for i in items]
     if model is not None:
-        for goal, prediction in zip(report.goals, model.predict_goals(report.goals, all_docs, assessments),
-                                    strict=True):
+        predictions = model.predict_goals(report.goals, evidence.docs, evidence.assessments)
+        for goal, prediction in zip(report.goals, predictions, strict=True):
             goal.prediction = prediction
-    for goal, assessment in zip(report.goals, assessments, strict=True):
+    for goal, assessment in zip(report.goals, evidence.assessments, strict=True):
         goal.audit = audit_goal(goal, assessment, goal.prediction)
     return report

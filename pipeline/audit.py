@@ -22,6 +22,7 @@ reported as information (``notes``), never as a flag.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -40,11 +41,11 @@ STATUS_FI: dict[str, str] = {
 _ORDER = {"none": 0, "partial": 1, "full": 2}
 
 #: Words after which a deliverable counts as done: *valmis*, *käytössä*, *otettu käyttöön*.
-DONE_LEMMAS = frozenset({"valmis", "valmistua", "käytössä", "käyttöönotto", "toteutua"})
+DONE_LEMMAS = frozenset({"valmis", "käytössä", "käyttöönotto"})
 #: Work under way, not done: *käynnissä*, *valmisteilla*, *jatkuu*.
 PROGRESS_LEMMAS = frozenset({
     "käynnissä", "käynnistyä", "valmisteilla", "valmistella", "jatkua", "jatkaa", "kesken", "edetä", "aloittaa",
-    "suunnitella", "pilotoida", "työstää", "käynnistää",
+    "pilotoida", "työstää", "käynnistää", "valmistelu", "laatiminen", "osittain", "puolet", "pääosin",
 })
 #: Postponed or stopped: *siirtyi vuodelle 2023*, *viivästyi*, *peruttiin*.
 SETBACK_LEMMAS = frozenset({"viivästyä", "lykkääntyä", "lykätä", "perua", "keskeytyä", "peruuntua"})
@@ -136,6 +137,11 @@ def requirements(goal: Goal, docs: dict, indicators: Iterable[Indicator]) -> lis
             deliverable = _deliverable(sentence)
             if deliverable is not None:
                 parts.append(deliverable)
+    if not parts:
+        # "Digituki vahvistuu.": a qualitative target, judged by what the status says.
+        lemmas = _content_lemmas(target_doc)
+        if lemmas:
+            parts.append(Part(kind="qualitative", text=target_doc.text.strip(), lemmas=lemmas))
     return parts
 
 
@@ -178,7 +184,7 @@ def _baseline_for(part: Part, baseline_figures: list[Indicator]) -> Indicator | 
     for kind in wanted:
         for figure in baseline_figures:
             if figure.kind == kind and (part.unit is None or figure.unit in (None, part.unit, "kpl")
-                                        or kind != part.measure or part.relative):
+                                        or kind != part.measure or part.relative or part.points):
                 return figure
     return None
 
@@ -236,7 +242,7 @@ def _is_done_word(token) -> bool:
         return True
     if lemma == "ottaa" and _next_is(token, "käyttöön"):
         return True
-    if token.pos_ != "VERB" or lemma in PROGRESS_LEMMAS or lemma in SETBACK_LEMMAS:
+    if token.pos_ != "VERB" or lemma in PROGRESS_LEMMAS | SETBACK_LEMMAS | MOVED_LEMMAS:
         return False
     morph = token.morph
     if "Past" in morph.get("PartForm"):
@@ -404,22 +410,88 @@ def _outcome_lower(reported: float, wanted: float, qualifier: str | None, start:
 
 
 def _assess_text_part(part: Part, evidence: list[tuple[str, object]]) -> Finding:
-    label = "Tavoitteen osa" if part.kind == "component" else "Tavoitteen tuotos"
+    """A component, deliverable or qualitative target against the sentences of the evidence.
+
+    A sentence that names the part decides: negated → not met, under way →
+    partial, done (*on laadittu*, *valmistui*, *eteni tavoitteen mukaisesti*,
+    a count of things in use) → met. When no sentence names it, the metric
+    status as a whole speaks for it (and the measures, when the status says
+    *kts. toimenpiteet*).
+    """
+    label = {"component": "Tavoitteen osa", "deliverable": "Tavoitteen tuotos"}.get(part.kind, "Tavoite")
     for _, doc in evidence:
         for sentence in doc.sents:
             if not _mentions(sentence, part.lemmas):
                 continue
             quote = sentence.text.strip()
-            if is_negative(sentence):
+            if is_negative(sentence) and not _in_progress(sentence):
                 return Finding(part, "not_met", f"{label} '{part.text}' ei toteudu: '{quote}'")
+            if _in_progress(sentence) and not _on_target(sentence):
+                return Finding(part, "partial", f"{label} '{part.text}' on kesken: '{quote}'")
             in_use = "käytössä" in part.text.lower() and _counts_something(sentence)
-            if part.kind == "component" or in_use or any(_is_done_word(t) for t in sentence):
+            done = any(_is_done_word(t) for t in sentence) or _on_target(sentence)
+            if part.kind == "component" or in_use or done:
                 return Finding(part, "met", f"{label} '{part.text}' raportoidaan tehdyksi: '{quote}'")
-    for _, doc in evidence:
-        for sentence in doc.sents:
-            if any(t.lemma_.lower() in PROGRESS_LEMMAS or t.lower_ == "käynnissä" for t in sentence):
-                return Finding(part, "partial", f"{label} '{part.text}' on kesken: '{sentence.text.strip()}'")
+    sentences = _status_sentences(evidence)
+    # "Työ eteni osittain; osa yksiköistä ei ole vielä aloittanut": under way, not failed.
+    progress = [s for s in sentences if _in_progress(s) and not _on_target(s)]
+    negative = [s for s in sentences if is_negative(s) and s not in progress]
+    done = [s for s in sentences if not is_negative(s) and s not in progress
+            and (_on_target(s) or any(_is_done_word(t) for t in s))]
+    if progress or (done and negative):
+        quote = (progress or negative)[0].text.strip()
+        return Finding(part, "partial", f"{label} '{part.text}' on kesken: '{quote}'")
+    if negative:
+        return Finding(part, "not_met", f"{label} '{part.text}' ei toteudu: '{negative[0].text.strip()}'")
+    if done:
+        return Finding(part, "met", f"{label} '{part.text}' raportoidaan tehdyksi: '{done[0].text.strip()}'")
     return Finding(part, "unknown", f"{label} '{part.text}': raportissa ei ole sitä koskevaa mainintaa.")
+
+
+REFERS_TO_MEASURES = re.compile(r"\b(?:kts|ks|katso)\.?\s*(?:myös\s+)?toimenpit", re.IGNORECASE)
+
+
+def _status_sentences(evidence: list[tuple[str, object]]) -> list:
+    """The metric status's sentences, and the measures' when the status refers to them (*kts. toimenpiteet*)."""
+    docs = dict(evidence)
+    status = docs.get("metric_status")
+    if status is None:
+        return []
+    sentences = list(status.sents)
+    refers = REFERS_TO_MEASURES.search(status.text) is not None
+    if refers and docs.get("measures") is not None:
+        sentences += list(docs["measures"].sents)
+    return sentences
+
+
+def _part_of(token) -> bool:
+    """*osa toimenpiteistä siirtyi*: a share of the work, not all of it."""
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return token.lower_ == "osa" and following is not None and "Ela" in following.morph.get("Case")
+
+
+def _on_target(sentence) -> bool:
+    """*eteni tavoitteen mukaisesti*, *suunnitellusti*, *aikataulussa*: the report says it went as planned."""
+    words = [t.lower_ for t in sentence]
+    lemmas = [t.lemma_.lower() for t in sentence]
+    if any(w in ("suunnitellusti", "aikataulussa") for w in words):
+        return True
+    return any(w == "mukaisesti" and i > 0 and lemmas[i - 1] in ("tavoite", "suunnitelma", "aikataulu")
+               for i, w in enumerate(words))
+
+
+def _in_progress(sentence) -> bool:
+    """Work under way: *on käynnissä*, *valmisteilla ja valmistuu vuonna 2022*, *työ eteni osittain*.
+
+    Negated, a word of progress says the work did not start (*työtä ei ole
+    aloitettu*); only an explicit share (*osittain*, *puolet*, *kesken*) keeps a
+    negated sentence partial (*eteni osittain; osa ei ole vielä aloittanut*).
+    """
+    if any(t.lower_ in ("kesken", "osittain", "puolet", "pääosin", "osin") or _part_of(t) for t in sentence):
+        return True
+    if is_negative(sentence):
+        return False
+    return any(t.lemma_.lower() in PROGRESS_LEMMAS or t.lower_ in ("käynnissä", "valmisteilla") for t in sentence)
 
 
 def _counts_something(sentence) -> bool:
@@ -472,7 +544,8 @@ def arithmetic_notes(indicators: list[Indicator]) -> list[str]:
     for change in changes:
         for base in counts:
             for added in counts:
-                if added is base or added.unit != base.unit or added.start <= base.start and added.field == base.field:
+                earlier = added.start <= base.start and added.field == base.field
+                if added is base or added.unit != base.unit or earlier:
                     continue
                 computed = 100 * float(added.value) / float(base.value)
                 if added.direction == change.direction or (added.direction is None and abs(computed - float(
@@ -544,7 +617,8 @@ def _judge_by_classifier(goal: Goal, prediction: dict | None, doubt_below: float
     claimed = goal.status
     label = goal.status_label or STATUS_FI.get(claimed, claimed)
     if claimed == "none" or prediction is None:
-        return "consistent", "Tavoite on laadullinen; raportoidut tiedot eivät ole ristiriidassa ilmoitetun tilan kanssa."
+        return "consistent", ("Tavoite on laadullinen; raportoidut tiedot eivät ole ristiriidassa ilmoitetun "
+                              "tilan kanssa.")
     probabilities = prediction.get("probabilities") or {}
     p_claimed = probabilities.get(claimed, 0.0)
     predicted = prediction.get("status")

@@ -42,9 +42,11 @@ def _cmd_parse(args: argparse.Namespace) -> int:
 
 def _cmd_analyse(args: argparse.Namespace) -> int:
     from pipeline.analysis import analyse_report
+    from pipeline.classify import load_model
     from pipeline.ingest import read_report
 
-    report = analyse_report(read_report(args.file, encoding=args.encoding), mode=args.nlp)
+    model = None if args.no_model else load_model(args.model)
+    report = analyse_report(read_report(args.file, encoding=args.encoding), model=model, mode=args.nlp)
     for warning in report.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     if args.json:
@@ -59,12 +61,45 @@ def _print_analysis(report: Report) -> None:
     _print_table(report)
     print()
     for goal in report.goals:
+        audit = goal.audit or {}
+        predicted = (goal.prediction or {}).get("status") or "-"
+        print(f"{goal.goal_id or '-':>6}  claimed {goal.status or '?':<8} predicted {predicted:<8} "
+              f"{'FLAG ' if audit.get('flagged') else ''}{audit.get('verdict', '')}")
+        for reason in audit.get("reasons", []) + audit.get("notes", []):
+            print(f"{'':>8}- {reason}")
+    print()
+    for goal in report.goals:
         for item in goal.indicators:
             if item["kind"] not in FIGURE_KINDS:
                 continue
             extra = " ".join(str(item[k]) for k in ("unit", "qualifier", "direction") if item[k])
             print(f"{goal.goal_id or '-':>6}  {item['field']:<13} {item['kind']:<8} {item['value']!s:<24} "
                   f"{extra:<28} {item['text']}")
+
+
+def _cmd_train(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from pipeline.classify import save_model
+    from pipeline.training import load_examples, synthetic_examples, train
+
+    data = args.data or [str(Path(__file__).resolve().parents[1] / "data" / "samples")]
+    loaded = load_examples(data)
+    for message in loaded.skipped:
+        print(f"warning: skipped {message}", file=sys.stderr)
+    examples = list(loaded.examples)
+    sources = list(loaded.sources)
+    if args.synthetic:
+        examples += synthetic_examples(args.synthetic, seed=args.seed)
+        sources.append({"name": f"SYNTHETIC corpus (pipeline.synthetic_corpus, seed {args.seed})",
+                        "goals": args.synthetic, "kind": "synthetic, labelled by its evidence"})
+    model = train(examples, sources=sources)
+    path = save_model(model, args.out)
+    scores = model.card.get("cross_validation") or {}
+    print(f"trained on {len(examples)} goals in {model.card['training_seconds']} s; "
+          f"cross-validated accuracy {scores.get('accuracy', '-')}, macro-F1 {scores.get('macro_f1', '-')}")
+    print(f"wrote {path} and {path.with_suffix('.card.md')}")
+    return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -82,7 +117,17 @@ def build_parser() -> argparse.ArgumentParser:
     analyse.add_argument("--encoding", help="text encoding of a .txt/.csv file (default UTF-8)")
     analyse.add_argument("--nlp", choices=MODES, default="fast",
                          help="spaCy configuration: fast (default; no parser or NER) or full")
+    analyse.add_argument("--model", help="status classifier file (default: models/status_classifier.skops)")
+    analyse.add_argument("--no-model", action="store_true", help="audit with the rules only, no classifier")
     analyse.set_defaults(handler=_cmd_analyse)
+
+    train = commands.add_parser("train", help="train the status classifier from labelled reports")
+    train.add_argument("data", nargs="*", help="labelled report files or folders (default: data/samples)")
+    train.add_argument("--out", required=True, help="model file to write (.skops); a model card is written beside it")
+    train.add_argument("--synthetic", type=int, default=1500, metavar="N",
+                       help="add N SYNTHETIC labelled goals (default 1500; 0 for none)")
+    train.add_argument("--seed", type=int, default=0, help="seed of the synthetic corpus")
+    train.set_defaults(handler=_cmd_train)
     return parser
 
 

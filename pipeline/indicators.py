@@ -58,7 +58,7 @@ DIRECTION_LEMMAS: dict[str, str] = {
         "increase",
     ),
     **dict.fromkeys(
-        ("vähentyä", "vähetä", "vähentää", "laskea", "lasku", "väheneminen", "vähentyminen", "vähentäminen",
+        ("vähentyä", "vähetä", "vähentää", "vähennys", "laskea", "lasku", "väheneminen", "vähentyminen", "vähentäminen",
          "pienentyä", "pienentää", "supistua", "alentua", "alentaa", "pudota", "putoaminen", "aleneminen",
          "lyhentyä", "lyhentää", "madaltua", "vähemmän", "puolittaa", "puolittua"),
         "decrease",
@@ -341,7 +341,8 @@ def _unit_token(doc, i: int, stop: int, number_end: int, cases: frozenset[str] |
             # "kieli- ja kulttuurikoordinaattorin": the first half of a compound.
             i, skipped = i + (2 if hyphen_follows else 1), skipped + 1
             continue
-        if token.pos_ in ("NOUN", "PROPN"):
+        nominal = token.pos_ in ("NOUN", "PROPN") or _nominalised_adjective(doc, i, end)
+        if nominal:
             case = set(token.morph.get("Case"))
             if cases is None or case & cases:
                 return token
@@ -355,6 +356,15 @@ def _unit_token(doc, i: int, stop: int, number_end: int, cases: frozenset[str] |
             continue
         return None
     return None
+
+
+def _nominalised_adjective(doc, i: int, end: int) -> bool:
+    """*1 756 nuorta*, *20 työtöntä*: an adjective in the partitive with no noun after it is the counted thing."""
+    token = doc[i]
+    if token.pos_ != "ADJ" or "Par" not in token.morph.get("Case"):
+        return False
+    following = doc[i + 1] if i + 1 < end else None
+    return following is None or not (following.pos_ in ("NOUN", "ADJ") and "Par" in following.morph.get("Case"))
 
 
 def _governed_cases(doc, match: _Match) -> frozenset[str] | None:

@@ -36,3 +36,11 @@ def nlp(voikko):
     from pipeline.nlp import load_nlp
 
     return load_nlp("fast")
+
+
+@pytest.fixture(scope="session")
+def status_model(nlp):
+    """A status classifier trained here on 400 SYNTHETIC goals (independent of the shipped model)."""
+    from pipeline.training import synthetic_examples, train
+
+    return train(synthetic_examples(400, seed=5), cv_folds=0)

@@ -1,0 +1,159 @@
+"""The status classifier: estimator contract, training data, saving and refusing bad model files."""
+
+from __future__ import annotations
+
+import datetime
+import json
+
+import pandas as pd
+import pytest
+from sklearn.base import clone
+from sklearn.exceptions import NotFittedError
+
+from pipeline.classify import (
+    DEFAULT_MODEL,
+    EVIDENCE_COLUMNS,
+    ModelError,
+    StatusClassifier,
+    StatusModel,
+    load_model,
+    save_model,
+)
+from pipeline.training import load_examples, synthetic_examples, train
+
+
+def frame(n: int = 12) -> pd.DataFrame:
+    rows = []
+    for i in range(n):
+        row = dict.fromkeys(EVIDENCE_COLUMNS, float(i % 3))
+        row["text"] = ["s_valmistua t_valmis", "s_kesken s_jatkua", "s_ei s_aloittaa"][i % 3]
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+LABELS = ["full", "partial", "none"] * 4
+
+
+def test_fit_returns_self_with_learned_attributes():
+    model = StatusClassifier()
+    assert model.fit(frame(), LABELS) is model
+    assert sorted(model.classes_) == ["full", "none", "partial"]
+    assert model.predict_proba(frame()).shape == (12, 3)
+
+
+def test_unfitted_model_says_so():
+    with pytest.raises(NotFittedError):
+        StatusClassifier().predict(frame())
+
+
+def test_parameters_follow_the_estimator_contract():
+    model = StatusClassifier(C=0.5, use_text=False)
+    assert clone(model).get_params() == model.get_params() == {
+        "C": 0.5, "use_text": False, "use_evidence": True, "calibration_folds": 3}
+
+
+def test_probabilities_are_calibrated_to_sum_one():
+    probabilities = StatusClassifier().fit(frame(), LABELS).predict_proba(frame())
+    assert probabilities.sum(axis=1) == pytest.approx([1.0] * 12)
+
+
+@pytest.mark.parametrize(
+    ("labels", "message"),
+    [
+        pytest.param(["full"] * 12, "only the status", id="one-class"),
+        pytest.param(["done"] * 12, "Unknown status labels", id="unknown-label"),
+        pytest.param(["full"] * 5, "one label per goal", id="length-mismatch"),
+    ],
+)
+def test_bad_training_labels(labels, message):
+    with pytest.raises(ModelError, match=message):
+        StatusClassifier().fit(frame(), labels)
+
+
+def test_training_without_examples_is_refused():
+    with pytest.raises(ModelError, match="No labelled goals"):
+        train([])
+
+
+def test_reports_give_labels_and_corrections_override_them(seed_report):
+    from tests.conftest import SEED
+
+    plain = load_examples([SEED])
+    assert [e.label for e in plain.examples].count("none") == 1
+    corrected = load_examples([SEED], corrections={(seed_report.sha256, "12.12"): "partial"})
+    assert {e.goal.goal_id: e.label for e in corrected.examples}["12.12"] == "partial"
+
+
+def test_unreadable_training_file_is_skipped_with_its_error(tmp_path):
+    bad = tmp_path / "bad.pdf"
+    bad.write_bytes(b"%PDF-1.4 broken")
+    result = load_examples([bad])
+    assert result.examples == [] and "bad.pdf" in result.skipped[0]
+
+
+def test_synthetic_examples_are_labelled_by_their_evidence():
+    examples = synthetic_examples(30, seed=3)
+    assert {e.label for e in examples} <= {"full", "partial", "none"}
+    assert all(e.group.startswith("family:") for e in examples)
+
+
+@pytest.fixture(scope="module")
+def saved(tmp_path_factory, status_model):
+    return save_model(status_model, tmp_path_factory.mktemp("model") / "m.skops")
+
+
+def test_saved_model_loads_with_its_card(saved, status_model):
+    loaded = load_model(saved)
+    assert loaded.card["version"] == status_model.card["version"]
+    assert saved.with_suffix(".card.md").read_text(encoding="utf-8").startswith("# Model card")
+    assert json.loads(saved.with_suffix(".card.json").read_text(encoding="utf-8"))["n_examples"] == 400
+
+
+def test_damaged_model_file_is_refused(saved, tmp_path):
+    broken = tmp_path / "broken.skops"
+    broken.write_bytes(saved.read_bytes()[: len(saved.read_bytes()) // 2])
+    with pytest.raises(ModelError, match=r"damaged|could not be loaded"):
+        load_model(broken)
+
+
+def test_tampered_model_with_foreign_types_is_refused(saved, tmp_path):
+    import skops.io as sio
+
+    tampered = tmp_path / "tampered.skops"
+    sio.dump({"format_version": 1, "classifier": datetime.date(2021, 1, 1)}, tampered)
+    with pytest.raises(ModelError, match=r"refusing to load types.*datetime.date"):
+        load_model(tampered)
+
+
+def test_model_of_another_format_is_refused(tmp_path, status_model):
+    import skops.io as sio
+
+    old = tmp_path / "old.skops"
+    sio.dump({"format_version": 0, "sklearn_version": "1.9.1", "classifier": status_model.classifier}, old)
+    with pytest.raises(ModelError, match=r"model format 0.*Retrain"):
+        load_model(old)
+
+
+def test_missing_model_file_says_how_to_make_one(tmp_path):
+    with pytest.raises(ModelError, match="python -m pipeline train"):
+        load_model(tmp_path / "none.skops")
+
+
+def test_shipped_default_model_loads_and_predicts(seed_report):
+    from pipeline.analysis import analyse_report
+    from pipeline.records import Report
+
+    model = load_model(DEFAULT_MODEL)
+    assert isinstance(model, StatusModel)
+    report = analyse_report(Report.from_dict(seed_report.to_dict()), model=model)
+    assert all(set(g.prediction["probabilities"]) == {"full", "partial", "none"} for g in report.goals)
+
+
+def test_train_command_with_one_status_only_exits_with_a_message(tmp_path, capsys):
+    from pipeline.cli import main
+
+    csv = tmp_path / "one.csv"
+    csv.write_text("Sitova tavoite;Mittari;Tavoitetaso;Mittarien tilanne;Tila\n"
+                   "A;m;t;s;Toteutuu täysin\nB;m;t;s;Toteutuu täysin\n", encoding="utf-8")
+    assert main(["train", str(csv), "--synthetic", "0", "--out", str(tmp_path / "m.skops")]) == 2
+    assert "only the status 'full'" in capsys.readouterr().err
