@@ -138,14 +138,15 @@ def main() -> None:
 
     seed_section()
 
-    train_examples = synthetic_examples(args.train, seed=10, families=(0, 1))
-    test_corpus = generate_corpus(args.test, seed=11, families=(2,))
+    # Test seeds 101 and 103 were never looked at while the rules were written (seeds 1 and 13 were).
+    train_examples = synthetic_examples(args.train, seed=100, families=(0, 1))
+    test_corpus = generate_corpus(args.test, seed=101, families=(2,))
     held_out("paraphrase family 2", train_examples, test_corpus, args.via_pdf)
 
     names = [a.name for a in AREAS]
     train_areas, test_areas = tuple(names[::2]), tuple(names[1::2])
-    train_examples = synthetic_examples(args.train, seed=12, areas=(*train_areas, "Terveyspalvelut", "Ympäristö"))
-    test_corpus = generate_corpus(args.test, seed=13, areas=(*test_areas, "Koulutus"))
+    train_examples = synthetic_examples(args.train, seed=102, areas=(*train_areas, "Terveyspalvelut", "Ympäristö"))
+    test_corpus = generate_corpus(args.test, seed=103, areas=(*test_areas, "Koulutus"))
     held_out(f"service areas {', '.join((*test_areas, 'Koulutus'))}", train_examples, test_corpus, args.via_pdf)
 
     started = time.perf_counter()

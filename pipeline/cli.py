@@ -102,6 +102,73 @@ def _cmd_train(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_scan(args: argparse.Namespace) -> int:
+    import os
+    from pathlib import Path
+
+    # No telemetry from the temporary Prefect server: only the package registries are reachable.
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+
+    from flows.inbox import scan_inbox
+    from flows.runners import make_task_runner
+
+    inbox = Path(args.inbox)
+    if not inbox.is_dir():
+        raise PipelineError(f"{inbox}: not a folder; give the inbox folder that receives report files.")
+    flow = scan_inbox.with_options(task_runner=make_task_runner(args.runner, args.workers))
+    summary = flow(inbox=inbox, db_url=args.db, quarantine=Path(args.quarantine) if args.quarantine else None,
+                   model_path=args.model)
+    if args.json:
+        json.dump(summary, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return 0
+    for name in summary["stored"]:
+        print(f"stored      {name}")
+    for name in summary["already stored"]:
+        print(f"unchanged   {name} (already stored)")
+    for name in summary["changed"]:
+        print(f"later       {name} (changed while scanned)")
+    for item in summary["failed"]:
+        print(f"failed      {item['file']}: {item['error']}")
+    print(f"{len(summary['stored'])} stored, {len(summary['already stored'])} already stored, "
+          f"{len(summary['failed'])} failed")
+    return 0
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from pipeline.config import database_url
+    from pipeline.store import engine_for, export_tables
+
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    frames = export_tables(engine_for(database_url(args.db)))
+    written = []
+    if args.format == "xlsx":
+        path = out / "export.xlsx"
+        with pd_excel_writer(path) as writer:
+            for name, frame in frames.items():
+                frame.to_excel(writer, sheet_name=name, index=False)
+        written.append(path)
+    for name, frame in frames.items() if args.format != "xlsx" else ():
+        path = out / f"{name}.{args.format}"
+        if args.format == "csv":
+            frame.to_csv(path, index=False)
+        else:
+            frame.to_parquet(path, index=False)
+        written.append(path)
+    for path in written:
+        print(f"wrote {path}")
+    return 0
+
+
+def pd_excel_writer(path):
+    import pandas as pd
+
+    return pd.ExcelWriter(path, engine="openpyxl")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m pipeline", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -128,6 +195,22 @@ def build_parser() -> argparse.ArgumentParser:
                        help="add N SYNTHETIC labelled goals (default 1500; 0 for none)")
     train.add_argument("--seed", type=int, default=0, help="seed of the synthetic corpus")
     train.set_defaults(handler=_cmd_train)
+
+    scan = commands.add_parser("scan", help="process every new report file of a folder once, through the flow")
+    scan.add_argument("inbox", help="folder of report files")
+    scan.add_argument("--db", help="SQLAlchemy database URL (default: PIPELINE_DATABASE_URL or data/pipeline.sqlite)")
+    scan.add_argument("--quarantine", help="folder for files that fail (default: quarantine/ beside the inbox)")
+    scan.add_argument("--model", help="status classifier file (default: models/status_classifier.skops)")
+    scan.add_argument("--runner", choices=("process", "thread", "dask"), help="task runner (PIPELINE_TASK_RUNNER)")
+    scan.add_argument("--workers", type=int, help="parallel workers (PIPELINE_WORKERS, default 2)")
+    scan.add_argument("--json", action="store_true", help="print what happened as JSON")
+    scan.set_defaults(handler=_cmd_scan)
+
+    export = commands.add_parser("export", help="goals, indicators and audit results from the database")
+    export.add_argument("--format", choices=("csv", "xlsx", "parquet"), default="csv")
+    export.add_argument("--out", required=True, help="folder to write to")
+    export.add_argument("--db", help="SQLAlchemy database URL (default: PIPELINE_DATABASE_URL or data/pipeline.sqlite)")
+    export.set_defaults(handler=_cmd_export)
     return parser
 
 

@@ -1,0 +1,73 @@
+"""``scan_inbox``: every new report file in a folder processed and stored exactly once.
+
+New means: a content hash (sha256) the database has not stored. Each new
+file runs as one task on the flow's task runner (a process pool by default,
+Dask when configured). A file that fails is recorded with its error and moved
+to the quarantine folder; the others go on. Two overlapping scans may both
+start on a file, but the database stores its content once.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from prefect import flow, get_run_logger
+from prefect.artifacts import create_markdown_artifact
+
+from flows.process import process_file_task, publish_artifacts
+from pipeline import config
+from pipeline.inbox import file_sha256, inbox_files, quarantine_file
+from pipeline.store import engine_for, failed_hashes, has_report, load_report, record_failure
+
+
+@flow(name="scan-inbox")
+def scan_inbox(inbox: Path, db_url: str | None = None, quarantine: Path | None = None,
+               model_path: str | None = None) -> dict:
+    """Process the new files of ``inbox``; returns what happened to each file."""
+    logger = get_run_logger()
+    inbox = Path(inbox)
+    url = config.database_url(db_url)
+    engine = engine_for(url)
+    quarantine = Path(quarantine) if quarantine else config.quarantine(inbox)
+    summary: dict[str, list] = {"stored": [], "already stored": [], "failed": [], "changed": []}
+    known_failures = failed_hashes(engine)
+    todo = []
+    for path in inbox_files(inbox):
+        sha = file_sha256(path)
+        if has_report(engine, sha):
+            summary["already stored"].append(path.name)
+        elif sha in known_failures:
+            summary["failed"].append({"file": path.name, "error": "failed before; see the failures table"})
+        else:
+            todo.append((path, sha))
+    futures = [process_file_task.submit(str(path), sha, db_url, model_path) for path, sha in todo]
+    for (path, sha), future in zip(todo, futures, strict=True):
+        future.wait()
+        state = future.state
+        if state.is_completed():
+            outcome = future.result()
+        else:
+            outcome = {"status": "failed", "error": f"{path.name}: {state.result(raise_on_failure=False)!r}"}
+        if outcome["status"] == "failed":
+            moved = quarantine_file(path, quarantine, outcome["error"])
+            record_failure(engine, path.name, sha, outcome["error"], str(moved))
+            logger.warning("quarantined %s: %s", path.name, outcome["error"])
+            summary["failed"].append({"file": path.name, "error": outcome["error"], "moved_to": str(moved)})
+        elif outcome["status"] == "changed":
+            summary["changed"].append(path.name)
+        else:
+            summary[outcome["status"]].append(path.name)
+            if outcome["status"] == "stored":
+                publish_artifacts(load_report(engine, outcome["report_id"]))
+    create_markdown_artifact(markdown=_scan_markdown(inbox, summary), key="inbox-scan",
+                             description=f"Scan of {inbox}")
+    return summary
+
+
+def _scan_markdown(inbox: Path, summary: dict[str, list]) -> str:
+    lines = [f"# Saapuneet raportit: {inbox}", "",
+             f"Tallennettu {len(summary['stored'])}, jo aiemmin {len(summary['already stored'])}, "
+             f"virheellisiä {len(summary['failed'])}.", ""]
+    lines += [f"- tallennettu: {name}" for name in summary["stored"]]
+    lines += [f"- virhe: {item['file']}: {item['error']}" for item in summary["failed"]]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,67 @@
+"""Paths and settings, read from the environment when asked for (nothing happens at import time).
+
+| setting | environment variable | default |
+|---|---|---|
+| database URL | ``PIPELINE_DATABASE_URL`` | SQLite file ``data/pipeline.sqlite`` |
+| inbox folder | ``PIPELINE_INBOX`` | ``data/inbox`` |
+| quarantine folder | ``PIPELINE_QUARANTINE`` | ``<inbox>/../quarantine`` |
+| digest folder | ``PIPELINE_DIGESTS`` | ``data/digests`` |
+| scan schedule (cron) | ``PIPELINE_SCAN_CRON`` | ``*/15 * * * *`` |
+| task runner | ``PIPELINE_TASK_RUNNER`` | ``process`` (``thread``, ``dask``) |
+| worker count | ``PIPELINE_WORKERS`` | 2 |
+| Dask scheduler address | ``PIPELINE_DASK_ADDRESS`` | none (then ``dask`` starts a local cluster) |
+| model file | ``PIPELINE_MODEL`` | ``models/status_classifier.skops`` |
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "data"
+SAMPLES = DATA / "samples"
+
+
+def database_url(override: str | None = None) -> str:
+    """``--db`` wins, then ``PIPELINE_DATABASE_URL``, then a SQLite file under ``data/``."""
+    return override or os.environ.get("PIPELINE_DATABASE_URL") or f"sqlite:///{DATA / 'pipeline.sqlite'}"
+
+
+def inbox() -> Path:
+    return Path(os.environ.get("PIPELINE_INBOX") or DATA / "inbox")
+
+
+def quarantine(inbox_dir: Path | None = None) -> Path:
+    configured = os.environ.get("PIPELINE_QUARANTINE")
+    if configured:
+        return Path(configured)
+    return Path(inbox_dir or inbox()).resolve().parent / "quarantine"
+
+
+def digests() -> Path:
+    return Path(os.environ.get("PIPELINE_DIGESTS") or DATA / "digests")
+
+
+def scan_cron() -> str:
+    return os.environ.get("PIPELINE_SCAN_CRON") or "*/15 * * * *"
+
+
+def task_runner_name() -> str:
+    return (os.environ.get("PIPELINE_TASK_RUNNER") or "process").lower()
+
+
+def workers() -> int:
+    value = os.environ.get("PIPELINE_WORKERS") or "2"
+    try:
+        return max(1, int(value))
+    except ValueError as exc:
+        raise ValueError(f"PIPELINE_WORKERS={value!r} is not a whole number; set it to e.g. 2.") from exc
+
+
+def dask_address() -> str | None:
+    return os.environ.get("PIPELINE_DASK_ADDRESS") or None
+
+
+def model_path() -> Path:
+    return Path(os.environ.get("PIPELINE_MODEL") or ROOT / "models" / "status_classifier.skops")
