@@ -65,9 +65,9 @@ def scan_inbox(inbox: Path, db_url: str | None = None, quarantine: Path | None =
 
 
 def _scan_markdown(inbox: Path, summary: dict[str, list]) -> str:
-    lines = [f"# Saapuneet raportit: {inbox}", "",
-             f"Tallennettu {len(summary['stored'])}, jo aiemmin {len(summary['already stored'])}, "
-             f"virheellisiä {len(summary['failed'])}.", ""]
+    counts = (f"Tallennettu {len(summary['stored'])}, jo aiemmin {len(summary['already stored'])}, "
+              f"virheellisiä {len(summary['failed'])}.")
+    lines = [f"# Saapuneet raportit: {inbox}", "", counts, ""]
     lines += [f"- tallennettu: {name}" for name in summary["stored"]]
     lines += [f"- virhe: {item['file']}: {item['error']}" for item in summary["failed"]]
     return "\n".join(lines) + "\n"

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from prefect import flow, task
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
+from prefect.cache_policies import NO_CACHE
 from sqlalchemy.exc import OperationalError
 
 from pipeline import config
@@ -39,7 +40,7 @@ def _by_content(context, parameters) -> str:
     return f"analyse-{report.sha256}-{Path(parameters.get('model_path') or config.model_path()).name}"
 
 
-@task(retries=2, retry_delay_seconds=2, retry_condition_fn=retry_on_io)
+@task(retries=2, retry_delay_seconds=2, retry_condition_fn=retry_on_io, cache_policy=NO_CACHE, persist_result=False)
 def read_task(path: Path) -> Report:
     from pipeline.ingest import read_report
 
@@ -54,7 +55,8 @@ def analyse_task(report: Report, model_path: str | None = None) -> Report:
     return analyse_report(report, model=model_for(model_path))
 
 
-@task(retries=3, retry_delay_seconds=2, retry_condition_fn=retry_on_io)
+@task(retries=3, retry_delay_seconds=2, retry_condition_fn=retry_on_io, cache_policy=NO_CACHE,
+      persist_result=False)
 def store_task(report: Report, db_url: str | None = None) -> dict:
     from pipeline.store import engine_for, store_report
 
@@ -64,15 +66,16 @@ def store_task(report: Report, db_url: str | None = None) -> dict:
             "stored": result.stored}
 
 
-@task
+@task(cache_policy=NO_CACHE, persist_result=False)
 def publish_task(report: Report) -> None:
     publish_artifacts(report)
 
 
 def publish_artifacts(report: Report) -> None:
-    """The report's Markdown digest and a table of its figures as Prefect artifacts."""
-    from pipeline.digest import figure_rows, markdown_digest
+    """The report's digest written to the digest folder, and as Prefect artifacts with a table of its figures."""
+    from pipeline.digest import figure_rows, markdown_digest, write_digest
 
+    write_digest(report, config.digests())
     key = artifact_key(report)
     create_markdown_artifact(markdown=markdown_digest(report), key=f"digest-{key}",
                              description=f"Digest of {report.source}")

@@ -1,7 +1,7 @@
 """Analysing a read report: the stages after reading, in order.
 
 NLP (once per field) → indicators → the evidence assessment → the classifier's
-prediction → the audit verdict.
+prediction → the audit verdict → the goal's summary.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from pipeline.audit import Assessment, assess, audit_goal
 from pipeline.indicators import extract
 from pipeline.nlp import analyse_goals
 from pipeline.records import Goal, Indicator, Report
+from pipeline.summarise import summarise
 
 
 @dataclass(slots=True)
@@ -33,7 +34,7 @@ def read_evidence(goals: Sequence[Goal], year: int | None, *, mode: str = "fast"
 
 
 def analyse_report(report: Report, *, model=None, mode: str = "fast") -> Report:
-    """Fill ``indicators``, ``prediction`` (when ``model`` is given) and ``audit`` of every goal, in place.
+    """Fill ``indicators``, ``prediction`` (when ``model`` is given), ``audit`` and ``summary`` of every goal, in place.
 
     ``model`` is a :class:`pipeline.classify.StatusModel` (see :func:`pipeline.classify.load_model`).
     """
@@ -44,6 +45,7 @@ def analyse_report(report: Report, *, model=None, mode: str = "fast") -> Report:
         predictions = model.predict_goals(report.goals, evidence.docs, evidence.assessments)
         for goal, prediction in zip(report.goals, predictions, strict=True):
             goal.prediction = prediction
-    for goal, assessment in zip(report.goals, evidence.assessments, strict=True):
+    for goal, docs, assessment in zip(report.goals, evidence.docs, evidence.assessments, strict=True):
         goal.audit = audit_goal(goal, assessment, goal.prediction)
+        goal.summary = summarise(docs, assessment)
     return report

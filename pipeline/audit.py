@@ -563,7 +563,11 @@ def arithmetic_notes(indicators: list[Indicator]) -> list[str]:
 
 def audit_goal(goal: Goal, assessment: Assessment, prediction: dict | None = None,
                *, doubt_below: float = 0.15) -> dict:
-    """The audit record of the contract: ``verdict``, ``flagged``, ``reasons`` (and ``evidence_status``, ``notes``).
+    """The audit record of the contract: ``verdict``, ``flagged``, ``reasons``.
+
+    Also ``evidence_status`` (what the figures support), ``notes`` (arithmetic,
+    information only) and ``cited`` (field and offsets of the figures compared
+    with the target).
 
     Parameters
     ----------
@@ -604,12 +608,15 @@ def audit_goal(goal: Goal, assessment: Assessment, prediction: dict | None = Non
         verdict, reason = _judge_by_classifier(goal, prediction, doubt_below)
         reasons.append(reason)
     reasons = list(dict.fromkeys(r for r in reasons if r))
+    cited = [{"field": f.reported.field, "start": f.reported.start, "end": f.reported.end}
+             for f in assessment.findings if f.reported is not None]
     return {
         "verdict": verdict,
         "flagged": verdict != "consistent",
         "reasons": reasons,
         "evidence_status": evidence,
         "notes": assessment.notes,
+        "cited": cited,
     }
 
 

@@ -169,6 +169,21 @@ def pd_excel_writer(path):
     return pd.ExcelWriter(path, engine="openpyxl")
 
 
+def _cmd_report(args: argparse.Namespace) -> int:
+    from pipeline.analysis import analyse_report
+    from pipeline.classify import load_model
+    from pipeline.digest import write_digest
+    from pipeline.ingest import read_report
+
+    model = None if args.no_model else load_model(args.model)
+    report = analyse_report(read_report(args.file, encoding=args.encoding), model=model)
+    for warning in report.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    for path in write_digest(report, args.out):
+        print(f"wrote {path}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m pipeline", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -195,6 +210,14 @@ def build_parser() -> argparse.ArgumentParser:
                        help="add N SYNTHETIC labelled goals (default 1500; 0 for none)")
     train.add_argument("--seed", type=int, default=0, help="seed of the synthetic corpus")
     train.set_defaults(handler=_cmd_train)
+
+    report = commands.add_parser("report", help="write the analyst's digest of a report as HTML and Markdown")
+    report.add_argument("file", help="a report file, as for parse")
+    report.add_argument("--out", required=True, help="folder for <report name>.html and .md")
+    report.add_argument("--encoding", help="text encoding of a .txt/.csv file (default UTF-8)")
+    report.add_argument("--model", help="status classifier file (default: models/status_classifier.skops)")
+    report.add_argument("--no-model", action="store_true", help="audit with the rules only, no classifier")
+    report.set_defaults(handler=_cmd_report)
 
     scan = commands.add_parser("scan", help="process every new report file of a folder once, through the flow")
     scan.add_argument("inbox", help="folder of report files")

@@ -139,6 +139,7 @@ class AuditRow(Base):
     reasons: Mapped[list] = mapped_column(JSON)
     evidence_status: Mapped[str | None] = mapped_column(String(20))
     notes: Mapped[list] = mapped_column(JSON, default=list)
+    cited: Mapped[list] = mapped_column(JSON, default=list)
 
 
 class FailureRow(Base):
@@ -284,7 +285,7 @@ def _report_row(report: Report, version: int, model_version: str | None) -> Repo
             goal_row.audit = AuditRow(verdict=goal.audit["verdict"], flagged=goal.audit["flagged"],
                                       reasons=goal.audit.get("reasons") or [],
                                       evidence_status=goal.audit.get("evidence_status"),
-                                      notes=goal.audit.get("notes") or [])
+                                      notes=goal.audit.get("notes") or [], cited=goal.audit.get("cited") or [])
         row.goals.append(goal_row)
     return row
 
@@ -330,7 +331,7 @@ def _to_report(row: ReportRow) -> Report:
         if goal_row.audit:
             goal.audit = {"verdict": goal_row.audit.verdict, "flagged": goal_row.audit.flagged,
                           "reasons": goal_row.audit.reasons, "evidence_status": goal_row.audit.evidence_status,
-                          "notes": goal_row.audit.notes}
+                          "notes": goal_row.audit.notes, "cited": goal_row.audit.cited or []}
         goals.append(goal)
     return Report(source=row.source, sha256=row.sha256, date=row.date, year=row.year, department=row.department,
                   goals=goals, warnings=list(row.warnings or []))

@@ -2,10 +2,16 @@
 # Set up everything on a fresh Debian machine: Voikko from apt, a virtual
 # environment in .venv with the package, its dependencies and the Finnish
 # spaCy model. Safe to run again: what is there is kept.
+#   --test   also the packages the tests need: PostgreSQL (the storage tests
+#            start a private server of their own) and Chromium (the browser
+#            tests drive Debian's chromium through Playwright).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 APT_PACKAGES=(libvoikko1 voikko-fi)
+if [ "${1:-}" = "--test" ]; then
+    APT_PACKAGES+=(postgresql chromium)
+fi
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")

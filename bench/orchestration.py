@@ -1,0 +1,143 @@
+"""Cost of the flows: Prefect's overhead, how cost grows with report size, and the inbox with 1 and 2 workers.
+
+    .venv/bin/python bench/orchestration.py [--sizes 100 500 2000] [--reports 20]
+
+(Not named flows.py: as a script it would shadow the ``flows`` package.)
+
+Every measurement runs in a fresh subprocess, so peak memory (ru_maxrss) is
+that run's own. "library" is read → analyse → store called directly;
+"prefect" is the process_report flow doing the same, timed after a warm-up
+flow run so the temporary Prefect server's start is not counted (it is
+reported on its own). Reports are SYNTHETIC goals written as report JSON.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "data" / "samples" / "vantaa_2021_kasvatus_ja_oppiminen.txt"
+
+
+def write_report(path: Path, n_goals: int, seed: int) -> Path:
+    from pipeline.records import Report
+    from pipeline.synthetic_corpus import generate_corpus
+
+    goals = [g.goal for g in generate_corpus(n_goals, seed=seed)]
+    for i, goal in enumerate(goals):
+        goal.goal_id = f"{i // 10 + 1}.{i % 10 + 1}"
+    report = Report(source=path.name, sha256="", date="2022-02-01", year=2021, goals=goals)
+    path.write_text(json.dumps(report.to_dict(), ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def child(mode: str, path: str, db: str) -> None:
+    """One measurement, in its own process; prints a JSON line."""
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    from pipeline.analysis import analyse_report
+    from pipeline.classify import load_model
+    from pipeline.ingest import read_report
+    from pipeline.nlp import load_nlp
+    from pipeline.store import engine_for, store_report
+
+    load_nlp("fast")
+    model = load_model()
+    out: dict = {}
+    if mode == "library":
+        started = time.perf_counter()
+        report = analyse_report(read_report(path), model=model)
+        store_report(engine_for(db), report)
+        out["seconds"] = time.perf_counter() - started
+    elif mode == "prefect":
+        from prefect.testing.utilities import prefect_test_harness
+
+        from flows.process import process_report
+
+        started = time.perf_counter()
+        with prefect_test_harness():
+            out["server_start_seconds"] = time.perf_counter() - started
+            process_report(SEED, db_url=db + ".warmup")  # warm-up: engine, model and client caches
+            started = time.perf_counter()
+            process_report(Path(path), db_url=db)
+            out["seconds"] = time.perf_counter() - started
+    out["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps(out))
+
+
+def scan_child(inbox: str, db: str, workers: int) -> None:
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    from prefect.testing.utilities import prefect_test_harness
+
+    from flows.inbox import scan_inbox
+    from flows.runners import make_task_runner
+
+    with prefect_test_harness():
+        flow = scan_inbox.with_options(task_runner=make_task_runner("process", workers=workers))
+        started = time.perf_counter()
+        summary = flow(inbox=Path(inbox), db_url=db)
+        took = time.perf_counter() - started
+    print(json.dumps({"seconds": took, "stored": len(summary["stored"]),
+                      "peak_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))
+
+
+def run(*args: str) -> dict:
+    done = subprocess.run([sys.executable, __file__, *args], capture_output=True, text=True, cwd=ROOT)
+    if done.returncode:
+        raise SystemExit(f"measurement {args} failed:\n{done.stderr[-2000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 500, 2000])
+    parser.add_argument("--reports", type=int, default=20)
+    parser.add_argument("--goals-per-report", type=int, default=20)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        print("== process_report: library vs Prefect flow (same work, own process each)")
+        print(f"{'report':>22s} {'library s':>9s} {'prefect s':>9s} {'ratio':>6s} {'lib MB':>7s} {'flow MB':>7s}")
+        inputs = [("seed (8 goals)", SEED), ("500 goals", write_report(tmp / "r500.json", 500, seed=1))]
+        for name, path in inputs:
+            lib = run("--child", "library", str(path), f"sqlite:///{tmp / 'lib.sqlite'}")
+            flow = run("--child", "prefect", str(path), f"sqlite:///{tmp / 'flow.sqlite'}")
+            print(f"{name:>22s} {lib['seconds']:9.2f} {flow['seconds']:9.2f} {flow['seconds'] / lib['seconds']:6.2f} "
+                  f"{lib['peak_mb']:7.0f} {flow['peak_mb']:7.0f}")
+        print(f"(temporary Prefect server start, not counted above: {flow['server_start_seconds']:.1f} s)")
+
+        print("\n== library: goals per second by report size")
+        for n in args.sizes:
+            path = write_report(tmp / f"size{n}.json", n, seed=n)
+            lib = run("--child", "library", str(path), f"sqlite:///{tmp / f'size{n}.sqlite'}")
+            print(f"{n:6d} goals  {lib['seconds']:7.2f} s  {n / lib['seconds']:7.1f} goals/s  "
+                  f"peak {lib['peak_mb']:.0f} MB")
+
+        inbox = tmp / "inbox"
+        inbox.mkdir()
+        for k in range(args.reports):
+            write_report(inbox / f"report_{k:02d}.json", args.goals_per_report, seed=1000 + k)
+        print(f"\n== scan_inbox over {args.reports} reports of {args.goals_per_report} goals (process pool)")
+        times = {}
+        for workers in (1, 2):
+            result = run("--scan", str(inbox), f"sqlite:///{tmp / f'scan{workers}.sqlite'}", str(workers))
+            times[workers] = result["seconds"]
+            print(f"{workers} worker(s): {result['seconds']:6.1f} s, {result['stored']} stored, "
+                  f"peak of a worker {result['peak_mb']:.0f} MB")
+        print(f"speed-up with 2 workers: {times[1] / times[2]:.2f}x (machine has {os.cpu_count()} cores)")
+
+
+if __name__ == "__main__":
+    if len(sys.argv) > 1 and sys.argv[1] == "--child":
+        child(*sys.argv[2:5])
+    elif len(sys.argv) > 1 and sys.argv[1] == "--scan":
+        scan_child(sys.argv[2], sys.argv[3], int(sys.argv[4]))
+    else:
+        main()

@@ -1,0 +1,181 @@
+"""Prefect flows under one session-scoped test server; task logic through ``.fn()``."""
+
+from __future__ import annotations
+
+import shutil
+import threading
+
+import pandas as pd
+import pytest
+from prefect.task_runners import ThreadPoolTaskRunner
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from flows.inbox import scan_inbox
+from flows.process import process_file_task, process_report, retry_on_io
+from flows.runners import make_task_runner
+from pipeline.store import FailureRow, GoalRow, ModelRow, ReportRow, engine_for
+from tests.conftest import SEED
+
+pytestmark = pytest.mark.usefixtures("prefect_harness")
+
+
+@pytest.fixture(autouse=True)
+def digests_in_tmp(tmp_path, monkeypatch):
+    """Flows write digests to the configured folder; keep them out of the repository."""
+    monkeypatch.setenv("PIPELINE_DIGESTS", str(tmp_path / "digests"))
+
+CSV_HEADER = ("Sitova tavoite;Mittari;Lähtötaso;Tavoitetaso;Vastuuhenkilö(t);Keskeiset toimenpiteet;"
+              "Mittarien tilanne;Tila")
+
+
+def csv_report(path, rows: list[tuple[str, str, str]]):
+    lines = [CSV_HEADER] + [f"{goal};Asuntojen määrä;1 800 asuntoa;{target};Anna Virtanen;Kaavoitusta jatkettiin.;"
+                            f"{status};{label}" for goal, target, status, label in rows]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def inbox(tmp_path):
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    shutil.copy(SEED, folder / "vantaa.txt")
+    csv_report(folder / "asuminen.csv", [("Lisätään asuntotuotantoa", "Vähintään 2 500 asuntoa.",
+                                         "Valmistui 2 104 asuntoa.", "Toteutuu täysin")])
+    (folder / "rikki.pdf").write_bytes(b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer broken")
+    return folder
+
+
+def scan(inbox, url, model_path):
+    flow = scan_inbox.with_options(task_runner=ThreadPoolTaskRunner(max_workers=2))
+    return flow(inbox=inbox, db_url=url, model_path=model_path)
+
+
+@pytest.fixture(scope="module")
+def model_file(tmp_path_factory, status_model):
+    from pipeline.classify import save_model
+
+    return str(save_model(status_model, tmp_path_factory.mktemp("model") / "m.skops"))
+
+
+def reports_in(url) -> int:
+    with Session(engine_for(url)) as session:
+        return session.scalar(select(func.count()).select_from(ReportRow))
+
+
+def test_inbox_stores_good_files_and_quarantines_the_corrupt_one(inbox, tmp_path, model_file):
+    url = f"sqlite:///{tmp_path / 'db.sqlite'}"
+    summary = scan(inbox, url, model_file)
+    assert sorted(summary["stored"]) == ["asuminen.csv", "vantaa.txt"]
+    assert [f["file"] for f in summary["failed"]] == ["rikki.pdf"]
+    quarantined = tmp_path / "quarantine" / "rikki.pdf"
+    assert quarantined.exists() and not (inbox / "rikki.pdf").exists()
+    assert "rikki.pdf" in (tmp_path / "quarantine" / "rikki.pdf.error.txt").read_text(encoding="utf-8")
+    with Session(engine_for(url)) as session:
+        failure = session.scalars(select(FailureRow)).one()
+    assert failure.source == "rikki.pdf" and failure.quarantined_to == str(quarantined)
+
+
+def test_inbox_again_does_nothing_new_and_a_new_file_alone_is_processed(inbox, tmp_path, model_file):
+    url = f"sqlite:///{tmp_path / 'db.sqlite'}"
+    scan(inbox, url, model_file)
+    again = scan(inbox, url, model_file)
+    assert again["stored"] == [] and sorted(again["already stored"]) == ["asuminen.csv", "vantaa.txt"]
+    assert again["failed"] == []
+    csv_report(inbox / "uusi.csv", [("Parannetaan liikuntapaikkoja", "Vähintään 10 kenttää.",
+                                     "Kunnostettiin 12 kenttää.", "Toteutuu täysin")])
+    third = scan(inbox, url, model_file)
+    assert third["stored"] == ["uusi.csv"]
+    assert reports_in(url) == 3
+
+
+def test_overlapping_scans_store_each_report_once(inbox, tmp_path, model_file):
+    url = f"sqlite:///{tmp_path / 'db.sqlite'}"
+    (inbox / "rikki.pdf").unlink()
+    results = []
+    runs = [threading.Thread(target=lambda: results.append(scan(inbox, url, model_file))) for _ in range(2)]
+    for run in runs:
+        run.start()
+    for run in runs:
+        run.join()
+    stored = sorted(name for r in results for name in r["stored"])
+    assert stored == ["asuminen.csv", "vantaa.txt"]
+    assert reports_in(url) == 2
+    with Session(engine_for(url)) as session:
+        assert session.scalar(select(func.count()).select_from(GoalRow)) == 9
+
+
+def test_process_pool_runner_processes_files_in_worker_processes(inbox, tmp_path, model_file):
+    url = f"sqlite:///{tmp_path / 'db.sqlite'}"
+    (inbox / "rikki.pdf").unlink()
+    flow = scan_inbox.with_options(task_runner=make_task_runner("process", workers=2))
+    summary = flow(inbox=inbox, db_url=url, model_path=model_file)
+    assert sorted(summary["stored"]) == ["asuminen.csv", "vantaa.txt"]
+
+
+def test_process_report_flow_stores_and_publishes(tmp_path, model_file):
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterKey
+
+    url = f"sqlite:///{tmp_path / 'db.sqlite'}"
+    result = process_report(SEED, db_url=url, model_path=model_file)
+    assert result["stored"] and reports_in(url) == 1
+    key = "digest-vantaa-2021-kasvatus-ja-oppiminen-769e98f2"
+    with get_client(sync_client=True) as client:  # sync: the browser tests may leave an event loop running
+        artifacts = client.read_artifacts(artifact_filter=ArtifactFilter(key=ArtifactFilterKey(any_=[key])))
+    assert artifacts and "Tarkistettavat väitteet" in artifacts[-1].data
+    assert (tmp_path / "digests" / "vantaa_2021_kasvatus_ja_oppiminen.html").exists()
+
+
+def test_train_model_flow_records_the_version(tmp_path, model_file):
+    from flows.train import train_model
+    from pipeline.classify import load_model
+
+    url = f"sqlite:///{tmp_path / 'db.sqlite'}"
+    process_report(SEED, db_url=url, model_path=model_file)
+    out = tmp_path / "retrained.skops"
+    result = train_model(out=out, db_url=url, synthetic=200)
+    assert load_model(out).version == result["version"]
+    with Session(engine_for(url)) as session:
+        assert session.scalars(select(ModelRow.version)).all() == [result["version"]]
+
+
+def test_file_task_returns_bad_input_as_a_failure(tmp_path):
+    bad = tmp_path / "tyhja.txt"
+    bad.write_text("", encoding="utf-8")
+    outcome = process_file_task.fn(str(bad), "0" * 64, f"sqlite:///{tmp_path / 'db.sqlite'}", None)
+    assert outcome["status"] == "failed" and "empty" in outcome["error"]
+
+
+class _State:
+    def __init__(self, exc):
+        self.exc = exc
+
+    def result(self, raise_on_failure=False):
+        return self.exc
+
+
+@pytest.mark.parametrize(
+    ("exc", "retry"),
+    [(OSError("disk"), True), (FileNotFoundError("gone"), False), (ValueError("bad input"), False)],
+)
+def test_retries_only_on_io(exc, retry):
+    assert retry_on_io(None, None, _State(exc)) is retry
+
+
+def test_unknown_runner_is_named():
+    with pytest.raises(ValueError, match="'spark'"):
+        make_task_runner("spark")
+
+
+def test_export_command_writes_each_format(tmp_path, model_file, capsys):
+    from pipeline.cli import main
+
+    url = f"sqlite:///{tmp_path / 'db.sqlite'}"
+    process_report(SEED, db_url=url, model_path=model_file)
+    for fmt in ("csv", "xlsx", "parquet"):
+        assert main(["export", "--format", fmt, "--out", str(tmp_path / fmt), "--db", url]) == 0
+    assert len(pd.read_csv(tmp_path / "csv" / "goals.csv")) == 8
+    assert len(pd.read_parquet(tmp_path / "parquet" / "indicators.parquet")) > 30
+    assert set(pd.read_excel(tmp_path / "xlsx" / "export.xlsx", sheet_name=None)) == {"goals", "indicators", "audits"}

@@ -1,0 +1,135 @@
+"""Storage: one transaction per report, exactly once per content, versions; SQLite and a real PostgreSQL."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import threading
+
+import pytest
+from sqlalchemy import func, select, text
+from sqlalchemy.orm import Session
+
+from pipeline.records import Report
+from pipeline.store import (
+    AuditRow,
+    GoalRow,
+    IndicatorRow,
+    ReportRow,
+    StoreError,
+    engine_for,
+    export_tables,
+    load_report,
+    store_report,
+)
+from tests.conftest import ROOT
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request, tmp_path):
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'test.sqlite'}"
+    url = request.getfixturevalue("postgres_url")
+    engine = engine_for(url)
+    with engine.begin() as connection:  # a clean database for each test
+        for table in ("audits", "predictions", "indicators", "goals", "reports", "failures", "models"):
+            connection.execute(text(f"DELETE FROM {table}"))
+    return url
+
+
+@pytest.fixture(scope="module")
+def analysed_seed(seed_report, status_model):
+    from pipeline.analysis import analyse_report
+
+    return analyse_report(Report.from_dict(seed_report.to_dict()), model=status_model)
+
+
+def count(url: str, table) -> int:
+    with Session(engine_for(url)) as session:
+        return session.scalar(select(func.count()).select_from(table))
+
+
+def test_report_is_stored_whole(db_url, analysed_seed):
+    result = store_report(engine_for(db_url), analysed_seed)
+    assert result.stored and result.version == 1
+    assert count(db_url, GoalRow) == 8
+    assert count(db_url, IndicatorRow) == sum(len(g.indicators) for g in analysed_seed.goals)
+    assert count(db_url, AuditRow) == 8
+
+
+def test_stored_report_reads_back_equal(db_url, analysed_seed):
+    result = store_report(engine_for(db_url), analysed_seed)
+    back = load_report(engine_for(db_url), result.report_id)
+    assert back.to_dict()["goals"] == analysed_seed.to_dict()["goals"]
+
+
+def test_same_content_again_changes_nothing(db_url, analysed_seed):
+    first = store_report(engine_for(db_url), analysed_seed)
+    again = store_report(engine_for(db_url), analysed_seed)
+    assert (again.stored, again.report_id) == (False, first.report_id)
+    assert count(db_url, ReportRow) == 1 and count(db_url, GoalRow) == 8
+
+
+def test_new_content_under_the_same_name_is_a_new_version(db_url, analysed_seed):
+    store_report(engine_for(db_url), analysed_seed)
+    changed = Report.from_dict(analysed_seed.to_dict())
+    changed.sha256 = "0" * 64
+    changed.goals = changed.goals[:3]
+    result = store_report(engine_for(db_url), changed)
+    assert (result.stored, result.version) == (True, 2)
+    assert count(db_url, ReportRow) == 2 and count(db_url, GoalRow) == 11
+
+
+def test_racing_stores_keep_one_copy(db_url, analysed_seed):
+    results = []
+    threads = [threading.Thread(target=lambda: results.append(store_report(engine_for(db_url), analysed_seed)))
+               for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(r.stored for r in results) == [False, False, False, True]
+    assert count(db_url, ReportRow) == 1 and count(db_url, GoalRow) == 8
+
+
+KILL_AT_COMMIT = """
+import os, sys
+from sqlalchemy.orm.session import SessionTransaction
+from pipeline.ingest import read_report
+from pipeline.store import engine_for, store_report
+
+def die(self, *args, **kwargs):
+    os._exit(9)  # the process dies after the goals were flushed, before the commit
+
+SessionTransaction.commit = die
+store_report(engine_for(sys.argv[1]), read_report(sys.argv[2]))
+"""
+
+
+def test_a_process_killed_mid_report_leaves_nothing(db_url, seed_report):
+    from tests.conftest import SEED
+
+    killed = subprocess.run([sys.executable, "-c", KILL_AT_COMMIT, db_url, str(SEED)], cwd=ROOT)
+    assert killed.returncode == 9
+    assert count(db_url, ReportRow) == 0 and count(db_url, GoalRow) == 0
+    assert store_report(engine_for(db_url), seed_report).stored
+    assert count(db_url, GoalRow) == 8
+
+
+def test_export_tables_name_report_and_version(db_url, analysed_seed):
+    store_report(engine_for(db_url), analysed_seed)
+    frames = export_tables(engine_for(db_url))
+    assert set(frames) == {"goals", "indicators", "audits"}
+    assert set(frames["goals"]["version"]) == {1}
+    assert frames["audits"]["flagged"].sum() == sum(g.audit["flagged"] for g in analysed_seed.goals)
+    assert (frames["indicators"]["value_number"].notna() | frames["indicators"]["value_text"].notna()).all()
+
+
+def test_unreachable_database_is_a_clear_error():
+    with pytest.raises(StoreError, match="Cannot reach the database"):
+        engine_for("postgresql+psycopg://nobody@127.0.0.1:1/none")
+
+
+def test_report_without_hash_is_refused(tmp_path):
+    with pytest.raises(StoreError, match="without a content hash"):
+        store_report(engine_for(f"sqlite:///{tmp_path / 'x.sqlite'}"), Report(source="x", sha256=""))
