@@ -36,8 +36,14 @@ def retry_on_io(task, task_run, state) -> bool:
 
 
 def _by_content(context, parameters) -> str:
+    """The file's content, the model's version and the record format: not the file's path."""
+    from importlib.metadata import version
+
+    from pipeline.classify import FORMAT_VERSION
+
     report = parameters["report"]
-    return f"analyse-{report.sha256}-{Path(parameters.get('model_path') or config.model_path()).name}"
+    model = model_for(parameters.get("model_path"))
+    return f"analyse-{report.sha256}-{model.version}-f{FORMAT_VERSION}-{version('sitovat-tavoitteet')}"
 
 
 @task(retries=2, retry_delay_seconds=2, retry_condition_fn=retry_on_io, cache_policy=NO_CACHE, persist_result=False)

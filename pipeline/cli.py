@@ -93,6 +93,17 @@ def _cmd_train(args: argparse.Namespace) -> int:
         examples += synthetic_examples(args.synthetic, seed=args.seed)
         sources.append({"name": f"SYNTHETIC corpus (pipeline.synthetic_corpus, seed {args.seed})",
                         "goals": args.synthetic, "kind": "synthetic, labelled by its evidence"})
+    if args.db:
+        from pipeline.config import database_url
+        from pipeline.store import engine_for, labelled_goals
+        from pipeline.training import Example
+
+        stored = [Example(goal, label, "database", f"report:{sha[:12]}", year)
+                  for goal, label, sha, year in labelled_goals(engine_for(database_url(args.db)))]
+        groups = {e.group for e in stored}
+        examples = stored + [e for e in examples if e.group not in groups]  # corrections win over the file's labels
+        sources.append({"name": "database (analysts' corrections applied)", "goals": len(stored),
+                        "kind": "stored reports"})
     model = train(examples, sources=sources)
     path = save_model(model, args.out)
     scores = model.card.get("cross_validation") or {}
@@ -175,12 +186,78 @@ def _cmd_report(args: argparse.Namespace) -> int:
     from pipeline.digest import write_digest
     from pipeline.ingest import read_report
 
-    model = None if args.no_model else load_model(args.model)
-    report = analyse_report(read_report(args.file, encoding=args.encoding), model=model)
+    if args.stored is not None:
+        from pipeline.config import database_url
+        from pipeline.store import engine_for, load_report
+
+        report = load_report(engine_for(database_url(args.db)), args.stored, reviewed=True)
+    elif args.file:
+        model = None if args.no_model else load_model(args.model)
+        report = analyse_report(read_report(args.file, encoding=args.encoding), model=model)
+    else:
+        raise PipelineError("report: give a report FILE, or --stored ID for a report in the database.")
     for warning in report.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     for path in write_digest(report, args.out):
         print(f"wrote {path}")
+    return 0
+
+
+def _review_engine(args: argparse.Namespace):
+    from pipeline.config import database_url
+    from pipeline.store import engine_for
+
+    return engine_for(database_url(args.db))
+
+
+def _cmd_review_export(args: argparse.Namespace) -> int:
+    from pipeline.review import export_workbook
+
+    path = export_workbook(_review_engine(args), args.out, report_id=args.report, flagged_only=args.flagged_only)
+    print(f"wrote {path}")
+    return 0
+
+
+def _cmd_review_import(args: argparse.Namespace) -> int:
+    from pipeline.review import import_workbook
+
+    stored = import_workbook(_review_engine(args), args.file, reviewer=args.reviewer)
+    print(f"stored {stored} decision(s) from {args.file}" + ("" if stored else " (nothing new)"))
+    return 0
+
+
+def _cmd_review_serve(args: argparse.Namespace) -> int:
+    import os
+
+    from pipeline.webapp import serve
+
+    serve(_review_engine(args), token=os.environ.get("PIPELINE_REVIEW_TOKEN"), port=args.port,
+          reviewer=args.reviewer or os.environ.get("PIPELINE_REVIEWER") or "analyytikko")
+    return 0
+
+
+def _cmd_review_models(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from sqlalchemy import select
+    from sqlalchemy.orm import Session
+
+    from pipeline.config import model_path
+    from pipeline.review import model_accuracy_on_reviewed
+    from pipeline.store import ModelRow
+
+    engine = _review_engine(args)
+    with Session(engine) as session:
+        models = [(row.version, Path(row.path)) for row in session.scalars(select(ModelRow).order_by(ModelRow.id))]
+    models.append(("current default", model_path()))
+    results = model_accuracy_on_reviewed(engine, models)
+    if not results:
+        print("No reviewed goals yet: correct some statuses (review import or review serve) first.")
+        return 0
+    print(f"{'model version':32s} {'reviewed goals':>14s} {'accuracy':>9s}")
+    for row in results:
+        accuracy = f"{row['accuracy']:.3f}" if row["accuracy"] is not None else "-"
+        print(f"{row['version']:32s} {row['reviewed']:14d} {accuracy:>9s}  {row['note']}")
     return 0
 
 
@@ -209,11 +286,15 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--synthetic", type=int, default=1500, metavar="N",
                        help="add N SYNTHETIC labelled goals (default 1500; 0 for none)")
     train.add_argument("--seed", type=int, default=0, help="seed of the synthetic corpus")
+    train.add_argument("--db", help="also train on the database's stored goals, analysts' corrections over labels")
     train.set_defaults(handler=_cmd_train)
 
     report = commands.add_parser("report", help="write the analyst's digest of a report as HTML and Markdown")
-    report.add_argument("file", help="a report file, as for parse")
+    report.add_argument("file", nargs="?", help="a report file, as for parse")
     report.add_argument("--out", required=True, help="folder for <report name>.html and .md")
+    report.add_argument("--stored", type=int, metavar="ID",
+                        help="instead of a file: the stored report with this id, with analysts' corrections")
+    report.add_argument("--db", help="SQLAlchemy database URL for --stored")
     report.add_argument("--encoding", help="text encoding of a .txt/.csv file (default UTF-8)")
     report.add_argument("--model", help="status classifier file (default: models/status_classifier.skops)")
     report.add_argument("--no-model", action="store_true", help="audit with the rules only, no classifier")
@@ -228,6 +309,29 @@ def build_parser() -> argparse.ArgumentParser:
     scan.add_argument("--workers", type=int, help="parallel workers (PIPELINE_WORKERS, default 2)")
     scan.add_argument("--json", action="store_true", help="print what happened as JSON")
     scan.set_defaults(handler=_cmd_scan)
+
+    review = commands.add_parser("review", help="analyst review: workbook round trip, web app, model versions")
+    actions = review.add_subparsers(dest="review_command", required=True)
+    db_help = "SQLAlchemy database URL (default: PIPELINE_DATABASE_URL or data/pipeline.sqlite)"
+    review_export = actions.add_parser("export", help="write the review workbook")
+    review_export.add_argument("--out", required=True, help="the .xlsx file to write")
+    review_export.add_argument("--report", type=int, help="only the stored report with this id")
+    review_export.add_argument("--flagged-only", action="store_true", help="only flagged claims")
+    review_export.add_argument("--db", help=db_help)
+    review_export.set_defaults(handler=_cmd_review_export)
+    review_import = actions.add_parser("import", help="check and store the decisions of an edited workbook")
+    review_import.add_argument("file", help="the edited .xlsx file")
+    review_import.add_argument("--reviewer", help="reviewer for rows whose 'tarkastaja' is empty")
+    review_import.add_argument("--db", help=db_help)
+    review_import.set_defaults(handler=_cmd_review_import)
+    review_serve = actions.add_parser("serve", help="the review web app on 127.0.0.1 (PIPELINE_REVIEW_TOKEN)")
+    review_serve.add_argument("--port", type=int, default=8765)
+    review_serve.add_argument("--reviewer", help="name stored with decisions (PIPELINE_REVIEWER)")
+    review_serve.add_argument("--db", help=db_help)
+    review_serve.set_defaults(handler=_cmd_review_serve)
+    review_models = actions.add_parser("models", help="accuracy of each model version on the reviewed goals")
+    review_models.add_argument("--db", help=db_help)
+    review_models.set_defaults(handler=_cmd_review_models)
 
     export = commands.add_parser("export", help="goals, indicators and audit results from the database")
     export.add_argument("--format", choices=("csv", "xlsx", "parquet"), default="csv")

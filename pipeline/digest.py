@@ -47,7 +47,10 @@ def markdown_digest(report: Report) -> str:
     for goal in report.goals:
         predicted = (goal.prediction or {}).get("status")
         figures = sum(1 for i in goal.indicators if i["kind"] in FIGURE_KINDS)
-        lines.append(f"| {_cell(goal.goal_id)} | {_cell(goal.status_label)} | {STATUS_FI.get(predicted, '-')} | "
+        label = goal.status_label
+        if goal.review:
+            label = f"{STATUS_FI.get(goal.review['status'], '-')} (tarkastettu, {goal.review['reviewer']})"
+        lines.append(f"| {_cell(goal.goal_id)} | {_cell(label)} | {STATUS_FI.get(predicted, '-')} | "
                      f"{(goal.audit or {}).get('verdict', '-')} | {figures} | {_cell(goal.summary)} |")
     return "\n".join(lines) + "\n"
 
@@ -55,7 +58,8 @@ def markdown_digest(report: Report) -> str:
 def figure_rows(report: Report) -> list[dict]:
     """One row per extracted figure: goal, field, kind, value, unit, qualifier, direction, text."""
     return [{"goal": g.goal_id, "field": i["field"], "kind": i["kind"], "value": i["value"], "unit": i["unit"],
-             "qualifier": i["qualifier"], "direction": i["direction"], "text": i["text"]}
+             "qualifier": i["qualifier"], "direction": i["direction"], "text": i["text"],
+             "reviewed": {"accept": "hyväksytty", "correct": "korjattu"}.get(i.get("reviewed"), "")}
             for g in report.goals for i in g.indicators if i["kind"] in FIGURE_KINDS]
 
 
@@ -178,7 +182,7 @@ def html_digest(report: Report) -> str:
     counts = status_counts(report)
     status_rows = [{"name": STATUS_FI[s], "claimed": counts["claimed"][s], "predicted": counts["predicted"][s]}
                    for s in STATUSES]
-    return environment.get_template("digest.html.j2").render(
+    return environment.get_template("digest.html.j2").render(status_fi=STATUS_FI,
         report=report, flagged=flagged, goals=[view(g) for g in report.goals], status_rows=status_rows,
         charts=charts(report), figure_rows=figure_rows(report), overview=overview(report))
 

@@ -168,6 +168,8 @@ class Goal:
     prediction: dict[str, Any] | None = None
     audit: dict[str, Any] | None = None
     summary: str | None = None
+    #: Set when an analyst reviewed the goal: ``{"status", "original_status", "reviewer", "at"}``.
+    review: dict[str, Any] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -142,6 +142,29 @@ class AuditRow(Base):
     cited: Mapped[list] = mapped_column(JSON, default=list)
 
 
+class CorrectionRow(Base):
+    """One analyst decision, never changed afterwards: the trail of a goal's status or a figure.
+
+    ``target`` is ``status`` (``new_value`` a status) or ``figure`` (``action``
+    ``accept``, ``correct`` with ``new_value`` the corrected value, or
+    ``reject``). The current value is the original plus the latest decision.
+    """
+
+    __tablename__ = "corrections"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    goal_ref: Mapped[int] = mapped_column(ForeignKey("goals.id", ondelete="CASCADE"), index=True)
+    indicator_ref: Mapped[int | None] = mapped_column(ForeignKey("indicators.id", ondelete="CASCADE"), index=True)
+    target: Mapped[str] = mapped_column(String(20))
+    action: Mapped[str] = mapped_column(String(20))
+    old_value: Mapped[str | None] = mapped_column(Text)
+    new_value: Mapped[str | None] = mapped_column(Text)
+    reviewer: Mapped[str] = mapped_column(String(200))
+    comment: Mapped[str | None] = mapped_column(Text)
+    source: Mapped[str] = mapped_column(String(20), default="web")  # "web" or "workbook"
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+
+
 class FailureRow(Base):
     """A file that could not be processed, with its error and where it was moved."""
 
@@ -310,13 +333,52 @@ def record_model(engine: Engine, version: str, path: str, card: dict[str, Any]) 
 # --- reading ------------------------------------------------------------------------------------------
 
 
-def load_report(engine: Engine, report_id: int) -> Report:
-    """The stored report with its goals, indicators, predictions and audits."""
+def load_report(engine: Engine, report_id: int, *, reviewed: bool = False) -> Report:
+    """The stored report with its goals, indicators, predictions and audits.
+
+    With ``reviewed=True`` analysts' corrections are applied: a corrected
+    status replaces the claim (the original is kept in ``goal.review``), a
+    corrected figure its value, a rejected figure is left out, and reviewed
+    figures carry ``"reviewed": "accept" | "correct"``.
+    """
     with Session(engine) as session:
         row = session.get(ReportRow, report_id)
         if row is None:
-            raise StoreError(f"No report with id {report_id} in the database.")
-        return _to_report(row)
+            raise StoreError(f"No report with id {report_id} in the database; list them with: export.")
+        report = _to_report(row)
+        if reviewed:
+            _apply_reviews(session, row, report)
+        return report
+
+
+def _apply_reviews(session: Session, row: ReportRow, report: Report) -> None:
+    statuses = current_statuses(session)
+    figures = current_figures(session)
+    for goal_row, goal in zip(row.goals, report.goals, strict=True):
+        correction = statuses.get(goal_row.id)
+        if correction is not None:
+            goal.review = {"status": correction.new_value, "original_status": goal.status,
+                           "reviewer": correction.reviewer, "at": correction.created_at.isoformat()}
+            goal.status = correction.new_value
+        kept = []
+        for indicator_row, item in zip(goal_row.indicators, goal.indicators, strict=True):
+            decision = figures.get(indicator_row.id)
+            if decision is None:
+                kept.append(item)
+            elif decision.action != "reject":
+                if decision.action == "correct":
+                    number = _number_or_text(decision.new_value)
+                    item = {**item, "value": number, "original_value": item["value"]}
+                kept.append({**item, "reviewed": decision.action})
+        goal.indicators = kept
+
+
+def _number_or_text(value: str | None) -> Any:
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return value
+    return int(number) if number.is_integer() else number
 
 
 def _to_report(row: ReportRow) -> Report:
@@ -381,6 +443,16 @@ def export_tables(engine: Engine) -> dict[str, pd.DataFrame]:
     with engine.connect() as connection:
         frames = {name: pd.read_sql(query, connection)
                   for name, query in (("goals", goals), ("indicators", indicators), ("audits", audits))}
+    with Session(engine) as session:
+        statuses = current_statuses(session)
+        decisions = current_figures(session)
+    goals_frame, figures_frame = frames["goals"], frames["indicators"]
+    goals_frame["current_status"] = [statuses[r].new_value if r in statuses else s
+                                     for r, s in zip(goals_frame["goal_ref"], goals_frame["status"], strict=True)]
+    goals_frame["reviewed"] = goals_frame["goal_ref"].isin(list(statuses))
+    figures_frame["review"] = [decisions[r].action if r in decisions else None for r in figures_frame["indicator_ref"]]
+    figures_frame["corrected_value"] = [decisions[r].new_value if r in decisions and decisions[r].action == "correct"
+                                        else None for r in figures_frame["indicator_ref"]]
     for column in ("reasons", "notes"):
         # Lists of Finnish sentences, one per line, for CSV and Excel readers.
         frames["audits"][column] = frames["audits"][column].map(
@@ -388,13 +460,36 @@ def export_tables(engine: Engine) -> dict[str, pd.DataFrame]:
     return frames
 
 
+def current_statuses(session: Session) -> dict[int, CorrectionRow]:
+    """The latest status correction of each corrected goal, by goal row id."""
+    latest: dict[int, CorrectionRow] = {}
+    rows = session.scalars(select(CorrectionRow).where(CorrectionRow.target == "status").order_by(CorrectionRow.id))
+    for row in rows:
+        latest[row.goal_ref] = row
+    return latest
+
+
+def current_figures(session: Session) -> dict[int, CorrectionRow]:
+    """The latest decision on each reviewed figure, by indicator row id."""
+    latest: dict[int, CorrectionRow] = {}
+    rows = session.scalars(select(CorrectionRow).where(CorrectionRow.target == "figure").order_by(CorrectionRow.id))
+    for row in rows:
+        latest[row.indicator_ref] = row
+    return latest
+
+
 def labelled_goals(engine: Engine) -> list[tuple[Goal, str, str, int | None]]:
-    """Every stored goal with a usable label: ``(goal, label, report sha256, year)``."""
+    """Every stored goal with a usable label: ``(goal, label, report sha256, year)``.
+
+    An analyst's status correction overrides the report's own label.
+    """
     out = []
     with Session(engine) as session:
+        corrected = current_statuses(session)
         for report in session.scalars(select(ReportRow).order_by(ReportRow.id)):
             for row in report.goals:
-                if row.status in ("full", "partial", "none"):
+                label = corrected[row.id].new_value if row.id in corrected else row.status
+                if label in ("full", "partial", "none"):
                     goal = Goal(**{name: getattr(row, name) for name in GOAL_COLUMNS})
-                    out.append((goal, row.status, report.sha256, report.year))
+                    out.append((goal, label, report.sha256, report.year))
     return out

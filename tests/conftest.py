@@ -106,13 +106,14 @@ def postgres_url():
 
 
 @pytest.fixture(scope="session")
-def prefect_harness():
-    """One Prefect test server for the whole session (flows need an API)."""
+def prefect_harness(tmp_path_factory):
+    """One Prefect test server for the whole session (flows need an API), results kept in a temporary folder."""
     import os
 
     from prefect.testing.utilities import prefect_test_harness
 
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    os.environ["PREFECT_LOCAL_STORAGE_PATH"] = str(tmp_path_factory.mktemp("prefect-results"))
     with prefect_test_harness():
         yield
 

@@ -1,0 +1,114 @@
+"""The review web app: a local FastAPI app over the same tables as the review workbook.
+
+    .venv/bin/python -m pipeline review serve [--port 8765] [--db URL]
+
+Bound to 127.0.0.1. Reading needs nothing; every change needs the token from
+the settings (``PIPELINE_REVIEW_TOKEN``; without one, ``serve`` makes one and
+prints the address to open). Opening ``/?token=...`` once stores the token in
+a same-site, HTTP-only cookie; scripts send it as the ``X-Review-Token`` header.
+"""
+
+# No "from __future__ import annotations" here: FastAPI reads the route functions'
+# annotations (Request, Form) at runtime, and they are imported inside create_app.
+import secrets
+from pathlib import Path
+
+from pipeline.audit import STATUS_FI
+from pipeline.digest import FIELD_FI, highlight
+from pipeline.records import STATUSES
+from pipeline.review import Decision, ReviewError, goal_texts, record, review_queue, trail
+
+COOKIE = "review_token"
+HEADER = "x-review-token"
+
+
+def create_app(engine, token: str, *, reviewer: str = "analyytikko"):
+    """The FastAPI app for ``engine``; changes need ``token``."""
+    from fastapi import FastAPI, Form, HTTPException, Request
+    from fastapi.responses import HTMLResponse, RedirectResponse
+    from jinja2 import Environment, PackageLoader, select_autoescape
+
+    if not token:
+        raise ValueError("The review app needs a token; set PIPELINE_REVIEW_TOKEN.")
+    templates = Environment(loader=PackageLoader("pipeline", "templates"),
+                            autoescape=select_autoescape(["html", "j2"], default=True))
+    app = FastAPI(title="Sitovien tavoitteiden tarkastus", docs_url=None, redoc_url=None)
+
+    def allowed(request: Request) -> bool:
+        given = request.headers.get(HEADER) or request.cookies.get(COOKIE) or ""
+        return secrets.compare_digest(given.encode(), token.encode())
+
+    def require_token(request: Request) -> None:
+        if not allowed(request):
+            raise HTTPException(status_code=403, detail="A review token is needed for changes: open the address "
+                                                        "that `review serve` printed (…/?token=…).")
+
+    def page(name: str, request: Request, **context) -> HTMLResponse:
+        html = templates.get_template(name).render(can_edit=allowed(request), statuses=STATUSES,
+                                                   status_fi=STATUS_FI, **context)
+        return HTMLResponse(html)
+
+    @app.get("/", response_class=HTMLResponse)
+    def review_list(request: Request, flagged: bool = False):
+        token_given = request.query_params.get("token")
+        items = review_queue(engine, flagged_only=flagged)
+        response = page("review_list.html.j2", request, items=items, flagged=flagged)
+        if token_given and secrets.compare_digest(token_given.encode(), token.encode()):
+            response = RedirectResponse("/", status_code=303)
+            response.set_cookie(COOKIE, token, httponly=True, samesite="strict")
+        return response
+
+    @app.get("/goals/{goal_ref}", response_class=HTMLResponse)
+    def review_goal(request: Request, goal_ref: int):
+        items = review_queue(engine)
+        refs = [i.goal_ref for i in items]
+        item = next((i for i in items if i.goal_ref == goal_ref), None)
+        goal = goal_texts(engine, goal_ref)
+        if item is None or goal is None:
+            raise HTTPException(status_code=404, detail=f"No goal {goal_ref}.")
+        position = refs.index(goal_ref)
+        following = refs[position + 1] if position + 1 < len(refs) else None
+        fields = []
+        for name in ("target", "baseline", "metric_status", "measures"):
+            text = getattr(goal, name)
+            if text:
+                figures = [f for f in item.figures if f["field"] == name]
+                fields.append({"label": FIELD_FI[name], "segments": highlight(text, figures, set())})
+        return page("review_goal.html.j2", request, item=item, goal=goal, fields=fields, next_ref=following,
+                    trail=trail(engine, goal_ref))
+
+    @app.post("/goals/{goal_ref}/status")
+    def set_status(request: Request, goal_ref: int, status: str = Form(...), comment: str = Form(""),
+                   reviewer_name: str = Form("")):
+        require_token(request)
+        store(Decision(goal_ref, "status", "set_status", status, reviewer_name or reviewer, comment or None))
+        return RedirectResponse(f"/goals/{goal_ref}", status_code=303)
+
+    @app.post("/figures/{indicator_ref}")
+    def decide_figure(request: Request, indicator_ref: int, goal_ref: int = Form(...), action: str = Form(...),
+                      value: str = Form(""), comment: str = Form(""), reviewer_name: str = Form("")):
+        require_token(request)
+        store(Decision(goal_ref, "figure", action, value or None, reviewer_name or reviewer, comment or None,
+                       indicator_ref))
+        return RedirectResponse(f"/goals/{goal_ref}#figure-{indicator_ref}", status_code=303)
+
+    def store(decision: Decision) -> None:
+        try:
+            record(engine, [decision])
+        except ReviewError as exc:
+            raise HTTPException(status_code=422, detail="; ".join(exc.problems)) from exc
+
+    return app
+
+
+def serve(engine, *, token: str | None, port: int = 8765, reviewer: str = "analyytikko") -> None:
+    """Run the app on 127.0.0.1 until interrupted."""
+    import uvicorn
+
+    token = token or secrets.token_urlsafe(16)
+    print(f"Review app: http://127.0.0.1:{port}/?token={token}")
+    uvicorn.run(create_app(engine, token, reviewer=reviewer), host="127.0.0.1", port=port, log_level="warning")
+
+
+def template_dir() -> Path:
+    return Path(__file__).resolve().parent / "templates"

@@ -1,0 +1,258 @@
+"""Analyst review: workbook round trip, the web app in a real Chromium, the trail, retraining on corrections."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+
+import httpx
+import pytest
+from openpyxl import load_workbook
+
+from pipeline.analysis import analyse_report
+from pipeline.records import Goal, Report
+from pipeline.review import (
+    FIGURE_HEADERS,
+    GOAL_HEADERS,
+    ReviewError,
+    export_workbook,
+    import_workbook,
+    review_queue,
+    trail,
+)
+from pipeline.store import engine_for, export_tables, labelled_goals, load_report, store_report
+
+REVIEWER = "Liisa Tarkastaja"
+
+
+@pytest.fixture
+def db(tmp_path, seed_report, status_model):
+    url = f"sqlite:///{tmp_path / 'review.sqlite'}"
+    report = analyse_report(Report.from_dict(seed_report.to_dict()), model=status_model)
+    store_report(engine_for(url), report)
+    return engine_for(url)
+
+
+def column(headers, name) -> int:
+    return headers.index(name) + 1
+
+
+def edit(path, out, goal_rows=(), figure_rows=()):
+    """Fill the analyst's columns: ``goal_rows`` as (row, status, reviewer), ``figure_rows`` as (row, action, value)."""
+    book = load_workbook(path)
+    goals, figures = book["Tavoitteet"], book["Luvut"]
+    for row, status, reviewer in goal_rows:
+        goals.cell(row, column(GOAL_HEADERS, "korjattu tila"), status)
+        goals.cell(row, column(GOAL_HEADERS, "tarkastaja"), reviewer)
+    for row, action, value in figure_rows:
+        figures.cell(row, column(FIGURE_HEADERS, "päätös"), action)
+        figures.cell(row, column(FIGURE_HEADERS, "korjattu arvo"), value)
+        figures.cell(row, column(FIGURE_HEADERS, "tarkastaja"), REVIEWER)
+    book.save(out)
+    return out
+
+
+def test_workbook_puts_flagged_claims_first(db, tmp_path):
+    path = export_workbook(db, tmp_path / "review.xlsx")
+    sheet = load_workbook(path)["Tavoitteet"]
+    verdicts = [row[GOAL_HEADERS.index("arvio")] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    assert verdicts[:2] == ["inconsistent", "inconsistent"] and "inconsistent" not in verdicts[2:]
+
+
+def test_workbook_round_trip_stores_corrections_with_their_trail(db, tmp_path):
+    path = export_workbook(db, tmp_path / "review.xlsx")
+    edited = edit(path, tmp_path / "edited.xlsx", goal_rows=[(2, "Toteutuu osittain", REVIEWER)],
+                  figure_rows=[(2, "korjaa", "12"), (3, "hylkää", None)])
+    assert import_workbook(db, edited) == 3
+    rows = trail(db)
+    assert [(r["target"], r["action"], r["new_value"], r["reviewer"], r["source"]) for r in rows] == [
+        ("status", "set_status", "partial", REVIEWER, "workbook"),
+        ("figure", "correct", "12", REVIEWER, "workbook"),
+        ("figure", "reject", None, REVIEWER, "workbook"),
+    ]
+    assert rows[0]["old_value"] == "full"
+
+
+def test_importing_the_same_workbook_again_changes_nothing(db, tmp_path):
+    path = export_workbook(db, tmp_path / "review.xlsx")
+    edited = edit(path, tmp_path / "edited.xlsx", goal_rows=[(2, "partial", REVIEWER)],
+                  figure_rows=[(2, "korjaa", "12")])
+    import_workbook(db, edited)
+    assert import_workbook(db, edited) == 0
+    assert len(trail(db)) == 2
+
+
+@pytest.mark.parametrize(
+    ("goal_rows", "figure_rows", "message"),
+    [
+        pytest.param([(2, "partial", REVIEWER), (3, "valmis", REVIEWER)], [],
+                     r"sheet 'Tavoitteet', row 3, column 'korjattu tila': 'valmis' is not a status", id="status"),
+        pytest.param([(2, "partial", REVIEWER)], [(4, "korjaa", "kymmenen")],
+                     r"sheet 'Luvut', row 4, column 'korjattu arvo': 'kymmenen' is not a number", id="number"),
+        pytest.param([(2, "partial", None)], [], r"row 2, column 'tarkastaja': the reviewer's name is missing",
+                     id="reviewer"),
+    ],
+)
+def test_a_bad_row_rejects_the_whole_workbook(db, tmp_path, goal_rows, figure_rows, message):
+    path = export_workbook(db, tmp_path / "review.xlsx")
+    edited = edit(path, tmp_path / "edited.xlsx", goal_rows=goal_rows, figure_rows=figure_rows)
+    with pytest.raises(ReviewError, match=message):
+        import_workbook(db, edited)
+    assert trail(db) == []
+
+
+def test_unknown_goal_id_is_named_with_its_row(db, tmp_path):
+    path = export_workbook(db, tmp_path / "review.xlsx")
+    book = load_workbook(path)
+    book["Tavoitteet"].cell(2, column(GOAL_HEADERS, "tunniste"), 999)
+    book.save(path)
+    edited = edit(path, tmp_path / "edited.xlsx", goal_rows=[(2, "partial", REVIEWER)])
+    with pytest.raises(ReviewError, match=r"sheet 'Tavoitteet', row 2: unknown goal 999"):
+        import_workbook(db, edited)
+
+
+def test_current_values_come_from_the_original_plus_the_latest_decision(db, tmp_path):
+    path = export_workbook(db, tmp_path / "review.xlsx")
+    import_workbook(db, edit(path, tmp_path / "a.xlsx", goal_rows=[(2, "partial", REVIEWER)]))
+    import_workbook(db, edit(path, tmp_path / "b.xlsx", goal_rows=[(2, "none", "Toinen Tarkastaja")]))
+    item = next(i for i in review_queue(db) if i.reviewed)
+    assert (item.claimed, item.current_status) == ("full", "none")
+    assert [r["old_value"] for r in trail(db)] == ["full", "partial"]
+
+
+def test_exports_and_digest_show_corrections_as_reviewed(db, tmp_path):
+    from pipeline.digest import markdown_digest
+
+    path = export_workbook(db, tmp_path / "review.xlsx")
+    import_workbook(db, edit(path, tmp_path / "edited.xlsx", goal_rows=[(2, "partial", REVIEWER)],
+                             figure_rows=[(2, "korjaa", "12")]))
+    frames = export_tables(db)
+    reviewed = frames["goals"][frames["goals"]["reviewed"]]
+    assert list(reviewed["current_status"]) == ["partial"]
+    assert list(frames["indicators"]["corrected_value"].dropna()) == ["12"]
+    report = load_report(db, 1, reviewed=True)
+    assert "(tarkastettu, Liisa Tarkastaja)" in markdown_digest(report)
+
+
+# --- the web app ----------------------------------------------------------------------------------------
+
+TOKEN = "test-token-123"
+
+
+@pytest.fixture
+def app_url(db):
+    import uvicorn
+
+    from pipeline.webapp import create_app
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(create_app(db, TOKEN, reviewer=REVIEWER), host="127.0.0.1", port=port,
+                                           log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.time() + 10
+    while not server.started and time.time() < deadline:
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context()
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.errors = errors
+    yield page
+    context.close()
+
+
+def test_correct_a_figure_with_the_keyboard(page, app_url, db):
+    page.goto(f"{app_url}/?token={TOKEN}")
+    first = page.locator("#queue tr[data-goal] a").first
+    first.click()
+    page.keyboard.press("c")
+    page.keyboard.type("15")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    page.reload()
+    assert page.locator("tr.figure .current").first.inner_text() == "15"
+    assert [(r["action"], r["new_value"], r["reviewer"]) for r in trail(db)] == [("correct", "15", REVIEWER)]
+    assert page.errors == []
+
+
+def test_set_the_status_with_the_keyboard(page, app_url, db):
+    page.goto(f"{app_url}/?token={TOKEN}")
+    page.locator("#queue tr[data-goal] a").first.click()
+    with page.expect_navigation():
+        page.keyboard.press("2")
+    assert page.inner_text("#current-status") == "toteutuu osittain"
+    assert trail(db)[-1]["new_value"] == "partial"
+
+
+def test_requests_without_the_token_change_nothing(app_url, db):
+    item = review_queue(db)[0]
+    figure = item.figures[0]
+    answers = [
+        httpx.post(f"{app_url}/goals/{item.goal_ref}/status", data={"status": "none"}),
+        httpx.post(f"{app_url}/figures/{figure['indicator_ref']}",
+                   data={"goal_ref": item.goal_ref, "action": "reject"}),
+        httpx.post(f"{app_url}/goals/{item.goal_ref}/status", data={"status": "none"},
+                   headers={"X-Review-Token": "wrong"}),
+    ]
+    assert [a.status_code for a in answers] == [403, 403, 403]
+    assert trail(db) == []
+    allowed = httpx.post(f"{app_url}/goals/{item.goal_ref}/status", data={"status": "none"},
+                         headers={"X-Review-Token": TOKEN})
+    assert allowed.status_code in (200, 303) and len(trail(db)) == 1
+
+
+def test_report_text_with_script_is_shown_as_text(page, app_url, db):
+    hostile = Report(source="hostile.csv", sha256="f" * 64, year=2021, goals=[Goal(
+        goal_id="1.1", goal="Tavoite <script>document.title='hacked'</script>",
+        metric_status="Tilanne <img src=x onerror=\"document.title='hacked'\">", status="full")])
+    store_report(db, analyse_report(hostile))
+    ref = next(i.goal_ref for i in review_queue(db) if i.report == "hostile.csv")
+    page.goto(f"{app_url}/goals/{ref}")
+    assert page.title() != "hacked"
+    assert "<script>document.title='hacked'</script>" in page.inner_text("h1")
+    assert page.errors == []
+
+
+# --- corrections teach the next model -------------------------------------------------------------------
+
+
+def test_retraining_with_corrections_changes_the_prediction(tmp_path):
+    from pipeline.training import Example, train
+
+    engine = engine_for(f"sqlite:///{tmp_path / 'learn.sqlite'}")
+    goals = []
+    for i in range(8):
+        goals.append(Goal(goal_id=f"1.{i}", target="Palveluohjaus vakiintuu.", status="full",
+                          metric_status=f"Työ eteni osittain; {i + 2} yksikköä on vielä kesken."))
+        goals.append(Goal(goal_id=f"2.{i}", target="Palveluohjaus vakiintuu.", status="none",
+                          metric_status=f"Työtä ei aloitettu {i + 2} yksikössä."))
+    store_report(engine, Report(source="claims.csv", sha256="a" * 64, year=2021, goals=goals))
+
+    def model():
+        return train([Example(g, label, "db", f"report:{sha[:12]}:{g.goal_id}", year)
+                      for g, label, sha, year in labelled_goals(engine)], cv_folds=0)
+
+    def predicted(trained, goal):
+        report = analyse_report(Report(source="x", sha256="", year=2021, goals=[Goal.from_dict(goal.to_dict())]),
+                                model=trained)
+        return report.goals[0].prediction["status"]
+
+    probe = Goal(target="Palveluohjaus vakiintuu.", metric_status="Työ eteni osittain; 5 yksikköä on vielä kesken.")
+    assert predicted(model(), probe) == "full"  # the reports' over-optimistic labels
+
+    from pipeline.review import Decision, record
+
+    refs = [i.goal_ref for i in review_queue(engine) if i.goal_id.startswith("1.")]
+    record(engine, [Decision(ref, "status", "set_status", "partial", REVIEWER) for ref in refs])
+    assert predicted(model(), probe) == "partial"  # consistent with its evidence: work under way
