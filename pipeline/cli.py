@@ -29,14 +29,18 @@ def _print_table(report: Report) -> None:
 def _cmd_parse(args: argparse.Namespace) -> int:
     from pipeline.ingest import read_report
 
-    report = read_report(args.file, encoding=args.encoding)
+    return _emit(read_report(args.file, encoding=args.encoding), args.json, _print_table)
+
+
+def _emit(report: Report, as_json: bool, printer) -> int:
+    """Warnings to standard error; the document as JSON, or the human-readable ``printer``."""
     for warning in report.warnings:
         print(f"warning: {warning}", file=sys.stderr)
-    if args.json:
+    if as_json:
         json.dump(report.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
-        _print_table(report)
+        printer(report)
     return 0
 
 
@@ -47,14 +51,7 @@ def _cmd_analyse(args: argparse.Namespace) -> int:
 
     model = None if args.no_model else load_model(args.model)
     report = analyse_report(read_report(args.file, encoding=args.encoding), model=model, mode=args.nlp)
-    for warning in report.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
-    if args.json:
-        json.dump(report.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
-    else:
-        _print_analysis(report)
-    return 0
+    return _emit(report, args.json, _print_analysis)
 
 
 def _print_analysis(report: Report) -> None:
@@ -149,6 +146,8 @@ def _cmd_scan(args: argparse.Namespace) -> int:
 def _cmd_export(args: argparse.Namespace) -> int:
     from pathlib import Path
 
+    import pandas as pd
+
     from pipeline.config import database_url
     from pipeline.store import engine_for, export_tables
 
@@ -158,26 +157,21 @@ def _cmd_export(args: argparse.Namespace) -> int:
     written = []
     if args.format == "xlsx":
         path = out / "export.xlsx"
-        with pd_excel_writer(path) as writer:
+        with pd.ExcelWriter(path, engine="openpyxl") as writer:
             for name, frame in frames.items():
                 frame.to_excel(writer, sheet_name=name, index=False)
         written.append(path)
-    for name, frame in frames.items() if args.format != "xlsx" else ():
-        path = out / f"{name}.{args.format}"
-        if args.format == "csv":
-            frame.to_csv(path, index=False)
-        else:
-            frame.to_parquet(path, index=False)
-        written.append(path)
+    else:
+        for name, frame in frames.items():
+            path = out / f"{name}.{args.format}"
+            if args.format == "csv":
+                frame.to_csv(path, index=False)
+            else:
+                frame.to_parquet(path, index=False)
+            written.append(path)
     for path in written:
         print(f"wrote {path}")
     return 0
-
-
-def pd_excel_writer(path):
-    import pandas as pd
-
-    return pd.ExcelWriter(path, engine="openpyxl")
 
 
 def _cmd_report(args: argparse.Namespace) -> int:

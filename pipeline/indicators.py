@@ -101,7 +101,6 @@ _MONEY = re.compile(
 _SCALES = {"milj.": 1e6, "miljoonaa": 1e6, "miljoona": 1e6, "mrd.": 1e9, "miljardia": 1e9,
            "tuhatta": 1e3, "t.": 1e3, "m€": 1e6, "k€": 1e3}
 _GOAL_ID = re.compile(r"(?<![\w.,])\d{1,2}\.\d{1,2}(?![\w.,])")
-_AGE = re.compile(r"-?vuotia\w*|-?v\.?$", re.IGNORECASE)
 #: Voikko's case names (``SIJAMUOTO``) as Universal Dependencies ``Case`` values.
 VOIKKO_CASES: dict[str, str] = {
     "nimento": "Nom", "omanto": "Gen", "osanto": "Par", "sisaolento": "Ine", "sisaeronto": "Ela",

@@ -462,20 +462,17 @@ def export_tables(engine: Engine) -> dict[str, pd.DataFrame]:
 
 def current_statuses(session: Session) -> dict[int, CorrectionRow]:
     """The latest status correction of each corrected goal, by goal row id."""
-    latest: dict[int, CorrectionRow] = {}
-    rows = session.scalars(select(CorrectionRow).where(CorrectionRow.target == "status").order_by(CorrectionRow.id))
-    for row in rows:
-        latest[row.goal_ref] = row
-    return latest
+    return _latest(session, "status", "goal_ref")
 
 
 def current_figures(session: Session) -> dict[int, CorrectionRow]:
     """The latest decision on each reviewed figure, by indicator row id."""
-    latest: dict[int, CorrectionRow] = {}
-    rows = session.scalars(select(CorrectionRow).where(CorrectionRow.target == "figure").order_by(CorrectionRow.id))
-    for row in rows:
-        latest[row.indicator_ref] = row
-    return latest
+    return _latest(session, "figure", "indicator_ref")
+
+
+def _latest(session: Session, target: str, key: str) -> dict[int, CorrectionRow]:
+    rows = session.scalars(select(CorrectionRow).where(CorrectionRow.target == target).order_by(CorrectionRow.id))
+    return {getattr(row, key): row for row in rows}  # later rows replace earlier ones
 
 
 def labelled_goals(engine: Engine) -> list[tuple[Goal, str, str, int | None]]:

@@ -11,7 +11,6 @@ a same-site, HTTP-only cookie; scripts send it as the ``X-Review-Token`` header.
 # No "from __future__ import annotations" here: FastAPI reads the route functions'
 # annotations (Request, Form) at runtime, and they are imported inside create_app.
 import secrets
-from pathlib import Path
 
 from pipeline.audit import STATUS_FI
 from pipeline.digest import FIELD_FI, highlight
@@ -108,7 +107,3 @@ def serve(engine, *, token: str | None, port: int = 8765, reviewer: str = "analy
     token = token or secrets.token_urlsafe(16)
     print(f"Review app: http://127.0.0.1:{port}/?token={token}")
     uvicorn.run(create_app(engine, token, reviewer=reviewer), host="127.0.0.1", port=port, log_level="warning")
-
-
-def template_dir() -> Path:
-    return Path(__file__).resolve().parent / "templates"
