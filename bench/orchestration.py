@@ -1,11 +1,12 @@
 """Cost of the flows: Prefect's overhead, how cost grows with report size, and the inbox with 1 and 2 workers.
 
-    .venv/bin/python bench/orchestration.py [--sizes 100 500 2000] [--reports 20]
+    .venv/bin/python bench/orchestration.py [--sizes 100 500 2000] [--reports 20] [--goals-per-report 20 100]
 
 (Not named flows.py: as a script it would shadow the ``flows`` package.)
 
 Every measurement runs in a fresh subprocess, so peak memory (ru_maxrss) is
-that run's own. "library" is read → analyse → store called directly;
+that run's own. "library" is read → analyse → store → write the digest,
+called directly;
 "prefect" is the process_report flow doing the same, timed after a warm-up
 flow run so the temporary Prefect server's start is not counted (it is
 reported on its own). Reports are SYNTHETIC goals written as report JSON.
@@ -52,9 +53,13 @@ def child(mode: str, path: str, db: str) -> None:
     model = load_model()
     out: dict = {}
     if mode == "library":
+        from pipeline.config import digests
+        from pipeline.digest import write_digest
+
         started = time.perf_counter()
         report = analyse_report(read_report(path), model=model)
         store_report(engine_for(db), report)
+        write_digest(report, digests())  # the flow writes it too; only the Prefect artifacts are extra there
         out["seconds"] = time.perf_counter() - started
     elif mode == "prefect":
         from prefect.testing.utilities import prefect_test_harness
@@ -89,7 +94,8 @@ def scan_child(inbox: str, db: str, workers: int) -> None:
 
 
 def run(*args: str) -> dict:
-    done = subprocess.run([sys.executable, __file__, *args], capture_output=True, text=True, cwd=ROOT)
+    env = {**os.environ, "PIPELINE_DIGESTS": tempfile.mkdtemp(prefix="bench-digests-")}
+    done = subprocess.run([sys.executable, __file__, *args], capture_output=True, text=True, cwd=ROOT, env=env)
     if done.returncode:
         raise SystemExit(f"measurement {args} failed:\n{done.stderr[-2000:]}")
     return json.loads(done.stdout.strip().splitlines()[-1])
@@ -99,7 +105,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 500, 2000])
     parser.add_argument("--reports", type=int, default=20)
-    parser.add_argument("--goals-per-report", type=int, default=20)
+    parser.add_argument("--goals-per-report", type=int, nargs="+", default=[20, 100])
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
@@ -120,18 +126,21 @@ def main() -> None:
             print(f"{n:6d} goals  {lib['seconds']:7.2f} s  {n / lib['seconds']:7.1f} goals/s  "
                   f"peak {lib['peak_mb']:.0f} MB")
 
-        inbox = tmp / "inbox"
-        inbox.mkdir()
-        for k in range(args.reports):
-            write_report(inbox / f"report_{k:02d}.json", args.goals_per_report, seed=1000 + k)
-        print(f"\n== scan_inbox over {args.reports} reports of {args.goals_per_report} goals (process pool)")
-        times = {}
-        for workers in (1, 2):
-            result = run("--scan", str(inbox), f"sqlite:///{tmp / f'scan{workers}.sqlite'}", str(workers))
-            times[workers] = result["seconds"]
-            print(f"{workers} worker(s): {result['seconds']:6.1f} s, {result['stored']} stored, "
-                  f"peak of a worker {result['peak_mb']:.0f} MB")
-        print(f"speed-up with 2 workers: {times[1] / times[2]:.2f}x (machine has {os.cpu_count()} cores)")
+        for per_report in args.goals_per_report:
+            inbox = tmp / f"inbox{per_report}"
+            inbox.mkdir()
+            for k in range(args.reports):
+                write_report(inbox / f"report_{k:02d}.json", per_report, seed=1000 + k)
+            print(f"\n== scan_inbox over {args.reports} reports of {per_report} goals (process pool; "
+                  "each worker loads spaCy and the model once)")
+            times = {}
+            for workers in (1, 2):
+                result = run("--scan", str(inbox), f"sqlite:///{tmp / f'scan{per_report}-{workers}.sqlite'}",
+                             str(workers))
+                times[workers] = result["seconds"]
+                print(f"{workers} worker(s): {result['seconds']:6.1f} s, {result['stored']} stored, "
+                      f"peak of a worker {result['peak_mb']:.0f} MB")
+            print(f"speed-up with 2 workers: {times[1] / times[2]:.2f}x (machine has {os.cpu_count()} cores)")
 
 
 if __name__ == "__main__":
