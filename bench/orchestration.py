@@ -6,7 +6,8 @@
 
 Every measurement runs in a fresh subprocess, so peak memory (ru_maxrss) is
 that run's own. "library" is read → analyse → store → write the digest,
-called directly;
+called directly (after one untimed warm-up analysis of the seed, as on the
+flow side);
 "prefect" is the process_report flow doing the same, timed after a warm-up
 flow run so the temporary Prefect server's start is not counted (it is
 reported on its own). Reports are SYNTHETIC goals written as report JSON.
@@ -56,6 +57,7 @@ def child(mode: str, path: str, db: str) -> None:
         from pipeline.config import digests
         from pipeline.digest import write_digest
 
+        analyse_report(read_report(SEED), model=model)  # warm-up, as the flow side has one
         started = time.perf_counter()
         report = analyse_report(read_report(path), model=model)
         store_report(engine_for(db), report)
@@ -94,7 +96,9 @@ def scan_child(inbox: str, db: str, workers: int) -> None:
 
 
 def run(*args: str) -> dict:
-    env = {**os.environ, "PIPELINE_DIGESTS": tempfile.mkdtemp(prefix="bench-digests-")}
+    # Fresh digest and Prefect result folders: a cached analysis from an earlier run must not be reused.
+    env = {**os.environ, "PIPELINE_DIGESTS": tempfile.mkdtemp(prefix="bench-digests-"),
+           "PREFECT_LOCAL_STORAGE_PATH": tempfile.mkdtemp(prefix="bench-prefect-")}
     done = subprocess.run([sys.executable, __file__, *args], capture_output=True, text=True, cwd=ROOT, env=env)
     if done.returncode:
         raise SystemExit(f"measurement {args} failed:\n{done.stderr[-2000:]}")

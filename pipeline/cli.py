@@ -103,6 +103,10 @@ def _cmd_train(args: argparse.Namespace) -> int:
                         "kind": "stored reports"})
     model = train(examples, sources=sources)
     path = save_model(model, args.out)
+    if args.db:
+        from pipeline.store import record_model
+
+        record_model(engine_for(database_url(args.db)), model.version, str(path.resolve()), model.card)
     scores = model.card.get("cross_validation") or {}
     print(f"trained on {len(examples)} goals in {model.card['training_seconds']} s; "
           f"cross-validated accuracy {scores.get('accuracy', '-')}, macro-F1 {scores.get('macro_f1', '-')}")

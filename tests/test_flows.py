@@ -114,6 +114,17 @@ def test_process_pool_runner_processes_files_in_worker_processes(inbox, tmp_path
     assert sorted(summary["stored"]) == ["asuminen.csv", "vantaa.txt"]
 
 
+def test_dask_runner_uses_the_configured_cluster(inbox, tmp_path, model_file):
+    from distributed import LocalCluster
+
+    url = f"sqlite:///{tmp_path / 'db.sqlite'}"
+    (inbox / "rikki.pdf").unlink()
+    with LocalCluster(n_workers=1, processes=False, dashboard_address=None) as cluster:
+        runner = make_task_runner("dask", address=cluster.scheduler_address)
+        summary = scan_inbox.with_options(task_runner=runner)(inbox=inbox, db_url=url, model_path=model_file)
+    assert sorted(summary["stored"]) == ["asuminen.csv", "vantaa.txt"]
+
+
 def test_process_report_flow_stores_and_publishes(tmp_path, model_file):
     from prefect.client.orchestration import get_client
     from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterKey
