@@ -5,6 +5,14 @@ from __future__ import annotations
 from pipeline import config
 
 RUNNERS = ("process", "thread", "dask")
+_limits = []
+
+
+def one_blas_thread() -> None:
+    """Process-pool initializer: limit OpenBLAS/OpenMP to one thread in this worker."""
+    from threadpoolctl import threadpool_limits
+
+    _limits.append(threadpool_limits(limits=1))  # kept: the limit lasts while the object lives
 
 
 def make_task_runner(name: str | None = None, workers: int | None = None, address: str | None = None):
@@ -19,6 +27,9 @@ def make_task_runner(name: str | None = None, workers: int | None = None, addres
     if name == "process":
         from prefect.task_runners import ProcessPoolTaskRunner
 
+        if workers > 1:
+            # Workers share the cores: one BLAS thread each, or they oversubscribe them.
+            return ProcessPoolTaskRunner(max_workers=workers, initializer=one_blas_thread)
         return ProcessPoolTaskRunner(max_workers=workers)
     if name == "thread":
         from prefect.task_runners import ThreadPoolTaskRunner
