@@ -352,7 +352,7 @@ def generate_corpus(n_goals: int, *, seed: int = 0, year: int = 2021, disagreeme
         attempts += 1
         truth = rng.choices(("full", "partial", "none"), weights=truth_weights)[0]
         family = rng.choice(families)
-        goal, area, kind = generate_goal(rng, f"{len(out) // 4 + 1}.{len(out) % 4 + 1}", year, family, truth)
+        goal, area, kind = generate_goal(rng, report_goal_id(len(out)), year, family, truth)
         if areas and area not in areas:
             continue
         claimed, planted = _claim(rng, truth, disagreement)
@@ -363,14 +363,20 @@ def generate_corpus(n_goals: int, *, seed: int = 0, year: int = 2021, disagreeme
 
 
 def corpus_reports(corpus: list[SyntheticGoal], per_report: int = 20, year: int = 2021) -> list[Report]:
-    """Group a corpus into SYNTHETIC reports of ``per_report`` goals."""
+    """Group a corpus into SYNTHETIC reports of ``per_report`` goals, numbered 1.1, 1.2, ... in each report."""
     reports = []
     for start in range(0, len(corpus), per_report):
         chunk = corpus[start:start + per_report]
+        goals = [Goal.from_dict({**g.goal.to_dict(), "goal_id": report_goal_id(i)}) for i, g in enumerate(chunk)]
         report = Report(source=f"synthetic_{start // per_report:03d}.pdf", sha256="", date=f"{year + 1}-02-01",
-                        year=year, goals=[g.goal for g in chunk])
+                        year=year, goals=goals)
         reports.append(report)
     return reports
+
+
+def report_goal_id(index: int) -> str:
+    """Goal ids as reports number them: four goals to a strategic goal (1.1–1.4, 2.1, ...)."""
+    return f"{index // 4 + 1}.{index % 4 + 1}"
 
 
 def write_reports(corpus: list[SyntheticGoal], out_dir: str | Path, per_report: int = 20,
@@ -393,7 +399,8 @@ def write_reports(corpus: list[SyntheticGoal], out_dir: str | Path, per_report: 
         chunk = corpus[index * per_report:(index + 1) * per_report]
         pdf = out / report.source
         render_pdf(report, pdf)
-        records = {g.goal.goal_id: {k: v for k, v in g.to_dict().items() if k != "goal"} for g in chunk}
+        records = {report_goal_id(i): {k: v for k, v in g.to_dict().items() if k != "goal"}
+                   for i, g in enumerate(chunk)}
         if "pdf" in formats:
             written.append(pdf)
             truth[pdf.name] = records
