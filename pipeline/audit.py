@@ -316,7 +316,7 @@ def assess(goal: Goal, docs: dict, indicators: Iterable[Indicator]) -> Assessmen
         else:
             result.findings.append(_assess_text_part(part, evidence))
     result.notes = arithmetic_notes(indicators)
-    result.status = _combine(result, goal, docs, evidence)
+    result.status = _combine(result, goal, docs)
     return result
 
 
@@ -498,7 +498,8 @@ def _counts_something(sentence) -> bool:
     return any(t.like_num or t._.number for t in sentence)
 
 
-def _combine(result: Assessment, goal: Goal, docs: dict, evidence) -> str | None:
+def _combine(result: Assessment, goal: Goal, docs: dict) -> str | None:
+    """The status the parts support together: all met → full, none met → none, else partial."""
     known = [f for f in result.findings if f.outcome != "unknown"]
     if not known:
         return None
