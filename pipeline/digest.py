@@ -93,18 +93,30 @@ def highlight(text: str, indicators: list[dict], cited: set[tuple[int, int]]) ->
     return segments
 
 
-def _goal_fields(goal) -> list[dict]:
+def highlighted_fields(goal, indicators: list[dict], cited: list[dict] = ()) -> list[dict]:
+    """The goal's target, baseline, metric status and measures, each cut into :func:`highlight` segments.
+
+    ``cited`` are the audit's ``{"field", "start", "end"}`` references.
+    """
     cited_by_field: dict[str, set[tuple[int, int]]] = {}
-    for ref in (goal.audit or {}).get("cited", []):
+    for ref in cited:
         cited_by_field.setdefault(ref["field"], set()).add((ref["start"], ref["end"]))
     fields = []
     for name in ("target", "baseline", "metric_status", "measures"):
         text = getattr(goal, name)
         if not text:
             continue
-        items = [i for i in goal.indicators if i["field"] == name]
+        items = [i for i in indicators if i["field"] == name]
         fields.append({"label": FIELD_FI[name], "segments": highlight(text, items, cited_by_field.get(name, set()))})
     return fields
+
+
+def template_environment():
+    """The Jinja2 environment of ``pipeline/templates``, escaping everything by default."""
+    from jinja2 import Environment, PackageLoader, select_autoescape
+
+    return Environment(loader=PackageLoader("pipeline", "templates"),
+                       autoescape=select_autoescape(["html", "j2"], default=True))
 
 
 def charts(report: Report) -> list[dict]:
@@ -167,24 +179,19 @@ def overview(report: Report) -> str:
 
 def html_digest(report: Report) -> str:
     """The self-contained HTML digest (charts embedded); every text from the report is escaped."""
-    from jinja2 import Environment, PackageLoader, select_autoescape
-
-    environment = Environment(loader=PackageLoader("pipeline", "templates"),
-                              autoescape=select_autoescape(["html", "j2"], default=True))
-
     def view(goal) -> dict:
         predicted = (goal.prediction or {}).get("status")
         verdict = (goal.audit or {}).get("verdict")
         return {"goal": goal, "predicted": STATUS_FI.get(predicted, "–"), "verdict": VERDICT_FI.get(verdict, "–"),
-                "fields": _goal_fields(goal)}
+                "fields": highlighted_fields(goal, goal.indicators, (goal.audit or {}).get("cited", []))}
 
     flagged = [view(g) for g in report.goals if (g.audit or {}).get("flagged")]
     counts = status_counts(report)
     status_rows = [{"name": STATUS_FI[s], "claimed": counts["claimed"][s], "predicted": counts["predicted"][s]}
                    for s in STATUSES]
-    return environment.get_template("digest.html.j2").render(status_fi=STATUS_FI,
-        report=report, flagged=flagged, goals=[view(g) for g in report.goals], status_rows=status_rows,
-        charts=charts(report), figure_rows=figure_rows(report), overview=overview(report))
+    return template_environment().get_template("digest.html.j2").render(
+        status_fi=STATUS_FI, report=report, flagged=flagged, goals=[view(g) for g in report.goals],
+        status_rows=status_rows, charts=charts(report), figure_rows=figure_rows(report), overview=overview(report))
 
 
 def write_digest(report: Report, out_dir) -> tuple:

@@ -13,7 +13,7 @@ a same-site, HTTP-only cookie; scripts send it as the ``X-Review-Token`` header.
 import secrets
 
 from pipeline.audit import STATUS_FI
-from pipeline.digest import FIELD_FI, highlight
+from pipeline.digest import highlighted_fields, template_environment
 from pipeline.records import STATUSES
 from pipeline.review import Decision, ReviewError, goal_texts, record, review_queue, trail
 
@@ -25,12 +25,9 @@ def create_app(engine, token: str, *, reviewer: str = "analyytikko"):
     """The FastAPI app for ``engine``; changes need ``token``."""
     from fastapi import FastAPI, Form, HTTPException, Request
     from fastapi.responses import HTMLResponse, RedirectResponse
-    from jinja2 import Environment, PackageLoader, select_autoescape
-
     if not token:
         raise ValueError("The review app needs a token; set PIPELINE_REVIEW_TOKEN.")
-    templates = Environment(loader=PackageLoader("pipeline", "templates"),
-                            autoescape=select_autoescape(["html", "j2"], default=True))
+    templates = template_environment()
     app = FastAPI(title="Sitovien tavoitteiden tarkastus", docs_url=None, redoc_url=None)
 
     def allowed(request: Request) -> bool:
@@ -67,12 +64,7 @@ def create_app(engine, token: str, *, reviewer: str = "analyytikko"):
             raise HTTPException(status_code=404, detail=f"No goal {goal_ref}.")
         position = refs.index(goal_ref)
         following = refs[position + 1] if position + 1 < len(refs) else None
-        fields = []
-        for name in ("target", "baseline", "metric_status", "measures"):
-            text = getattr(goal, name)
-            if text:
-                figures = [f for f in item.figures if f["field"] == name]
-                fields.append({"label": FIELD_FI[name], "segments": highlight(text, figures, set())})
+        fields = highlighted_fields(goal, item.figures)
         return page("review_goal.html.j2", request, item=item, goal=goal, fields=fields, next_ref=following,
                     trail=trail(engine, goal_ref))
 
