@@ -66,8 +66,7 @@ def analyse_task(report: Report, model_path: str | None = None) -> Report:
 def store_task(report: Report, db_url: str | None = None) -> dict:
     from pipeline.store import engine_for, store_report
 
-    model = next((g.prediction.get("model_version") for g in report.goals if g.prediction), None)
-    result = store_report(engine_for(config.database_url(db_url)), report, model_version=model)
+    result = store_report(engine_for(config.database_url(db_url)), report)
     return {"source": report.source, "report_id": result.report_id, "version": result.version,
             "stored": result.stored}
 
@@ -124,7 +123,6 @@ def process_file_task(path: str, sha256: str, db_url: str | None = None, model_p
         analyse_report(report, model=model_for(model_path))
     except PipelineError as exc:
         return {"path": path, "status": "failed", "error": str(exc)}
-    model = next((g.prediction.get("model_version") for g in report.goals if g.prediction), None)
-    result = store_report(engine_for(config.database_url(db_url)), report, model_version=model)
+    result = store_report(engine_for(config.database_url(db_url)), report)
     return {"path": path, "status": "stored" if result.stored else "already stored", "report_id": result.report_id,
             "version": result.version, "source": report.source, "n_goals": report.n_goals}

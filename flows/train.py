@@ -11,16 +11,13 @@ from pipeline import config
 
 @task
 def collect_examples(db_url: str | None, synthetic: int, seed: int) -> tuple[list, list[dict]]:
-    from pipeline.store import engine_for, labelled_goals
-    from pipeline.training import Example, load_examples, synthetic_examples
+    from pipeline.store import engine_for
+    from pipeline.training import database_examples, load_examples, prefer, synthetic_examples
 
-    stored = labelled_goals(engine_for(config.database_url(db_url)))
-    examples = [Example(goal, label, "database", f"report:{sha[:12]}", year) for goal, label, sha, year in stored]
-    sources = [{"name": "database", "goals": len(examples), "kind": "stored reports (corrections applied)"}]
-    stored_groups = {e.group for e in examples}
-    fresh = [e for e in load_examples([config.SAMPLES]).examples if e.group not in stored_groups]
-    examples += fresh
-    sources.append({"name": "bundled samples", "goals": len(fresh), "kind": "labelled report"})
+    stored = database_examples(engine_for(config.database_url(db_url)))
+    examples = prefer(stored, load_examples([config.SAMPLES]).examples)
+    sources = [{"name": "database", "goals": len(stored), "kind": "stored reports (corrections applied)"},
+               {"name": "bundled samples", "goals": len(examples) - len(stored), "kind": "labelled report"}]
     if synthetic:
         examples += synthetic_examples(synthetic, seed=seed)
         sources.append({"name": f"SYNTHETIC corpus (seed {seed})", "goals": synthetic, "kind": "synthetic"})

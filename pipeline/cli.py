@@ -34,8 +34,7 @@ def _cmd_parse(args: argparse.Namespace) -> int:
 
 def _emit(report: Report, as_json: bool, printer) -> int:
     """Warnings to standard error; the document as JSON, or the human-readable ``printer``."""
-    for warning in report.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
+    _warn(report)
     if as_json:
         json.dump(report.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
@@ -44,14 +43,23 @@ def _emit(report: Report, as_json: bool, printer) -> int:
     return 0
 
 
-def _cmd_analyse(args: argparse.Namespace) -> int:
+def _warn(report: Report) -> None:
+    for warning in report.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+
+
+def _analysed(args: argparse.Namespace, mode: str = "fast") -> Report:
+    """The report file of ``args`` read and analysed, with the model of ``--model``/``--no-model``."""
     from pipeline.analysis import analyse_report
     from pipeline.classify import load_model
     from pipeline.ingest import read_report
 
     model = None if args.no_model else load_model(args.model)
-    report = analyse_report(read_report(args.file, encoding=args.encoding), model=model, mode=args.nlp)
-    return _emit(report, args.json, _print_analysis)
+    return analyse_report(read_report(args.file, encoding=args.encoding), model=model, mode=mode)
+
+
+def _cmd_analyse(args: argparse.Namespace) -> int:
+    return _emit(_analysed(args, args.nlp), args.json, _print_analysis)
 
 
 def _print_analysis(report: Report) -> None:
@@ -91,14 +99,10 @@ def _cmd_train(args: argparse.Namespace) -> int:
         sources.append({"name": f"SYNTHETIC corpus (pipeline.synthetic_corpus, seed {args.seed})",
                         "goals": args.synthetic, "kind": "synthetic, labelled by its evidence"})
     if args.db:
-        from pipeline.config import database_url
-        from pipeline.store import engine_for, labelled_goals
-        from pipeline.training import Example
+        from pipeline.training import database_examples, prefer
 
-        stored = [Example(goal, label, "database", f"report:{sha[:12]}", year)
-                  for goal, label, sha, year in labelled_goals(engine_for(database_url(args.db)))]
-        groups = {e.group for e in stored}
-        examples = stored + [e for e in examples if e.group not in groups]  # corrections win over the file's labels
+        stored = database_examples(_engine(args))
+        examples = prefer(stored, examples)
         sources.append({"name": "database (analysts' corrections applied)", "goals": len(stored),
                         "kind": "stored reports"})
     model = train(examples, sources=sources)
@@ -106,7 +110,7 @@ def _cmd_train(args: argparse.Namespace) -> int:
     if args.db:
         from pipeline.store import record_model
 
-        record_model(engine_for(database_url(args.db)), model.version, str(path.resolve()), model.card)
+        record_model(_engine(args), model.version, str(path.resolve()), model.card)
     scores = model.card.get("cross_validation") or {}
     print(f"trained on {len(examples)} goals in {model.card['training_seconds']} s; "
           f"cross-validated accuracy {scores.get('accuracy', '-')}, macro-F1 {scores.get('macro_f1', '-')}")
@@ -152,12 +156,11 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
     import pandas as pd
 
-    from pipeline.config import database_url
-    from pipeline.store import engine_for, export_tables
+    from pipeline.store import export_tables
 
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    frames = export_tables(engine_for(database_url(args.db)))
+    frames = export_tables(_engine(args))
     written = []
     if args.format == "xlsx":
         path = out / "export.xlsx"
@@ -179,29 +182,24 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
-    from pipeline.analysis import analyse_report
-    from pipeline.classify import load_model
     from pipeline.digest import write_digest
-    from pipeline.ingest import read_report
 
     if args.stored is not None:
-        from pipeline.config import database_url
-        from pipeline.store import engine_for, load_report
+        from pipeline.store import load_report
 
-        report = load_report(engine_for(database_url(args.db)), args.stored, reviewed=True)
+        report = load_report(_engine(args), args.stored, reviewed=True)
     elif args.file:
-        model = None if args.no_model else load_model(args.model)
-        report = analyse_report(read_report(args.file, encoding=args.encoding), model=model)
+        report = _analysed(args)
     else:
         raise PipelineError("report: give a report FILE, or --stored ID for a report in the database.")
-    for warning in report.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
+    _warn(report)
     for path in write_digest(report, args.out):
         print(f"wrote {path}")
     return 0
 
 
-def _review_engine(args: argparse.Namespace):
+def _engine(args: argparse.Namespace):
+    """The database of ``--db``, ``PIPELINE_DATABASE_URL`` or the default SQLite file."""
     from pipeline.config import database_url
     from pipeline.store import engine_for
 
@@ -211,7 +209,7 @@ def _review_engine(args: argparse.Namespace):
 def _cmd_review_export(args: argparse.Namespace) -> int:
     from pipeline.review import export_workbook
 
-    path = export_workbook(_review_engine(args), args.out, report_id=args.report, flagged_only=args.flagged_only)
+    path = export_workbook(_engine(args), args.out, report_id=args.report, flagged_only=args.flagged_only)
     print(f"wrote {path}")
     return 0
 
@@ -219,7 +217,7 @@ def _cmd_review_export(args: argparse.Namespace) -> int:
 def _cmd_review_import(args: argparse.Namespace) -> int:
     from pipeline.review import import_workbook
 
-    stored = import_workbook(_review_engine(args), args.file, reviewer=args.reviewer)
+    stored = import_workbook(_engine(args), args.file, reviewer=args.reviewer)
     print(f"stored {stored} decision(s) from {args.file}" + ("" if stored else " (nothing new)"))
     return 0
 
@@ -229,7 +227,7 @@ def _cmd_review_serve(args: argparse.Namespace) -> int:
 
     from pipeline.webapp import serve
 
-    serve(_review_engine(args), token=os.environ.get("PIPELINE_REVIEW_TOKEN"), port=args.port,
+    serve(_engine(args), token=os.environ.get("PIPELINE_REVIEW_TOKEN"), port=args.port,
           reviewer=args.reviewer or os.environ.get("PIPELINE_REVIEWER") or "analyytikko")
     return 0
 
@@ -244,7 +242,7 @@ def _cmd_review_models(args: argparse.Namespace) -> int:
     from pipeline.review import model_accuracy_on_reviewed
     from pipeline.store import ModelRow
 
-    engine = _review_engine(args)
+    engine = _engine(args)
     with Session(engine) as session:
         models = [(row.version, Path(row.path)) for row in session.scalars(select(ModelRow).order_by(ModelRow.id))]
     models.append(("current default", model_path()))

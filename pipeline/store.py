@@ -261,7 +261,10 @@ def store_report(engine: Engine, report: Report, *, model_version: str | None = 
     """Store ``report`` with everything found in it, in one transaction.
 
     Returns the existing row when the same content (sha256) is stored already.
+    ``model_version`` defaults to the version its goals' predictions name.
     """
+    model_version = model_version or next(
+        (g.prediction.get("model_version") for g in report.goals if g.prediction), None)
     if not report.sha256:
         raise StoreError(f"{report.source}: a report without a content hash cannot be stored; read it from a file.")
     try:

@@ -72,10 +72,29 @@ def load_examples(paths: Iterable[str | Path], corrections: Mapping[tuple[str, s
             if label not in STATUSES or label == "not_assessable":
                 skipped.append(f"{report.source}: goal {goal.goal_id}: no usable status label ({goal.status_label!r})")
                 continue
-            examples.append(Example(goal, label, report.source, f"report:{report.sha256[:12]}", report.year))
+            examples.append(Example(goal, label, report.source, report_group(report.sha256), report.year))
             count += 1
         sources.append({"name": report.source, "goals": count, "kind": "labelled report", "sha256": report.sha256})
     return LoadResult(examples, skipped, sources)
+
+
+def report_group(sha256: str) -> str:
+    """The cross-validation group of a report's goals: its content, however it was loaded."""
+    return f"report:{sha256[:12]}"
+
+
+def database_examples(engine) -> list[Example]:
+    """The database's labelled goals, analysts' corrected statuses over the reports' own."""
+    from pipeline.store import labelled_goals
+
+    return [Example(goal, label, "database", report_group(sha), year)
+            for goal, label, sha, year in labelled_goals(engine)]
+
+
+def prefer(stored: Sequence[Example], others: Sequence[Example]) -> list[Example]:
+    """``stored`` plus the ``others`` of reports not among them (a stored report's corrections win)."""
+    groups = {e.group for e in stored}
+    return [*stored, *(e for e in others if e.group not in groups)]
 
 
 def _expand(paths: Iterable[str | Path], suffixes: Sequence[str]) -> list[Path]:
