@@ -36,6 +36,7 @@ class Candidate:
     index: int  # position in the field
     text: str
     lemmas: list[str]
+    span: object  # the sentence's spaCy Span
     figure_score: float = 0.0
     negative: bool = False
     score: float = 0.0
@@ -55,7 +56,7 @@ def candidates(docs: dict, fields: Sequence[str] = SOURCE_FIELDS) -> list[Candid
                 continue
             seen.add(text)
             lemmas = [t.lemma_.lower() for t in sentence if t.pos_ in CONTENT_POS and (t.is_alpha or t.like_num)]
-            out.append(Candidate(name, index, text, lemmas, negative=is_negative(sentence)))
+            out.append(Candidate(name, index, text, lemmas, sentence, negative=is_negative(sentence)))
     return out
 
 
@@ -96,7 +97,7 @@ def summarise(docs: dict, assessment: Assessment | None = None, *, fields: Seque
     cited = _cited_texts(assessment)
     units = _target_units(assessment)
     for item, central in zip(items, centrality(items), strict=True):
-        item.figure_score = _figure_score(item, docs, cited, units)
+        item.figure_score = _figure_score(item, cited, units)
         status_bonus = 0.15 if item.field == "metric_status" else 0.0
         item.score = central + item.figure_score + (0.35 if item.negative else 0.0) + status_bonus
     chosen: list[Candidate] = []
@@ -130,20 +131,15 @@ def _target_units(assessment: Assessment | None) -> set[str]:
     return {p.unit for p in assessment.parts if p.kind == "quantity" and p.unit}
 
 
-def _figure_score(item: Candidate, docs: dict, cited: set[str], units: set[str]) -> float:
+def _figure_score(item: Candidate, cited: set[str], units: set[str]) -> float:
     if item.text in cited:
         return 0.6  # the figure the audit compared with the target
-    doc = docs.get(item.field)
+    sentence = item.span
     score = 0.0
-    for sentence in doc.sents:
-        if sentence.text.strip() != item.text:
-            continue
-        numbers = [t for t in sentence if t.like_num or t._.number is not None]
-        if numbers:
-            score += 0.2
-        if (units and any(t.lemma_.lower() in units for t in sentence)) or ("%" in units and "%" in item.text):
-            score += 0.2
-        break
+    if any(t.like_num or t._.number is not None for t in sentence):
+        score += 0.2
+    if (units and any(t.lemma_.lower() in units for t in sentence)) or ("%" in units and "%" in item.text):
+        score += 0.2
     return score
 
 
