@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from pipeline.audit import Assessment, assess, audit_goal
-from pipeline.indicators import extract
+from pipeline.indicators import extract_fields
 from pipeline.nlp import analyse_goals
 from pipeline.records import Goal, Indicator, Report
 from pipeline.summarise import summarise
@@ -28,7 +28,7 @@ class Evidence:
 def read_evidence(goals: Sequence[Goal], year: int | None, *, mode: str = "fast") -> Evidence:
     """Analyse every text field of ``goals`` once; find indicators and assess each goal's evidence."""
     all_docs = analyse_goals(goals, mode=mode)
-    found = [[i for name, doc in docs.items() for i in extract(doc, name, year)] for docs in all_docs]
+    found = [extract_fields(docs, year) for docs in all_docs]
     assessments = [assess(goal, docs, items) for goal, docs, items in zip(goals, all_docs, found, strict=True)]
     return Evidence(all_docs, found, assessments)
 

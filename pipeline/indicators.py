@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from pipeline import finnish
 from pipeline.nlp import analyse_goals
-from pipeline.records import FIGURE_KINDS, Goal, Indicator
+from pipeline.records import Goal, Indicator
 
 QUALIFIER_WORDS: dict[str, str] = {
     "vähintään": "at_least",
@@ -174,22 +174,17 @@ def extract(doc, field: str, year: int | None = None) -> list[Indicator]:
     return [_indicator(doc, field, m) for m in matches]
 
 
+def extract_fields(docs: dict, year: int | None = None) -> list[Indicator]:
+    """The indicators of every analysed field of one goal (``{field: Doc}``), field by field."""
+    return [i for name, doc in docs.items() for i in extract(doc, name, year)]
+
+
 def extract_goals(goals: Iterable[Goal], year: int | None = None, mode: str = "fast") -> list[Goal]:
     """Fill ``goal.indicators`` (as contract dicts) for every goal; returns the goals."""
     goals = list(goals)
     for goal, docs in zip(goals, analyse_goals(goals, mode=mode), strict=True):
-        goal.indicators = [i.to_dict() for name, doc in docs.items() for i in extract(doc, name, year)]
+        goal.indicators = [i.to_dict() for i in extract_fields(docs, year)]
     return goals
-
-
-def figures(indicators: Iterable[Indicator | dict]) -> list[Indicator]:
-    """Only the indicators of the figure kinds (``percent``, ``count``, ``money``, ``date``)."""
-    out = []
-    for item in indicators:
-        indicator = Indicator.from_dict(item) if isinstance(item, dict) else item
-        if indicator.kind in FIGURE_KINDS:
-            out.append(indicator)
-    return out
 
 
 # --- dates --------------------------------------------------------------------------------------

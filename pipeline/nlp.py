@@ -134,7 +134,3 @@ def tokens(doc) -> list[TokenInfo]:
                                  number))
     return out
 
-
-def lemmas(doc) -> list[str]:
-    """Lower-cased lemmas of the word tokens of ``doc`` (no punctuation, numbers or space)."""
-    return [t.lemma_.lower() for t in doc if t.is_alpha or (t.pos_ not in ("PUNCT", "SPACE", "NUM", "SYM"))]

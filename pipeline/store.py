@@ -411,13 +411,6 @@ def _indicator_dict(row: IndicatorRow) -> dict[str, Any]:
             "sentence": row.sentence}
 
 
-def list_reports(engine: Engine) -> pd.DataFrame:
-    query = select(ReportRow.id, ReportRow.source, ReportRow.version, ReportRow.sha256, ReportRow.year,
-                   ReportRow.n_goals, ReportRow.model_version, ReportRow.stored_at).order_by(ReportRow.id)
-    with engine.connect() as connection:
-        return pd.read_sql(query, connection)
-
-
 def export_tables(engine: Engine) -> dict[str, pd.DataFrame]:
     """``goals``, ``indicators`` and ``audits`` as frames with the report's source and version on every row."""
     report_cols = [ReportRow.source, ReportRow.version, ReportRow.sha256.label("report_sha256"),
