@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.records import Goal, Report
+from pipeline.synthetic import PEOPLE, VERBS
 
 FAMILIES = 3
 STATUS_LABELS = {
@@ -91,8 +92,6 @@ MONTHS_INE = ("tammikuussa", "helmikuussa", "maaliskuussa", "huhtikuussa", "touk
               "elokuussa", "syyskuussa", "lokakuussa", "marraskuussa", "joulukuussa")
 NUMBER_WORDS = {2: "kaksi", 3: "kolme", 4: "neljä", 5: "viisi", 6: "kuusi", 7: "seitsemän", 8: "kahdeksan",
                 9: "yhdeksän", 10: "kymmenen"}
-PEOPLE = ("Katri Kalske", "Timo Aronkytö", "Anna Virtanen", "Mikko Laine", "Sari Nieminen", "Jussi Koskinen")
-GOAL_VERBS = ("Vahvistetaan", "Kehitetään", "Lisätään", "Parannetaan", "Laajennetaan", "Uudistetaan")
 
 #: Noise in the measures; some negated sentences about other things, as real reports have.
 NOISE = (
@@ -297,7 +296,7 @@ def generate_goal(rng: random.Random, goal_id: str, year: int, family: int, trut
                                  "Osa toimista jatkuu ensi vuonna.")[f % 3])
     goal = Goal(
         goal_id=goal_id,
-        goal=f"{rng.choice(GOAL_VERBS)} {genitive.lower()} palveluja ({area_name.lower()})",
+        goal=f"{rng.choice(VERBS)} {genitive.lower()} palveluja ({area_name.lower()})",
         metric=metric_name,
         baseline=baseline,
         target=target,
