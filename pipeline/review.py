@@ -141,10 +141,7 @@ def _figure(row: IndicatorRow, decision: CorrectionRow | None) -> dict:
 
 
 def _value_text(row: IndicatorRow) -> str | None:
-    if row.value_number is not None:
-        number = row.value_number
-        return str(int(number)) if float(number).is_integer() else str(number)
-    return row.value_text
+    return None if row.value is None else str(row.value)
 
 
 def goal_texts(engine: Engine, goal_ref: int) -> Goal | None:

@@ -118,6 +118,13 @@ class IndicatorRow(Base):
     end: Mapped[int] = mapped_column(Integer)
     sentence: Mapped[str | None] = mapped_column(Text)
 
+    @property
+    def value(self) -> float | int | str | None:
+        """The value as extracted: a number (an int when whole) or an ISO 8601 date."""
+        if self.value_number is not None:
+            return int(self.value_number) if float(self.value_number).is_integer() else self.value_number
+        return self.value_text
+
 
 class PredictionRow(Base):
     __tablename__ = "predictions"
@@ -403,10 +410,7 @@ def _to_report(row: ReportRow) -> Report:
 
 
 def _indicator_dict(row: IndicatorRow) -> dict[str, Any]:
-    value: Any = row.value_text
-    if row.value_number is not None:
-        value = int(row.value_number) if float(row.value_number).is_integer() else row.value_number
-    return {"field": row.field, "kind": row.kind, "value": value, "unit": row.unit, "qualifier": row.qualifier,
+    return {"field": row.field, "kind": row.kind, "value": row.value, "unit": row.unit, "qualifier": row.qualifier,
             "direction": row.direction, "text": row.text, "start": row.start, "end": row.end,
             "sentence": row.sentence}
 
