@@ -71,6 +71,9 @@ GOAL_COLUMNS: tuple[str, ...] = (
 
 REPORT_COLUMNS: tuple[str, ...] = ("source", "sha256", "date", "year", "department")
 
+#: Cells of a metric row as printed, in the column order of a metric table.
+METRIC_TEXT_FIELDS: tuple[str, ...] = ("name", "baseline", "target", "actual")
+
 
 def normalise_label(label: str | None) -> str | None:
     """Return the status label folded to lower case with single spaces.
@@ -144,6 +147,36 @@ class Indicator:
 
 
 @dataclass(slots=True)
+class Metric:
+    """One metric row of a goal, for reports that give a row per metric with its own status.
+
+    ``baseline``, ``target`` and ``actual`` are the cells as printed (Seinäjoki's
+    *Nykyarvo | Tavoitearvo | Toteuma-arvo*); ``status_label`` is the label or
+    number printed for the row (a traffic light printed as ``1``/``2``/``3``)
+    and ``status`` its normalised value through the report's own legend.
+    ``page`` is the 1-based PDF page where the row starts.
+    """
+
+    name: str | None = None
+    baseline: str | None = None
+    target: str | None = None
+    actual: str | None = None
+    status_label: str | None = None
+    status: str | None = None
+    page: int | None = None
+    indicators: list[dict[str, Any]] = field(default_factory=list)
+    audit: dict[str, Any] | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Metric:
+        known = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in data.items() if k in known})
+
+
+@dataclass(slots=True)
 class Goal:
     """One binding target (*sitova tavoite*) row of a report.
 
@@ -170,6 +203,12 @@ class Goal:
     summary: str | None = None
     #: Set when an analyst reviewed the goal: ``{"status", "original_status", "reviewer", "at"}``.
     review: dict[str, Any] | None = None
+    #: The 1-based PDF page where the goal starts, when read from a PDF.
+    page: int | None = None
+    #: The unit, board or company the goal belongs to when one report holds several.
+    department: str | None = None
+    #: The goal's metric rows, for reports that give each metric its own row and status.
+    metrics: list[Metric] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -177,7 +216,9 @@ class Goal:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Goal:
         known = {f.name for f in fields(cls)}
-        return cls(**{k: v for k, v in data.items() if k in known})
+        values = {k: v for k, v in data.items() if k in known}
+        values["metrics"] = [m if isinstance(m, Metric) else Metric.from_dict(m) for m in values.get("metrics") or []]
+        return cls(**values)
 
 
 @dataclass(slots=True)
@@ -191,6 +232,10 @@ class Report:
     department: str | None = None
     goals: list[Goal] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    #: The layout the reader recognised (``column_table``, ``metric_rows``, ...), when it says.
+    layout: str | None = None
+    #: The first and last 1-based PDF page goals were read from, when read from a PDF.
+    pages: tuple[int, int] | None = None
 
     @property
     def n_goals(self) -> int:
@@ -200,6 +245,8 @@ class Report:
         """The report document of the contract: ``report`` + ``goals``."""
         head = {name: getattr(self, name) for name in REPORT_COLUMNS}
         head["n_goals"] = self.n_goals
+        head["layout"] = self.layout
+        head["pages"] = list(self.pages) if self.pages else None
         doc: dict[str, Any] = {"report": head, "goals": [g.to_dict() for g in self.goals]}
         if self.warnings:
             doc["warnings"] = list(self.warnings)
@@ -216,6 +263,8 @@ class Report:
             department=head.get("department"),
             goals=[Goal.from_dict(g) for g in doc.get("goals") or []],
             warnings=list(doc.get("warnings") or []),
+            layout=head.get("layout"),
+            pages=tuple(head["pages"]) if head.get("pages") else None,
         )
 
 
