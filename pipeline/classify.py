@@ -11,7 +11,8 @@ regression, with class probabilities calibrated by cross-validation.
 
 Models are saved with skops (:func:`save_model`), never pickle, together
 with a model card; :func:`load_model` refuses a file that holds types other
-than scikit-learn's, NumPy's, SciPy's and this module's, a file written for
+than skops' own trusted ones and exactly those of this project's models
+(:data:`TRUSTED_TYPES`), a fitted model of another shape, a file written for
 another format or scikit-learn version, and a damaged file, with a message
 that says to retrain.
 """
@@ -214,7 +215,16 @@ class StatusModel:
         return out
 
 
-_TRUSTED_PREFIXES = ("sklearn.", "numpy.", "scipy.", "pipeline.classify.", "builtins.")
+#: The only types a model file may hold beyond those skops trusts itself: exactly the ones this
+#: project's own models contain, listed from the shipped model with
+#: ``skops.io.get_untrusted_types(file="models/status_classifier.skops")``. Never prefixes: a file
+#: whose ``builtins.eval`` or ``numpy.full_like`` sits in a ``FunctionTransformer`` would pass a
+#: ``builtins.``/``numpy.`` prefix and run its own code at prediction time.
+TRUSTED_TYPES: frozenset[str] = frozenset({
+    "pipeline.classify.StatusClassifier",
+    "sklearn.calibration._CalibratedClassifier",
+    "sklearn.calibration._SigmoidCalibration",
+})
 
 
 def save_model(model: StatusModel, path: str | Path) -> Path:
@@ -250,7 +260,7 @@ def load_model(path: str | Path | None = None) -> StatusModel:
         untrusted = sio.get_untrusted_types(file=path)
     except (zipfile.BadZipFile, json.JSONDecodeError, KeyError, ValueError, OSError) as exc:
         raise ModelError(f"{path}: not a readable skops model file ({exc}); it may be damaged. {retrain}") from exc
-    foreign = [t for t in untrusted if not t.startswith(_TRUSTED_PREFIXES)]
+    foreign = [t for t in untrusted if t not in TRUSTED_TYPES]
     if foreign:
         raise ModelError(f"{path}: refusing to load types that are not part of a status model: {foreign}. "
                          f"The file may have been tampered with. {retrain}")
@@ -270,7 +280,39 @@ def load_model(path: str | Path | None = None) -> StatusModel:
     classifier = bundle["classifier"]
     if not isinstance(classifier, StatusClassifier):
         raise ModelError(f"{path}: holds a {type(classifier).__name__}, not a StatusClassifier. {retrain}")
-    return StatusModel(classifier, json.loads(bundle.get("card_json") or "{}"))
+    _check_fitted_structure(path, classifier, retrain)
+    try:
+        card = json.loads(bundle.get("card_json") or "{}")
+    except (TypeError, json.JSONDecodeError) as exc:
+        raise ModelError(f"{path}: the model card inside the file is not JSON ({exc}). {retrain}") from exc
+    if not isinstance(card, dict):
+        raise ModelError(f"{path}: the model card inside the file is a {type(card).__name__}, not an object. {retrain}")
+    return StatusModel(classifier, card)
+
+
+def _check_fitted_structure(path: Path, classifier: StatusClassifier, retrain: str) -> None:
+    """Refuse a StatusClassifier whose fitted parts are not what :meth:`StatusClassifier.fit` makes.
+
+    A file with an ``OrderedDict`` where the fitted model should be loads (skops trusts the type)
+    and would die with a traceback at the first prediction. With only :data:`TRUSTED_TYPES`
+    allowed no function can be inside, so one prediction on an empty goal is safe to try here.
+    """
+    model = getattr(classifier, "model_", None)
+    if not isinstance(model, (CalibratedClassifierCV, Pipeline)):
+        raise ModelError(f"{path}: the classifier's fitted model is a {type(model).__name__}, expected a "
+                         f"CalibratedClassifierCV or Pipeline. {retrain}")
+    classes = getattr(classifier, "classes_", None)
+    if not isinstance(classes, np.ndarray) or not {str(c) for c in classes} <= set(STATUSES) or len(classes) < 2:
+        raise ModelError(f"{path}: the classifier's classes are {classes!r}, expected two or more of "
+                         f"{', '.join(STATUSES)}. {retrain}")
+    empty = pd.DataFrame([{**dict.fromkeys(EVIDENCE_COLUMNS, 0.0), "text": ""}])
+    try:
+        probabilities = classifier.predict_proba(empty)
+    except Exception as exc:  # whatever a malformed fitted model raises: the file is refused, not the report
+        raise ModelError(f"{path}: the model cannot predict ({type(exc).__name__}: {exc}). {retrain}") from exc
+    if np.shape(probabilities) != (1, len(classes)):
+        raise ModelError(f"{path}: the model gives probabilities of shape {np.shape(probabilities)}, expected "
+                         f"(1, {len(classes)}). {retrain}")
 
 
 def _minor(version: str | None) -> str:

@@ -125,6 +125,60 @@ def test_tampered_model_with_foreign_types_is_refused(saved, tmp_path):
         load_model(tampered)
 
 
+def _hostile_code_runner():
+    """Every type looks trusted by prefix (builtins., numpy., sklearn.): code runs at prediction time."""
+    import numpy as np
+    from sklearn.pipeline import Pipeline
+    from sklearn.preprocessing import FunctionTransformer
+
+    classifier = StatusClassifier()
+    classifier.model_ = Pipeline([
+        ("shape", FunctionTransformer(np.full_like, kw_args={"fill_value": "__import__('os').getpid()"})),
+        ("run", FunctionTransformer(np.frompyfunc(eval, 1, 1))),
+        ("pick", FunctionTransformer(np.unique)),
+        ("last", FunctionTransformer(max)),
+    ])
+    classifier.classes_ = np.array(["full", "partial", "none"], dtype=object)
+    return classifier
+
+
+def _ordered_dict_as_model():
+    import collections
+
+    import numpy as np
+
+    classifier = StatusClassifier()
+    classifier.model_ = collections.OrderedDict(logreg=1)
+    classifier.classes_ = np.array(["full", "partial", "none"], dtype=object)
+    return classifier
+
+
+@pytest.mark.parametrize(("build", "message"), [
+    pytest.param(_hostile_code_runner, r"refusing to load types.*builtins|refusing to load types.*numpy",
+                 id="eval-in-function-transformer"),
+    pytest.param(_ordered_dict_as_model, r"fitted model is a OrderedDict", id="ordered-dict-as-model"),
+    pytest.param(lambda: __import__("collections").OrderedDict(a=1), r"holds a OrderedDict", id="ordered-dict-bundle"),
+])
+def test_hostile_model_file_is_refused_before_it_runs(tmp_path, build, message):
+    import sklearn
+    import skops.io as sio
+
+    hostile = tmp_path / "hostile.skops"
+    sio.dump({"format_version": 1, "sklearn_version": sklearn.__version__, "card_json": "{}",
+              "classifier": build()}, hostile)
+    with pytest.raises(ModelError, match=message):
+        load_model(hostile)
+
+
+def test_trusted_types_are_exactly_those_of_our_models(saved):
+    import skops.io as sio
+
+    from pipeline.classify import TRUSTED_TYPES
+
+    assert set(sio.get_untrusted_types(file=DEFAULT_MODEL)) == TRUSTED_TYPES
+    assert set(sio.get_untrusted_types(file=saved)) <= TRUSTED_TYPES
+
+
 def test_model_of_another_format_is_refused(tmp_path, status_model):
     import skops.io as sio
 
