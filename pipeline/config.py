@@ -11,6 +11,7 @@
 | worker count | ``PIPELINE_WORKERS`` | 2 |
 | Dask scheduler address | ``PIPELINE_DASK_ADDRESS`` | none (then ``dask`` starts a local cluster) |
 | model file | ``PIPELINE_MODEL`` | ``models/status_classifier.skops`` |
+| "slightly below" a metric's target: a miss within this share | ``PIPELINE_SLIGHTLY_BELOW`` | ``0.1`` |
 """
 
 from __future__ import annotations
@@ -65,3 +66,21 @@ def dask_address() -> str | None:
 
 def model_path() -> Path:
     return Path(os.environ.get("PIPELINE_MODEL") or ROOT / "models" / "status_classifier.skops")
+
+
+#: A metric's target missed by at most this share of the target value is "slightly below" (Seinäjoki's 2).
+SLIGHTLY_BELOW = 0.10
+
+
+def slightly_below() -> float:
+    """``PIPELINE_SLIGHTLY_BELOW`` (a share such as ``0.1``; a decimal comma is fine), else :data:`SLIGHTLY_BELOW`."""
+    value = os.environ.get("PIPELINE_SLIGHTLY_BELOW")
+    if not value:
+        return SLIGHTLY_BELOW
+    try:
+        share = float(value.replace(",", "."))
+    except ValueError as exc:
+        raise ValueError(f"PIPELINE_SLIGHTLY_BELOW={value!r} is not a number; set it to a share such as 0.1.") from exc
+    if not 0 <= share < 1:
+        raise ValueError(f"PIPELINE_SLIGHTLY_BELOW={value!r} is outside 0–1; set it to a share such as 0.1.")
+    return share

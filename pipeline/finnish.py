@@ -7,6 +7,7 @@ packages to install.
 
 from __future__ import annotations
 
+import re
 import threading
 from functools import lru_cache
 from typing import Any
@@ -19,6 +20,8 @@ _INSTALL_HINT = (
 )
 
 _lock = threading.RLock()
+# The first base of Voikko's analysis: "[Lt][Xp]toteuttaa[X]toteute..." → toteuttaa.
+_FST_ROOT = re.compile(r"\[Xp\]([^\[]+)\[X\]")
 _voikko: Any = None
 
 
@@ -83,3 +86,29 @@ def should_join(left: str, right: str) -> bool:
     if not is_word(left + right):
         return False
     return not is_word(left) or not is_word(right)
+
+
+def lemmas(word: str) -> frozenset[str]:
+    """Every base form Voikko gives ``word``, with the verb a participle or derived noun comes from.
+
+    *toteutettu* → {*toteutettu*, *toteuttaa*}; *pysyneet* → {*pysynyt*, *pysyä*};
+    *laskenta* → {*laskenta*, *laskea*}. An unknown word is its own lemma.
+    """
+    found = set()
+    for analysis in analyses(word.lower()):
+        if analysis.get("BASEFORM"):
+            found.add(analysis["BASEFORM"].lower())
+        root = _FST_ROOT.search(analysis.get("FSTOUTPUT", ""))
+        if root:
+            found.add(root.group(1).lower())
+    return frozenset(found or {word.lower()})
+
+
+def is_past_participle(word: str) -> bool:
+    """*toteutettu*, *valmistunut*, *pysyneet*: a past participle, which reports something as done."""
+    return any(a.get("PARTICIPLE") in ("past_passive", "past_active") for a in analyses(word.lower()))
+
+
+def is_verb(word: str) -> bool:
+    """A finite or infinitive verb form (*pysyvät*, *toteutui*)."""
+    return any(a.get("CLASS") == "teonsana" for a in analyses(word.lower()))

@@ -1,0 +1,185 @@
+"""The claim audit on reports it was not written against.
+
+    .venv/bin/python bench/audit_real.py [--no-model] [--slightly-below 0.1] [--list all]
+
+1. The seed report: the audit's verdict per goal against an auditor's
+   (``tests/fixtures/seed_audit.json``), with the shipped model.
+2. The hand-written held-out set (``tests/fixtures/audit_heldout/``: four
+   cities' report documents and an auditor's key written without the code):
+   flag precision and recall, where a flag is any verdict but
+   ``consistent`` (both *inconsistent* and *insufficient evidence*), then the
+   two kinds of flag apart. Only totals are printed: the set is never read
+   by a person working on the rules.
+3. Seinäjoki 2024 metric rows (``tests/fixtures/real_key/seinajoki_*.json``,
+   an independent labeller's key): :class:`~pipeline.records.Metric` records
+   are built from the cells as printed and audited; precision and recall of
+   ``inconsistent`` for "the city's number is not supported by its figures",
+   for the development and the held-out part separately, and the list of
+   development rows where the audit disagrees with the city, for an analyst
+   to read (``--list all`` lists the held-out rows too).
+4. Arithmetic notes over all of the above: how many, and any whose
+   computed share is implausible (over 1 000 %), which would mean a ratio of
+   unrelated figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+from collections import Counter
+from pathlib import Path
+
+from pipeline.analysis import analyse_report
+from pipeline.evaluate import PRF
+from pipeline.ingest import read_report
+from pipeline.metric_audit import audit_metric
+from pipeline.records import Metric
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "data" / "samples" / "vantaa_2021_kasvatus_ja_oppiminen.txt"
+FIXTURES = ROOT / "tests" / "fixtures"
+HELDOUT = FIXTURES / "audit_heldout"
+REAL_KEY = FIXTURES / "real_key"
+
+_NOTE_SHARE = re.compile(r"= (-?[\d\u00a0 ]+(?:,\d+)?) %")
+
+
+def _load_model(no_model: bool):
+    if no_model:
+        return None
+    from pipeline.classify import load_model
+
+    return load_model()
+
+
+def implausible_notes(notes: list[str]) -> list[str]:
+    """Arithmetic notes whose computed share is over 1 000 %: a ratio of figures that do not belong together."""
+    bad = []
+    for note in notes:
+        for found in _NOTE_SHARE.finditer(note):
+            value = float(found.group(1).replace("\u00a0", "").replace(" ", "").replace(",", "."))
+            if abs(value) > 1000:
+                bad.append(note)
+    return bad
+
+
+def seed_section(model) -> list[str]:
+    fixture = json.loads((FIXTURES / "seed_audit.json").read_text(encoding="utf-8"))["goals"]
+    report = analyse_report(read_report(SEED), model=model)
+    agree = sum(fixture[g.goal_id][0] == g.audit["verdict"] for g in report.goals)
+    print(f"== seed report: audit agrees with the auditor on {agree}/{len(report.goals)} goals")
+    for goal in report.goals:
+        if fixture[goal.goal_id][0] != goal.audit["verdict"]:
+            print(f"   {goal.goal_id}: auditor {fixture[goal.goal_id][0]}, audit {goal.audit['verdict']}")
+    return [n for g in report.goals for n in g.audit.get("notes") or []]
+
+
+def handwritten_section(model) -> list[str]:
+    key = json.loads((HELDOUT / "key.json").read_text(encoding="utf-8"))["goals"]
+    audited = {}
+    for source in sorted({k["source"] for k in key}):
+        report = analyse_report(read_report(HELDOUT / source), model=model)
+        for goal in report.goals:
+            audited[(source, goal.goal_id)] = goal
+    flags, inconsistent, insufficient = PRF(), PRF(), PRF()
+    missing = 0
+    by_class: dict[int, Counter] = {}
+    exact = 0
+    for entry in key:
+        goal = audited.get((entry["source"], entry["goal_id"]))
+        if goal is None:
+            missing += 1
+            verdict = None
+        else:
+            verdict = goal.audit["verdict"]
+        wanted_flag = entry["verdict"] != "consistent"
+        flagged = verdict not in (None, "consistent")
+        flags.tp += wanted_flag and flagged
+        flags.fp += flagged and not wanted_flag
+        flags.fn += wanted_flag and not flagged
+        for score, kind in ((inconsistent, "inconsistent"), (insufficient, "insufficient_evidence")):
+            score.tp += entry["verdict"] == kind and verdict == kind
+            score.fp += verdict == kind and entry["verdict"] != kind
+            score.fn += entry["verdict"] == kind and verdict != kind
+        exact += verdict == entry["verdict"]
+        for number in entry.get("classes") or []:
+            counts = by_class.setdefault(number, Counter())
+            counts["goals"] += 1
+            counts["right"] += verdict == entry["verdict"]
+    print(f"\n== hand-written held-out set: {len(key)} goals in {len({k['source'] for k in key})} reports"
+          f" ({sum(k['verdict'] != 'consistent' for k in key)} to flag)" + (f", {missing} not read" if missing else ""))
+    print(f"flags (inconsistent or insufficient evidence): {flags}")
+    print(f"  inconsistent:          {inconsistent}")
+    print(f"  insufficient evidence: {insufficient}")
+    print(f"verdict exactly as the key: {exact}/{len(key)}")
+    print("verdict right per phrasing class: " + ", ".join(
+        f"{n}: {c['right']}/{c['goals']}" for n, c in sorted(by_class.items())))
+    return [n for g in audited.values() for n in (g.audit or {}).get("notes") or []]
+
+
+def key_metrics(rows: list[dict], legend: dict[str, str]) -> list[Metric]:
+    """Metric records built from the key's cells as printed (the reader of whole statements gives the same)."""
+    return [Metric(name=r["metric"], baseline=r["baseline"], target=r["target"], actual=r["actual"],
+                   status_label=r["status_label"], status=legend.get(r["status_label"]), page=r["page"])
+            for r in rows]
+
+
+def seinajoki_section(part: str, slightly_below: float, listing: bool) -> None:
+    """Precision/recall of ``inconsistent`` for "the city's number is not supported by its figures"."""
+    key = json.loads((REAL_KEY / f"seinajoki_{part}.json").read_text(encoding="utf-8"))
+    rows = key["rows"]
+    metrics = key_metrics(rows, key["legend"])
+    audits = [audit_metric(m, slightly_below=slightly_below) for m in metrics]
+    score = PRF()
+    status_right = Counter()
+    verdicts = Counter(a["verdict"] for a in audits)
+    for row, audit in zip(rows, audits, strict=True):
+        wanted = row["city_number_supported"] is False
+        said = audit["verdict"] == "inconsistent"
+        score.tp += wanted and said
+        score.fp += said and not wanted
+        score.fn += wanted and not said
+        expected = None if row["expected_status"] == "insufficient" else row["expected_status"]
+        status_right["right" if audit["evidence_status"] == expected else "wrong"] += 1
+    print(f"\n== Seinäjoki 2024 metric rows, {part}: {len(rows)} rows, "
+          f"{sum(r['city_number_supported'] is False for r in rows)} where the city's number is not supported")
+    print(f"'not supported' (audit: inconsistent): {score}")
+    print(f"status the figures support, as the key: {status_right['right']}/{len(rows)}; "
+          f"verdicts: {dict(sorted(verdicts.items()))}")
+    if not listing:
+        return
+    print("rows where the audit disagrees with the city:")
+    for row, audit in zip(rows, audits, strict=True):
+        if audit["verdict"] != "inconsistent":
+            continue
+        agree = "key agrees" if row["city_number_supported"] is False else "KEY DISAGREES"
+        print(f"- p. {row['page']} {row['department']}: {row['metric'][:70]}\n"
+              f"  nykyarvo {row['baseline']!r}, tavoite {row['target']!r}, toteuma {row['actual']!r}, "
+              f"city {row['status_label']} ({agree})\n  " + " ".join(audit["reasons"]))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--no-model", action="store_true", help="rules only, without the shipped classifier")
+    parser.add_argument("--slightly-below", type=float, default=0.1,
+                        help="a miss within this share of the target is 'slightly below' (default 0.1)")
+    parser.add_argument("--list", choices=("dev", "all", "none"), default="dev",
+                        help="which Seinäjoki rows the audit disagrees on to list (default: development rows)")
+    parser.add_argument("--only", choices=("seed", "handwritten", "seinajoki"), action="append",
+                        help="run only these sections")
+    args = parser.parse_args()
+    sections = set(args.only or ("seed", "handwritten", "seinajoki"))
+    model = _load_model(args.no_model) if sections & {"seed", "handwritten"} else None
+    notes = seed_section(model) if "seed" in sections else []
+    if "handwritten" in sections:
+        notes += handwritten_section(model)
+    if "seinajoki" in sections:
+        seinajoki_section("dev", args.slightly_below, args.list in ("dev", "all"))
+        seinajoki_section("heldout", args.slightly_below, args.list == "all")
+    bad = implausible_notes(notes)
+    print(f"\n== arithmetic notes: {len(notes)}, implausible (over 1 000 %): {len(bad)}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""Finnish language data: cue words, vocabularies and headers, one list per concept."""

@@ -1,0 +1,67 @@
+"""Words of metric tables: which way a metric is better, bounds in a cell, and verbal actual values.
+
+Seinäjoki prints each metric as *Mittari | Nykyarvo | Tavoitearvo |
+Toteuma-arvo* with a traffic light; the cells are short (*alle 2 %*, *>4*,
+*90 %<*, *5 % max. kasvu*, *Kyllä*, *Osittain*, *tulossa 2025*).
+"""
+
+from __future__ import annotations
+
+#: Heads of compound lemmas of metrics where less is better: costs (*Työkyvyttömyyskustannusten
+#: osuus*), prices (*Hoitopäivän hinta*), waiting times (*lupahakemusten käsittelyaika*),
+#: consumption (*lämmönkulutus*), debt (*Konsernin velkamäärä*), accidents, dropouts, ranks.
+LOWER_IS_BETTER_HEADS: tuple[str, ...] = (
+    "kustannus", "kulu", "hinta", "meno", "käsittelyaika", "odotusaika", "jonotusaika", "läpimenoaika",
+    "vasteaika", "toimitusaika", "viive", "viivästys", "poissaolo", "tapaturma", "vahinko", "päästö", "kulutus",
+    "velka", "velkamäärä", "keskeyttäminen", "keskeyttäjä", "keskeyttänyt", "työttömyys", "työtön", "valitus",
+    "reklamaatio", "ylitys", "vaihtuvuus", "jono", "sijoitus", "sija", "sijoittuminen",
+)
+#: A rank in a list, where the first is best: *Sijoittuminen kuntien elinvoimavertailussa*, *1.sija*.
+RANK_HEADS: tuple[str, ...] = ("sijoitus", "sija", "sijoittuminen")
+
+#: Bounds written before a number in a cell → qualifier: *alle 2 %*, *väh. 40 ha*, *>10*.
+BOUND_BEFORE: dict[str, str] = {
+    "vähintään": "at_least", "väh.": "at_least", "min.": "at_least", "ainakin": "at_least", "≥": "at_least",
+    "yli": "over", ">": "over",
+    "enintään": "at_most", "korkeintaan": "at_most", "max.": "at_most", "maks.": "at_most",
+    "maksimissaan": "at_most", "≤": "at_most",
+    "alle": "under", "<": "under",
+    "noin": "about", "n.": "about", "n": "about", "arviolta": "about",
+}
+#: Bounds written after a number → qualifier: *90 %<* (over 90 %), *5 % max. kasvu*,
+#: *3 työpäivän kuluessa* (within three working days).
+BOUND_AFTER: dict[str, str] = {
+    "<": "at_least", "max.": "at_most", "maks.": "at_most", "kuluessa": "at_most", "sisällä": "at_most",
+    "tai enemmän": "at_least", "tai vähemmän": "at_most",
+}
+#: A target stated against the current value: *2 % alle nykyarvon*, *< nykyarvo*, *5 % max. kasvu*.
+BASELINE_WORDS: tuple[str, ...] = ("nykyarvo", "nykytaso", "lähtötaso", "lähtöarvo", "edellinen vuosi")
+#: Change words in a target cell → the direction of the change wanted (*kasvu*, *lasku*).
+CHANGE_WORDS: dict[str, str] = {
+    "kasvu": "increase", "nousu": "increase", "lisäys": "increase", "muutos": "increase",
+    "lasku": "decrease", "väheneminen": "decrease", "vähennys": "decrease", "alenema": "decrease",
+}
+
+#: A cell with no value: *…*, *...*, *n/a*, *-*.
+EMPTY_CELLS: tuple[str, ...] = ("…", "...", "..", "n/a", "-", "–", "—", "ei tietoa", "ei saatavilla")
+#: Phrases saying the figure does not exist yet or was not measured: *tulossa 2025*, *ei mitattu*,
+#: *Määrittyy TP 2023*, *Laskenta kesken*, *tiedot julkaistaan*.
+NO_FIGURE_PHRASES: tuple[str, ...] = (
+    "tulossa", "ei mitattu", "ei mitata", "määrittyy", "laskenta kesken", "julkaistaan", "ei julkaistu",
+    "ei saatavilla", "ei tiedossa", "ei tietoa", "ei vielä tiedossa", "ei valmistunut vielä",
+)
+#: Words that state an outcome by themselves: *Kyllä*, *k* (*k/e* = kyllä/ei), *valmis*, *Toteutui*, *on*.
+DONE_LEMMAS: frozenset[str] = frozenset({
+    "kyllä", "k", "valmis", "valmistua", "valmistaa", "toteutua", "toteutunut", "toteuttaa", "tehdä", "tehty",
+    "käytössä", "ottaa", "hyväksyä", "laatia", "järjestää",
+})
+#: Status words of the report's own vocabulary, valid against a numeric target too (*Toteutui* against *alle 1 %*).
+STATUS_LEMMAS: frozenset[str] = frozenset({"toteutua", "toteutunut", "saavuttaa", "saavutettu"})
+#: A part done: *Osittain*, *pääosin*, *osalla kouluista*, *yhtä lukuun ottamatta*.
+PARTLY_WORDS: tuple[str, ...] = ("osittain", "osin", "pääosin", "osalla", "osassa", "lukuun ottamatta", "lähes",
+                                 "varsin hyvin")
+#: Work under way, not done by the end of the year: *Jatkuu*, *Laadinta kesken*, *käynnissä*.
+UNDER_WAY_WORDS: tuple[str, ...] = ("jatkuu", "kesken", "käynnissä", "valmisteilla", "aloitettu", "alkoi",
+                                    "menossa")
+#: Negation: *Ei*, *ei tehty*, *ei ole valmistunut*, *eivät*.
+NEGATION_WORDS: tuple[str, ...] = ("ei", "eivät", "eikä", "en", "emme")

@@ -1,0 +1,160 @@
+"""The audit of metric rows: target against actual, the direction, the share reached, words, the city's number."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.config import slightly_below
+from pipeline.metric_audit import assess_metric, audit_metric, lower_is_better
+from pipeline.number_formats import figures
+from pipeline.records import Metric
+
+
+def row(name="Mittari", baseline="…", target="…", actual="…", status="full") -> Metric:
+    return Metric(name=name, baseline=baseline, target=target, actual=actual, status_label="1", status=status)
+
+
+@pytest.mark.parametrize(
+    ("metric", "expected"),
+    [
+        pytest.param(row("Kävijämäärä", "900", "1 000", "1 020"), "full", id="count-met"),
+        pytest.param(row("Kävijämäärä", "900", "1 000", "960"), "partial", id="count-4-percent-short"),
+        pytest.param(row("Kävijämäärä", "900", "1 000", "850"), "none", id="count-15-percent-short"),
+        pytest.param(row("Kävijämäärä", "900", "1 000", "1 000"), "full", id="count-exactly"),
+        pytest.param(row("Asiakastyytyväisyys", "3,8", ">4", "4,0"), "partial", id="strict-over-by-a-hair"),
+        pytest.param(row("Jonotusaika, vrk", "30", "21", "25"), "none", id="waiting-time-lower-better"),
+        pytest.param(row("Jonotusaika, vrk", "30", "21", "19"), "full", id="waiting-time-met"),
+        pytest.param(row("Siivouksen kustannukset €/m2", "2,10", "2,00", "2,15"), "partial", id="cost-slightly-over"),
+        pytest.param(row("Poissaolot", "5 %", "alle 4 %", "4 %"), "partial", id="alle-strict"),
+        pytest.param(row("Sijoitus vertailussa", "5.", "3.", "2."), "full", id="rank-better"),
+        pytest.param(row("Sijoitus vertailussa", "5.", "3.", "8."), "none", id="rank-worse"),
+        pytest.param(row("Opiskelijapaikat", "40", "50–60", "52"), "full", id="range-low-end"),
+        pytest.param(row("Liikevaihto", "0,9 milj.", "1,2 milj.", "1 150 000"), "partial", id="scale-word-vs-digits"),
+        pytest.param(row("Tulos", "-80 t€", "-50 t€", "-70 t€"), "none", id="negative-money"),
+        pytest.param(row("Energiankulutus", "…", "3 % alle nykyarvon", "-3,4 %"), "full", id="change-below-baseline"),
+        pytest.param(row("Energiankulutus", "…", "3 % alle nykyarvon", "+1,0 %"), "none", id="change-wrong-way"),
+        pytest.param(row("Yksikkökustannus", "pk 100 ryhmä 200", "4 % max. kasvu", "pk 106 ryhmä 202"), "partial",
+                     id="change-ceiling-per-pair"),
+        pytest.param(row("Tapahtumat (osallistujat)", "20 (900)", "30 (1 000)", "12 (1 200)"), "none",
+                     id="bracketed-detail-ignored"),
+        pytest.param(row("Osuus", "10 %", "12 %", "12"), "full", id="unit-from-the-target"),
+    ],
+)
+def test_expected_status_from_figures(metric, expected):
+    assert assess_metric(metric, slightly_below=0.1).status == expected
+
+
+@pytest.mark.parametrize(
+    ("metric", "expected"),
+    [
+        pytest.param(row("Ohjelma hyväksytty", "…", "Kyllä", "Kyllä"), "full", id="kylla"),
+        pytest.param(row("Ohjelma hyväksytty", "…", "k/e", "k"), "full", id="k-of-k-e"),
+        pytest.param(row("Järjestelmä käytössä", "…", "Kyllä", "Osittain"), "partial", id="osittain"),
+        pytest.param(row("Kyllä / ei", "Ei", "Kyllä", "Ei"), "none", id="answer-ei"),
+        pytest.param(row("Selvitys", "aloitettu", "Valmis", "Jatkuu"), "none", id="under-way-vs-done"),
+        pytest.param(row("Suunnitelma", "…", "Suunnitelma valmistuu", "ei ole valmistunut"), "none",
+                     id="negated-done"),
+        pytest.param(row("Maksuja ei koroteta", "…", "…", "ei korotettu"), "full", id="negated-metric-kept"),
+        pytest.param(row("Yhteistyö", "…", "kumppanit sitoutuvat", "kumppanit sitoutuneet"), "full",
+                     id="target-verb-restated-as-done"),
+        pytest.param(row("Kouluissa käytössä", "…", "Kaikilla kouluilla", "Toteutui kahdella, yhdellä ei toteutunut"),
+                     "partial", id="done-and-not-done"),
+        pytest.param(row("Keskeyttäneet", "2 %", "alle 1,5 %", "Toteutui"), "full", id="status-word-vs-number"),
+    ],
+)
+def test_expected_status_from_words(metric, expected):
+    assert assess_metric(metric).status == expected
+
+
+@pytest.mark.parametrize(
+    "metric",
+    [
+        pytest.param(row("Tyytyväisyys", "4", "4,2", "…"), id="ellipsis"),
+        pytest.param(row("Kysely", "1", "1", "tulossa 2026"), id="coming-next-year"),
+        pytest.param(row("Muutto", "80", "90", "ei mitattu"), id="not-measured"),
+        pytest.param(row("Osuus", "100 %", "100 %", "1"), id="unit-and-scale-differ"),
+        pytest.param(row("Tunnit", "5 000", "5 000", "Tunteja vähennettiin 120 tuntia."), id="a-cut-not-a-level"),
+        pytest.param(row("Hyvä palvelu", "…", "Asiakkaat tyytyväisiä", "Palautetta kerätään jatkuvasti."),
+                     id="verbal-no-outcome"),
+        pytest.param(row("Tapahtumat", "…", "Kaikki koulut mukana", "100 %"), id="number-against-words"),
+        pytest.param(row("Oppilaat", "…", "30", "Kyllä"), id="kylla-against-a-number"),
+    ],
+)
+def test_insufficient_evidence_rather_than_a_guess(metric):
+    audit = audit_metric(metric)
+    assert (audit["evidence_status"], audit["verdict"], audit["flag"]) == (None, "insufficient_evidence", "needs_look")
+
+
+@pytest.mark.parametrize(
+    ("name", "target", "lower"),
+    [
+        pytest.param("Työmatkakustannusten osuus", "3 %", True, id="cost-compound-head"),
+        pytest.param("Aterian hinta", "4,10", True, id="price"),
+        pytest.param("Rakennuslupien käsittelyaika", "20 pv", True, id="processing-time"),
+        pytest.param("Kaupungin velkamäärä", "5 000", True, id="debt"),
+        pytest.param("Lainaukset", "enintään 5", True, id="enintaan"),
+        pytest.param("Aukioloajat tunteina", "3 000", False, id="opening-hours-not-a-waiting-time"),
+        pytest.param("NPS yli 20", "20", False, id="bound-in-the-metric-name"),
+        pytest.param("Matka enintään 2 km (% asukkaista)", "70", False, id="bound-of-another-number"),
+    ],
+)
+def test_direction(name, target, lower):
+    metric = row(name, "…", target, "1")
+    assert lower_is_better(metric, figures(target)) is lower
+
+
+@pytest.mark.parametrize(
+    ("status", "verdict", "words"),
+    [
+        pytest.param("full", "inconsistent", "liian myönteinen", id="green-but-clearly-below"),
+        pytest.param("partial", "inconsistent", "liian myönteinen", id="amber-but-clearly-below"),
+        pytest.param("none", "consistent", "vastaa", id="red-and-clearly-below"),
+    ],
+)
+def test_verdict_against_the_city_number(status, verdict, words):
+    audit = audit_metric(row("Kävijät", "700", "1 000", "800", status))
+    assert audit["verdict"] == verdict
+    assert words in audit["reasons"][-1]
+    assert audit["flag"] == ("contradicted" if verdict == "inconsistent" else None)
+
+
+def test_reason_says_the_share_of_the_target_reached():
+    audit = audit_metric(row("Kävijät", "700", "1 000", "800", "none"))
+    assert "800 (80 % tavoitteesta)" in audit["reasons"][0]
+
+
+def test_not_assessable_is_consistent_when_no_figure_exists():
+    audit = audit_metric(row("Kysely", "1", "1", "tulossa 2026", "not_assessable"))
+    assert audit["verdict"] == "consistent"
+
+
+def test_not_assessable_is_contradicted_when_figures_exist():
+    audit = audit_metric(row("Kävijät", "700", "1 000", "1 200", "not_assessable"))
+    assert audit["verdict"] == "inconsistent"
+
+
+@pytest.mark.parametrize(("share", "expected"), [(0.05, "none"), (0.1, "partial"), (0.2, "partial")])
+def test_slightly_below_is_a_setting(share, expected):
+    assert assess_metric(row("Kävijät", "700", "1 000", "920"), slightly_below=share).status == expected
+
+
+def test_slightly_below_from_the_environment(monkeypatch):
+    monkeypatch.setenv("PIPELINE_SLIGHTLY_BELOW", "0,15")
+    assert slightly_below() == 0.15
+
+
+@pytest.mark.parametrize("value", ["kymmenen", "1.5"])
+def test_bad_slightly_below_setting_names_the_value(monkeypatch, value):
+    monkeypatch.setenv("PIPELINE_SLIGHTLY_BELOW", value)
+    with pytest.raises(ValueError, match=f"PIPELINE_SLIGHTLY_BELOW='{value}'"):
+        slightly_below()
+
+
+def test_analyse_audits_every_metric_row(nlp):
+    from pipeline.analysis import analyse_report
+    from pipeline.records import Goal, Report
+
+    goal = Goal(goal_id="1", goal="Kirjasto houkuttelee kävijöitä",
+                metrics=[row("Kävijät", "700", "1 000", "1 100", "full"), row("Lainat", "5", "6", "4", "full")])
+    report = analyse_report(Report(source="t", sha256="", year=2024, goals=[goal]))
+    assert [m.audit["verdict"] for m in report.goals[0].metrics] == ["consistent", "inconsistent"]
