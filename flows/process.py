@@ -7,6 +7,7 @@ loaded once per worker process (``pipeline.nlp.load_nlp`` and :func:`model_for`)
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from functools import lru_cache
 from pathlib import Path
 
@@ -46,11 +47,23 @@ def _by_content(context, parameters) -> str:
     return f"analyse-{report.sha256}-{model.version}-f{FORMAT_VERSION}-{version('sitovat-tavoitteet')}"
 
 
+def log_progress(stage: str, done: int, total: int) -> None:
+    """The reader's progress (pages read, goals found) in the run's log, as the command line shows it."""
+    from prefect import get_run_logger
+    from prefect.exceptions import MissingContextError
+
+    try:
+        logger = get_run_logger()
+    except MissingContextError:  # the task's logic called through .fn(), outside a run
+        logger = logging.getLogger(__name__)
+    logger.info("%s: %d/%d", stage, done, total)
+
+
 @task(retries=2, retry_delay_seconds=2, retry_condition_fn=retry_on_io, cache_policy=NO_CACHE, persist_result=False)
 def read_task(path: Path) -> Report:
     from pipeline.ingest import read_report
 
-    return read_report(path)
+    return read_report(path, progress=log_progress)
 
 
 @task(cache_key_fn=_by_content, cache_expiration=dt.timedelta(days=7))
@@ -116,7 +129,7 @@ def process_file_task(path: str, sha256: str, db_url: str | None = None, model_p
     from pipeline.store import engine_for, store_report
 
     try:
-        report = read_report(path)
+        report = read_report(path, progress=log_progress)
         if report.sha256 != sha256:
             return {"path": path, "status": "changed", "error": "the file changed while it was scanned; "
                                                                 "the next scan picks it up"}

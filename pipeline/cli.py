@@ -26,10 +26,24 @@ def _print_table(report: Report) -> None:
                 print(f"{'':>8}{name:<8} {short}")
 
 
-def _cmd_parse(args: argparse.Namespace) -> int:
+def _read(args: argparse.Namespace) -> Report:
+    """The report file of ``args``, with ``--encoding`` and ``--pages``; progress shown on a terminal."""
     from pipeline.ingest import read_report
 
-    return _emit(read_report(args.file, encoding=args.encoding), args.json, _print_table)
+    progress = _show_progress if sys.stderr.isatty() else None
+    return read_report(args.file, encoding=args.encoding, pages=args.pages, progress=progress)
+
+
+def _show_progress(stage: str, done: int, total: int) -> None:
+    """``pages read 100/189`` on one line of standard error, redrawn; ``goals found 96`` ends it."""
+    if stage == "goals found":
+        print(f"\r{stage}: {done}", file=sys.stderr)
+    else:
+        print(f"\r{stage}: {done}/{total}", end="", file=sys.stderr, flush=True)
+
+
+def _cmd_parse(args: argparse.Namespace) -> int:
+    return _emit(_read(args), args.json, _print_table)
 
 
 def _emit(report: Report, as_json: bool, printer) -> int:
@@ -52,10 +66,9 @@ def _analysed(args: argparse.Namespace, mode: str = "fast") -> Report:
     """The report file of ``args`` read and analysed, with the model of ``--model``/``--no-model``."""
     from pipeline.analysis import analyse_report
     from pipeline.classify import load_model
-    from pipeline.ingest import read_report
 
     model = None if args.no_model else load_model(args.model)
-    return analyse_report(read_report(args.file, encoding=args.encoding), model=model, mode=mode)
+    return analyse_report(_read(args), model=model, mode=mode)
 
 
 def _cmd_analyse(args: argparse.Namespace) -> int:
@@ -264,12 +277,16 @@ def build_parser() -> argparse.ArgumentParser:
     parse.add_argument("file", help="a .pdf, .txt (text extracted from a report PDF), .csv, .xlsx or .json file")
     parse.add_argument("--json", action="store_true", help="print the report document as JSON")
     parse.add_argument("--encoding", help="text encoding of a .txt/.csv file (default UTF-8), e.g. cp1252")
+    parse.add_argument("--pages", metavar="PAGES",
+                       help="PDF pages to read instead of the binding-targets section found, e.g. 58-113")
     parse.set_defaults(handler=_cmd_parse)
 
     analyse = commands.add_parser("analyse", help="read a report and find its figures, status and audit")
     analyse.add_argument("file", help="a report file, as for parse")
     analyse.add_argument("--json", action="store_true", help="print the analysed report document as JSON")
     analyse.add_argument("--encoding", help="text encoding of a .txt/.csv file (default UTF-8)")
+    analyse.add_argument("--pages", metavar="PAGES",
+                         help="PDF pages to read instead of the binding-targets section found, e.g. 58-113")
     analyse.add_argument("--nlp", choices=MODES, default="fast",
                          help="spaCy configuration: fast (default; no parser or NER) or full")
     analyse.add_argument("--model", help="status classifier file (default: models/status_classifier.skops)")
@@ -292,6 +309,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="instead of a file: the stored report with this id, with analysts' corrections")
     report.add_argument("--db", help="SQLAlchemy database URL for --stored")
     report.add_argument("--encoding", help="text encoding of a .txt/.csv file (default UTF-8)")
+    report.add_argument("--pages", metavar="PAGES",
+                        help="PDF pages to read instead of the binding-targets section found, e.g. 58-113")
     report.add_argument("--model", help="status classifier file (default: models/status_classifier.skops)")
     report.add_argument("--no-model", action="store_true", help="audit with the rules only, no classifier")
     report.set_defaults(handler=_cmd_report)

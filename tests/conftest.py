@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -132,3 +133,22 @@ def browser():
         browser = playwright.chromium.launch(executable_path=executable, args=["--no-sandbox"])
         yield browser
         browser.close()
+
+
+#: The two whole financial statements of ``../shared/data/real/`` (read-only, never copied here);
+#: ``PIPELINE_REAL_DATA`` names the folder when the repository is checked out elsewhere (a git worktree).
+REAL = Path(os.environ.get("PIPELINE_REAL_DATA") or ROOT.parent / "shared" / "data" / "real")
+
+
+@pytest.fixture(scope="session")
+def real_pdf():
+    """The path of a real financial statement by city (``seinajoki``, ``kauhava``), or a skip when absent."""
+
+    def path(city: str) -> Path:
+        found = REAL / f"{city}_2024_tilinpaatos.pdf"
+        if not found.is_file():
+            pytest.skip(f"{found} is absent: the real statements live in ../shared/data/real/ beside the "
+                        "repository, or in the folder PIPELINE_REAL_DATA names")
+        return found
+
+    return path

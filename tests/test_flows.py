@@ -190,3 +190,15 @@ def test_export_command_writes_each_format(tmp_path, model_file, capsys):
     assert len(pd.read_csv(tmp_path / "csv" / "goals.csv")) == 8
     assert len(pd.read_parquet(tmp_path / "parquet" / "indicators.parquet")) > 30
     assert set(pd.read_excel(tmp_path / "xlsx" / "export.xlsx", sheet_name=None)) == {"goals", "indicators", "audits"}
+
+
+def test_read_task_logs_pages_read_and_goals_found(tmp_path, seed_report, caplog):
+    import logging
+
+    from flows.process import read_task
+    from pipeline.render import render_pdf
+
+    path = render_pdf(seed_report, tmp_path / "seed.pdf")
+    with caplog.at_level(logging.INFO, logger="flows.process"):
+        report = read_task.fn(path)
+    assert "pages read" in caplog.text and f"goals found: {report.n_goals}/{report.n_goals}" in caplog.text

@@ -9,13 +9,20 @@ from __future__ import annotations
 from pathlib import Path
 
 from pipeline.errors import ReportError
+from pipeline.ingest.sections import Progress
 from pipeline.records import Report
 
 SUPPORTED = (".pdf", ".txt", ".csv", ".xlsx", ".json")
 
 
-def read_report(path: str | Path, encoding: str | None = None) -> Report:
+def read_report(
+    path: str | Path, encoding: str | None = None, pages: str | None = None, progress: Progress | None = None
+) -> Report:
     """Read one report file (``.pdf``, ``.txt``, ``.csv``, ``.xlsx`` or ``.json``).
+
+    ``pages`` (``"58-113"``) and ``progress`` apply to PDFs: the pages to read
+    instead of the binding-targets section the finder picks, and a callback
+    ``progress(stage, done, total)`` for long files.
 
     Raises
     ------
@@ -26,6 +33,8 @@ def read_report(path: str | Path, encoding: str | None = None) -> Report:
     if not path.is_file():
         raise ReportError(str(path), "no such file.")
     suffix = path.suffix.lower()
+    if pages and suffix != ".pdf":
+        raise ReportError(path.name, f"--pages {pages!r} applies to PDF files only; leave it out for a {suffix} file.")
     if suffix == ".txt":
         from pipeline.ingest.text import read_text
 
@@ -45,7 +54,7 @@ def read_report(path: str | Path, encoding: str | None = None) -> Report:
     if suffix == ".pdf":
         from pipeline.ingest.pdf import read_pdf
 
-        return read_pdf(path)
+        return read_pdf(path, pages=pages, progress=progress)
     raise ReportError(
         path.name, f"unsupported file type {suffix or '(none)'!r}; expected one of {', '.join(SUPPORTED)}."
     )

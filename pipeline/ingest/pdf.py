@@ -1,191 +1,95 @@
-"""Reader for report PDFs: table cells read directly with pdfplumber.
+"""Reader for report PDFs: the section finder, then the layout plug-in that recognises the pages.
 
-A PDF whose pages hold no goal table falls back to its extracted text and
-:mod:`pipeline.ingest.text`.
+A report PDF may be a report of the binding targets alone (the seed) or a
+whole financial statement of 150–200 pages. One fast text pass finds the
+pages that hold the binding targets (:mod:`pipeline.ingest.sections`, or
+the pages the caller names); each layout of :mod:`pipeline.ingest.layouts`
+says how sure it is that they are its kind, and the surest one reads them.
 """
 
 from __future__ import annotations
 
 import hashlib
-import io
-import itertools
-import re
+from collections.abc import Sequence
 from pathlib import Path
 
 from pipeline.errors import ReportError
-from pipeline.ingest.layout import join_lines, join_paragraphs, join_two
-from pipeline.ingest.tabular import header_field
-from pipeline.ingest.text import (
-    DATE_FOOTER,
-    GOAL_ID,
-    HEADER_YEAR,
-    SENTENCE_END,
-    STRATEGIC,
-    check_goals,
-    parse_text,
-    year_from_date,
-)
-from pipeline.records import Goal, Report, normalise_status
+from pipeline.ingest.layouts import Layout, Page, layouts
+from pipeline.ingest.pdfdoc import open_pdf
+from pipeline.ingest.sections import Progress, describe, find_section, read_pages, select_pages
+from pipeline.ingest.text import check_goals, date_and_year
+from pipeline.records import Report
 
-_CELL_FIELDS = ("goal", "metric", "baseline", "target", "responsible", "measures", "metric_status", "status_label")
+#: A layout must be at least this sure to read the pages.
+MIN_CONFIDENCE = 0.2
 
 
-def _open_pdf(data: bytes, source: str):
-    import pdfplumber
-    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-    from pdfminer.pdfparser import PDFSyntaxError
-    from pdfplumber.utils.exceptions import PdfminerException
+def read_pdf(path: Path, pages: str | None = None, progress: Progress | None = None) -> Report:
+    """Read a report PDF: find its binding-targets pages, recognise their layout and read them.
 
-    if not data.strip():
-        raise ReportError(source, "the file is empty; expected a report PDF.")
-    if not data.lstrip().startswith(b"%PDF"):
-        raise ReportError(source, "not a PDF file (it does not start with '%PDF'); check the file type.")
-    try:
-        pdf = pdfplumber.open(io.BytesIO(data))
-        _ = pdf.pages  # parses the page tree: a truncated file fails here
-    except (PdfminerException, PDFSyntaxError, PDFPasswordIncorrect, PDFEncryptionError) as exc:
-        cause = exc.args[0] if exc.args else exc
-        if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)) or "password" in str(cause).lower():
-            raise ReportError(source, "the PDF is encrypted; save an unprotected copy and read that.") from exc
-        problem = f"the PDF is damaged or truncated ({cause!r}); get a fresh copy of the file."
-        raise ReportError(source, problem) from exc
-    return pdf
+    Parameters
+    ----------
+    path:
+        The PDF file.
+    pages:
+        Pages to read instead of the section the finder picks, e.g. ``"58-113"``.
+    progress:
+        Called as ``progress(stage, done, total)`` while reading (pages read, goals found).
 
+    Returns
+    -------
+    Report
+        With ``layout`` (the layout's name), ``pages`` (the first and last page
+        goals were read from) and each goal's ``page``.
 
-def _table_cells(page, table) -> list[list[str | None]]:
-    """A table's cells as text, with a blank line where a cell's paragraphs are spaced apart."""
-    rows = []
-    for row in table.rows:
-        cells = []
-        for bbox in row.cells:
-            if bbox is None:
-                cells.append(None)
-                continue
-            lines = page.crop(bbox, strict=False).extract_text_lines(return_chars=False)
-            out: list[str] = []
-            # Line spacing within a paragraph is the smallest gap; a paragraph break is wider.
-            gaps = [b["top"] - a["top"] for a, b in itertools.pairwise(lines)]
-            for k, line in enumerate(lines):
-                if k and gaps[k - 1] > 1.4 * min(gaps):
-                    out.append("")
-                out.append(line["text"])
-            cells.append("\n".join(out))
-        rows.append(cells)
-    return rows
-
-
-def _cell_lines(cell: str | None) -> list[str]:
-    """A cell's lines; an empty string marks a paragraph break."""
-    lines = [line.strip() for line in (cell or "").split("\n")]
-    while lines and not lines[0]:
-        lines.pop(0)
-    while lines and not lines[-1]:
-        lines.pop()
-    return lines
-
-
-def _header_map(row: list[str | None]) -> dict[int, str] | None:
-    """Column index → field, when ``row`` is the table's header row."""
-    mapping = {}
-    for index, cell in enumerate(row):
-        field = header_field(join_lines(_cell_lines(cell))) if cell else None
-        if field and field not in mapping.values():
-            mapping[index] = field
-    return mapping if len(mapping) >= 4 else None
-
-
-def _append(cell: list[str], lines: list[str]) -> list[str]:
-    """Continue a cell after a page break: mid-sentence text joins its last line."""
-    if not lines:
-        return cell
-    if cell and lines[0][:1].islower() and not SENTENCE_END.search(cell[-1]):
-        return [*cell[:-1], join_two(cell[-1], lines[0]), *lines[1:]]
-    return [*cell, "", *lines]
-
-
-def _cell_text(lines: list[str]) -> str | None:
-    """A cell's text from its lines, where an empty line separates paragraphs."""
-    paragraphs = [list(group) for filled, group in itertools.groupby(lines, key=bool) if filled]
-    return join_paragraphs(paragraphs)
-
-
-def read_pdf(path: Path) -> Report:
-    """Read a report PDF: its goal tables, or else its text."""
+    Raises
+    ------
+    ReportError
+        For a file that is not a readable PDF, has no text layer, or whose pages
+        no layout recognises (the message names the pages looked at).
+    """
     data = path.read_bytes()
     source = path.name
-    pdf = _open_pdf(data, source)
-    with pdf:
-        page_texts = [page.extract_text() or "" for page in pdf.pages]
-        tables = [_table_cells(page, table) for page in pdf.pages for table in page.find_tables()]
-    sha = hashlib.sha256(data).hexdigest()
-    if not any(text.strip() for text in page_texts):
+    open_pdf(data, source).close()
+    every = read_pages(data, progress)
+    if not any(page.text.strip() for page in every):
         raise ReportError(
             source, "the PDF has no text layer (a scanned image?); run OCR on it first (e.g. ocrmypdf)."
         )
-    report = _from_tables(tables, source, sha)
-    if report is None:
-        from pdfminer.high_level import extract_text
-
-        report = parse_text(extract_text(io.BytesIO(data)), source=source)
-        report.sha256 = sha
-        return report
-    full = "\n".join(page_texts)
-    if m := HEADER_YEAR.search(full):
-        report.year = int(m.group(1))
-    footers = (DATE_FOOTER.match(line.strip()) for line in full.split("\n"))
-    dates = [f"{int(m[3]):04d}-{int(m[2]):02d}-{int(m[1]):02d}" for m in footers if m]
-    if dates:
-        report.date = max(dates)
-        report.year = report.year or year_from_date(report.date)
-    check_goals(report, source)
+    section = select_pages(every, pages, source) if pages else find_section(every)
+    layout = choose_layout(section, source)
+    if hasattr(layout, "read_report"):
+        report = layout.read_report(path, section)
+    else:
+        report = Report(source=source, sha256="", goals=layout.read(path, section))
+        date_and_year(report, "\n".join(page.text for page in section))
+        check_goals(report, source)
+    report.sha256 = hashlib.sha256(data).hexdigest()
+    report.layout = layout.name
+    numbers = [goal.page for goal in report.goals if goal.page is not None]
+    numbers += [metric.page for goal in report.goals for metric in goal.metrics if metric.page is not None]
+    report.pages = (min(numbers), max(numbers)) if numbers else (section[0].number, section[-1].number)
+    if progress is not None:
+        progress("goals found", report.n_goals, report.n_goals)
     return report
 
 
-def _from_tables(tables: list[list[list[str | None]]], source: str, sha: str) -> Report | None:
-    """Goals from pdfplumber tables, or ``None`` when there is no goal table."""
-    mapping: dict[int, str] | None = None
-    theme = strategic = None
-    rows: list[dict[str, object]] = []
-    for table in tables:
-        for row in table:
-            if (header := _header_map(row)) is not None:
-                mapping = header
-                continue
-            if mapping is None:
-                continue
-            filled = [c for c in row if c and c.strip()]
-            if not filled:
-                continue
-            if len(filled) == 1 and len(row) > 2:
-                text = join_lines(_cell_lines(filled[0]))
-                if m := STRATEGIC.match(text):
-                    strategic = m.group(2).strip() or None
-                else:
-                    theme = text
-                continue
-            cells = {field: _cell_lines(row[i]) if i < len(row) else [] for i, field in mapping.items()}
-            goal_lines = cells.get("goal") or []
-            id_lines = cells.get("goal_id") or []
-            starts = bool(id_lines) or bool(goal_lines and GOAL_ID.match(goal_lines[0]))
-            if not starts and rows:
-                # The rest of the last row after a page break.
-                for field, lines in cells.items():
-                    rows[-1][field] = _append(rows[-1].get(field, []), lines)
-                continue
-            rows.append({**cells, "theme": theme, "strategic_goal": strategic})
-    if not rows:
-        return None
-    report = Report(source=source, sha256=sha)
-    for row in rows:
-        values = {field: _cell_text(row.get(field, [])) for field in _CELL_FIELDS}
-        goal_id = _cell_text(row.get("goal_id", []))
-        if goal_id is None and values["goal"] and (m := GOAL_ID.match(values["goal"])):
-            goal_id = m.group(1)
-            values["goal"] = values["goal"][m.end() :].strip() or None
-        label = re.sub(r"\s+", " ", values["status_label"]) if values["status_label"] else None
-        values["status_label"] = label
-        report.goals.append(
-            Goal(goal_id=goal_id, theme=row["theme"], strategic_goal=row["strategic_goal"],
-                 status=normalise_status(label), **values)
+def choose_layout(pages: Sequence[Page], source: str) -> Layout:
+    """The registered layout surest that ``pages`` are its kind.
+
+    Raises
+    ------
+    ReportError
+        When none is at least :data:`MIN_CONFIDENCE` sure, naming the pages looked at.
+    """
+    scored = [(layout.detect(pages), index, layout) for index, layout in enumerate(layouts())]
+    confidence, _, best = max(scored, key=lambda item: (item[0], -item[1]))
+    if confidence < MIN_CONFIDENCE:
+        names = ", ".join(layout.name for _, _, layout in scored)
+        raise ReportError(
+            source,
+            f"no known layout of binding targets on pages {describe(pages)} (layouts tried: {names}); "
+            "if the targets are on other pages, name them with --pages, e.g. --pages 58-113.",
         )
-    return report
+    return best
+

@@ -534,6 +534,17 @@ def year_from_date(date: str) -> int:
     return year - 1 if month <= 6 else year
 
 
+def date_and_year(report: Report, text: str) -> None:
+    """Set the report's year from a *vuodelle 2021* heading and its date from the latest date footer of ``text``."""
+    if m := HEADER_YEAR.search(text):
+        report.year = int(m.group(1))
+    footers = (DATE_FOOTER.match(line.strip()) for line in text.split("\n"))
+    dates = [f"{int(m[3]):04d}-{int(m[2]):02d}-{int(m[1]):02d}" for m in footers if m]
+    if dates:
+        report.date = max(dates)
+        report.year = report.year or year_from_date(report.date)
+
+
 def _ends_row_text(paragraph: Paragraph) -> bool:
     """A theme is a short heading, not running text that ends a sentence mid-row."""
     return len(paragraph.lines) > 2

@@ -1,5 +1,6 @@
 import pytest
 
+from pipeline.errors import ReportError
 from pipeline.ingest import read_report
 from pipeline.records import GOAL_COLUMNS
 from pipeline.roundtrip import Score, round_trip, score
@@ -77,3 +78,49 @@ def test_pdf_without_table_falls_back_to_text(tmp_path, voikko):
     (goal,) = read_report(path).goals
     assert (goal.goal_id, goal.goal, goal.status) == ("3.1", "Lisätään liikuntaa", "partial")
     assert goal.metric_status == "Liikkujia on 130."
+
+
+def test_seed_pdf_names_its_layout_and_pages(seed_pdf):
+    back = read_report(seed_pdf)
+    assert back.layout == "column_table"
+    assert back.pages == (min(g.page for g in back.goals), max(g.page for g in back.goals))
+    assert back.pages[0] == 1
+
+
+def test_seed_pdf_goals_start_on_their_pages(seed_pdf):
+    pages = [g.page for g in read_report(seed_pdf).goals]
+    assert pages == sorted(pages) and len(set(pages)) > 1
+
+
+def test_pages_option_reads_only_those_pages(seed_pdf):
+    whole = read_report(seed_pdf)
+    first = read_report(seed_pdf, pages="1")
+    assert first.pages == (1, 1)
+    assert [g.goal_id for g in first.goals] == [g.goal_id for g in whole.goals if g.page == 1]
+
+
+def test_progress_reports_pages_read_and_goals_found(seed_pdf):
+    seen = []
+    report = read_report(seed_pdf, progress=lambda stage, done, total: seen.append((stage, done, total)))
+    assert seen[0][0] == "pages read" and seen[-1] == ("goals found", report.n_goals, report.n_goals)
+
+
+def test_pdf_no_layout_recognises_names_the_pages(tmp_path):
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "minutes.pdf"
+    c = canvas.Canvas(str(path))
+    for text in ("Kokouksen muistio", "Ei tavoitteita."):
+        c.drawString(72, 700, text)
+        c.showPage()
+    c.save()
+    with pytest.raises(ReportError, match=r"minutes\.pdf: no known layout of binding targets on pages 1–2 "
+                                          r"\(layouts tried: column_table.*--pages"):
+        read_report(path)
+
+
+def test_pages_option_refused_for_text(tmp_path):
+    path = tmp_path / "r.txt"
+    path.write_text("1.1 Tavoite\n\nToteutui\n", encoding="utf-8")
+    with pytest.raises(ReportError, match=r"r\.txt: --pages '3' applies to PDF files only"):
+        read_report(path, pages="3")

@@ -4,7 +4,9 @@ A whole financial statement (*tilinpäätös*) holds its binding targets in one
 section, in whatever layout the city uses. The section finder reads every
 page's text once (fast); each layout then says how sure it is that the found
 pages are its kind (:meth:`Layout.detect`) and the surest one reads them
-(:meth:`Layout.read`). A layout module exposes one instance as ``LAYOUT``;
+(:meth:`Layout.read`). A layout that also reads report-level facts (the
+date, the year, warnings) may define ``read_report(path, pages) -> Report``,
+which the PDF reader then calls instead of ``read``. A layout module exposes one instance as ``LAYOUT``;
 :data:`LAYOUT_MODULES` lists the modules in the order they are asked.
 """
 
@@ -19,7 +21,7 @@ from typing import Protocol
 from pipeline.records import Goal
 
 #: Modules under ``pipeline.ingest.layouts`` that each define ``LAYOUT``.
-LAYOUT_MODULES: tuple[str, ...] = ()
+LAYOUT_MODULES: tuple[str, ...] = ("column_table",)
 
 
 @dataclass(frozen=True, slots=True)
