@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from pipeline.audit import Assessment, assess, audit_goal
 from pipeline.indicators import extract_fields
-from pipeline.metric_audit import audit_goal_metrics
+from pipeline.metric_audit import audit_report_metrics
 from pipeline.nlp import analyse_goals
 from pipeline.records import Goal, Indicator, Report
 from pipeline.summarise import summarise
@@ -37,7 +37,8 @@ def read_evidence(goals: Sequence[Goal], year: int | None, *, mode: str = "fast"
 def analyse_report(report: Report, *, model=None, mode: str = "fast") -> Report:
     """Fill ``indicators``, ``prediction`` (when ``model`` is given), ``audit`` and ``summary`` of every goal, in place.
 
-    Every metric row of a goal (``goal.metrics``) gets its own ``audit`` (:mod:`pipeline.metric_audit`).
+    Every metric row of a goal (``goal.metrics``) gets its own ``audit`` (:mod:`pipeline.metric_audit`), and
+    rows the report grades unlike its other rows are marked there.
 
     ``model`` is a :class:`pipeline.classify.StatusModel` (see :func:`pipeline.classify.load_model`).
     """
@@ -50,6 +51,6 @@ def analyse_report(report: Report, *, model=None, mode: str = "fast") -> Report:
             goal.prediction = prediction
     for goal, docs, assessment in zip(report.goals, evidence.docs, evidence.assessments, strict=True):
         goal.audit = audit_goal(goal, assessment, goal.prediction)
-        audit_goal_metrics(goal)
         goal.summary = summarise(docs, assessment)
+    audit_report_metrics(report.goals)
     return report

@@ -401,15 +401,96 @@ def audit_metric(metric: Metric, *, slightly_below: float | None = None) -> dict
         "evidence_status": evidence,
         "lower_is_better": assessment.lower_is_better,
         "reached": [round(c.reached, 4) if c.reached is not None else None for c in assessment.comparisons],
+        "missed_by": _worst_miss(assessment.comparisons),
+        "unit": _unit(assessment.comparisons),
     }
+
+
+def _unit(comparisons: list[Comparison]) -> str | None:
+    """The unit the row is measured in, for comparing rows: ``%``, ``euro``, ``rank``, ``change`` or None (a count)."""
+    if not comparisons:
+        return None
+    first = comparisons[0]
+    if first.actual.rank or first.target.rank:
+        return "rank"
+    if first.change is not None:
+        return "change"
+    return first.target.unit or first.actual.unit
+
+
+def _worst_miss(comparisons: list[Comparison]) -> float | None:
+    """The largest share of the target missed over the row's figures (0 when all met), for comparing rows."""
+    if not comparisons:
+        return None
+    worst = max(c.miss for c in comparisons)
+    return round(worst, 4) if worst != float("inf") else None
+
+
+# --- grading within one report ------------------------------------------------------------------
+
+#: A row is compared with rows of the other grade that missed at least this many times as much (or as little).
+GRADE_GAP = 2.0
+
+
+def graded_unlike_report(metrics: list[Metric]) -> list[tuple[Metric, list[Metric]]]:
+    """Rows a report grades unlike its own other rows, each with the rows it is compared with.
+
+    Among the rows that missed their target (``audit["missed_by"]`` > 0) with
+    the city's *partial* (amber) or *none* (red), in the same unit: a red row
+    contradicts an amber one that missed at least :data:`GRADE_GAP` times as
+    much (94,7 % of the target drawn red while 79 % is amber). A row is
+    graded unlike the rest when it contradicts more than half of the rows of
+    the other grade, so the odd row is named, not the many it disagrees with.
+    """
+    rows = [m for m in metrics if m.audit and m.status in ("partial", "none")
+            and (m.audit.get("missed_by") or 0) > 0 and m.audit.get("unit") != "rank"]
+    out = []
+    for metric in rows:
+        miss = metric.audit["missed_by"]
+        alike = [m for m in rows if m.audit.get("unit") == metric.audit.get("unit")]
+        other = [m for m in alike if m.status != metric.status]
+        if metric.status == "none":
+            against = [m for m in other if m.audit["missed_by"] >= GRADE_GAP * miss]
+        else:
+            against = [m for m in other if m.audit["missed_by"] * GRADE_GAP <= miss]
+        if against and 2 * len(against) > len(other):
+            nearest = sorted(against, key=lambda m: abs(m.audit["missed_by"] - miss))
+            out.append((metric, nearest[:2]))
+    return out
+
+
+def flag_grading(metrics: list[Metric]) -> list[Metric]:
+    """Add ``graded_unlike_report`` and a Finnish reason to the audit of the rows :func:`graded_unlike_report` finds."""
+    for metric in metrics:
+        if metric.audit is not None:
+            metric.audit["graded_unlike_report"] = []
+    found = graded_unlike_report(metrics)
+    for metric, others in found:
+        more = "enemmän" if metric.status == "none" else "vähemmän"
+        compared = "; ".join(f"{_row_name(m)} (jäi {_fi_percent(100 * m.audit['missed_by'])})" for m in others)
+        metric.audit["graded_unlike_report"] = [_row_name(m) for m in others]
+        metric.audit["reasons"].append(
+            f"Arvioitu eri tavalla kuin raportin muut rivit: tavoitteesta jäi "
+            f"{_fi_percent(100 * metric.audit['missed_by'])} ja tila on {metric.status_label}, mutta raportti antaa "
+            f"tilan {others[0].status_label} riveille, joilta jäi {more}: {compared}.")
+    return [m for m, _ in found]
+
+
+def _row_name(metric: Metric) -> str:
+    page = f"s. {metric.page} " if metric.page else ""
+    return f"{page}{_clip(metric.name or '…', 50)}"
 
 
 #: The two kinds of flag: the claim is contradicted, or the evidence needs a look.
 FLAG_KINDS: dict[str, str] = {"inconsistent": "contradicted", "insufficient_evidence": "needs_look"}
 
 
-def audit_goal_metrics(goal: Goal, *, slightly_below: float | None = None) -> Goal:
-    """Fill ``audit`` of every metric row of ``goal``, in place; returns the goal."""
-    for metric in goal.metrics:
+def audit_report_metrics(goals: list[Goal], *, slightly_below: float | None = None) -> list[Metric]:
+    """Fill ``audit`` of every metric row of the report's goals, in place, then compare the rows' grades.
+
+    Returns the rows graded unlike the rest of the report (see :func:`graded_unlike_report`).
+    """
+    metrics = [m for goal in goals for m in goal.metrics]
+    for metric in metrics:
         metric.audit = audit_metric(metric, slightly_below=slightly_below)
-    return goal
+    return flag_grading(metrics)
