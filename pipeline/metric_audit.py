@@ -42,7 +42,7 @@ from pipeline.lang_fi.metric_rows import (
     UNDER_WAY_WORDS,
 )
 from pipeline.number_formats import Figure, figures
-from pipeline.records import Goal, Metric
+from pipeline.records import Goal, Metric, flag_kind
 
 #: Figures whose ratio is beyond this factor, with a unit on one side only, are not taken as comparable:
 #: *100 %* against an actual of *1*, a budget of *13491* hours against *323 tuntia* cut.
@@ -396,7 +396,7 @@ def audit_metric(metric: Metric, *, slightly_below: float | None = None) -> dict
     return {
         "verdict": verdict,
         "flagged": verdict != "consistent",
-        "flag": FLAG_KINDS.get(verdict),
+        "flag": flag_kind(verdict),
         "reasons": reasons,
         "evidence_status": evidence,
         "lower_is_better": assessment.lower_is_better,
@@ -479,10 +479,6 @@ def flag_grading(metrics: list[Metric]) -> list[Metric]:
 def _row_name(metric: Metric) -> str:
     page = f"s. {metric.page} " if metric.page else ""
     return f"{page}{_clip(metric.name or '…', 50)}"
-
-
-#: The two kinds of flag: the claim is contradicted, or the evidence needs a look.
-FLAG_KINDS: dict[str, str] = {"inconsistent": "contradicted", "insufficient_evidence": "needs_look"}
 
 
 def audit_report_metrics(goals: list[Goal], *, slightly_below: float | None = None) -> list[Metric]:

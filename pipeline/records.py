@@ -59,6 +59,16 @@ TEXT_FIELDS: tuple[str, ...] = (
     "metric_status",
 )
 
+#: The two kinds of flag an audit verdict raises: the claim is contradicted by the report's own
+#: figures (``inconsistent``), or the evidence needs a look (``insufficient_evidence``).
+FLAG_KINDS: dict[str, str] = {"inconsistent": "contradicted", "insufficient_evidence": "needs_look"}
+
+
+def flag_kind(verdict: str | None) -> str | None:
+    """``contradicted``, ``needs_look`` or ``None`` (consistent or not audited) for an audit verdict."""
+    return FLAG_KINDS.get(verdict) if verdict else None
+
+
 #: Stable column names of :func:`goals_to_frame`.
 GOAL_COLUMNS: tuple[str, ...] = (
     "goal_id",

@@ -24,7 +24,8 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, selectinload
 
 from pipeline.errors import PipelineError
-from pipeline.records import FIGURE_KINDS, STATUSES, Goal, normalise_status
+from pipeline.lang_fi.flags import FLAG_NAMES_FI
+from pipeline.records import FIGURE_KINDS, STATUSES, Goal, flag_kind, normalise_status
 from pipeline.store import (
     CorrectionRow,
     GoalRow,
@@ -38,11 +39,13 @@ GOAL_SHEET = "Tavoitteet"
 FIGURE_SHEET = "Luvut"
 #: Columns of the goal sheet; the last three are the analyst's.
 GOAL_HEADERS = ("tunniste", "raportti", "versio", "tavoite", "tavoitteen teksti", "ilmoitettu tila", "ennustettu",
-                "varmuus", "arvio", "perustelut", "tiivistelmä", "nykyinen tila",
+                "varmuus", "arvio", "merkintä", "perustelut", "tiivistelmä", "nykyinen tila",
                 "korjattu tila", "kommentti", "tarkastaja")
 FIGURE_HEADERS = ("luvun tunniste", "tunniste", "tavoite", "kenttä", "laji", "arvo", "yksikkö", "tarkenne",
                   "lähdeteksti", "nykyinen arvo",
                   "päätös", "korjattu arvo", "kommentti", "tarkastaja")
+#: Columns written for the analyst to read only; a workbook exported before they existed still imports.
+INFORMATIVE_HEADERS = ("merkintä",)
 #: Decisions on a figure, in Finnish and English.
 FIGURE_ACTIONS = {"hyväksy": "accept", "accept": "accept", "korjaa": "correct", "correct": "correct",
                   "hylkää": "reject", "reject": "reject"}
@@ -87,6 +90,8 @@ class QueueItem:
     confidence: float | None
     verdict: str | None
     flagged: bool
+    #: ``contradicted`` or ``needs_look`` (see :data:`pipeline.records.FLAG_KINDS`), None when not flagged.
+    flag: str | None
     reasons: list[str]
     summary: str | None
     current_status: str | None
@@ -98,7 +103,7 @@ class QueueItem:
 
 
 def review_queue(engine: Engine, *, report_id: int | None = None, flagged_only: bool = False) -> list[QueueItem]:
-    """Goals in review order: flagged claims first, then the least certain predictions."""
+    """Goals in review order: contradicted claims, then those that need a look, then the least certain predictions."""
     with Session(engine) as session:
         statuses = current_statuses(session)
         figures = current_figures(session)
@@ -111,7 +116,15 @@ def review_queue(engine: Engine, *, report_id: int | None = None, flagged_only: 
         items = [_item(row, statuses, figures) for row in session.scalars(query)]
     if flagged_only:
         items = [i for i in items if i.flagged]
-    return sorted(items, key=lambda i: (not i.flagged, i.confidence if i.confidence is not None else 1.0))
+    return sorted(items, key=lambda i: (_FLAG_ORDER.get(i.flag, 2), i.confidence if i.confidence is not None else 1.0))
+
+
+_FLAG_ORDER = {"contradicted": 0, "needs_look": 1}
+
+
+def flag_counts(items: list[QueueItem]) -> dict[str, int]:
+    """How many items carry each kind of flag: ``{"contradicted": n, "needs_look": m}``."""
+    return {kind: sum(i.flag == kind for i in items) for kind in _FLAG_ORDER}
 
 
 def _item(row: GoalRow, statuses: dict, figures: dict) -> QueueItem:
@@ -123,6 +136,7 @@ def _item(row: GoalRow, statuses: dict, figures: dict) -> QueueItem:
         predicted=row.prediction.status if row.prediction else None,
         confidence=max(probabilities.values()) if probabilities else None,
         verdict=row.audit.verdict if row.audit else None, flagged=bool(row.audit and row.audit.flagged),
+        flag=flag_kind(row.audit.verdict) if row.audit and row.audit.flagged else None,
         reasons=list(row.audit.reasons) if row.audit else [], summary=row.summary,
         current_status=correction.new_value if correction else row.status, reviewed=correction is not None,
         figures=[_figure(i, figures.get(i.id)) for i in row.indicators if i.kind in FIGURE_KINDS],
@@ -288,7 +302,8 @@ def export_workbook(engine: Engine, path: str | Path, *, report_id: int | None =
     for item in items:
         goals.append([item.goal_ref, item.report, item.version, item.goal_id, item.goal, item.status_label,
                       item.predicted, round(item.confidence, 3) if item.confidence is not None else None,
-                      item.verdict, "\n".join(item.reasons), item.summary, item.current_status, None, None, None])
+                      item.verdict, FLAG_NAMES_FI.get(item.flag), "\n".join(item.reasons), item.summary,
+                      item.current_status, None, None, None])
     figures = book.create_sheet(FIGURE_SHEET)
     figures.append(list(FIGURE_HEADERS))
     for item in items:
@@ -333,11 +348,11 @@ def read_workbook(path: str | Path, *, reviewer: str | None = None) -> list[Deci
             continue
         rows = book[sheet_name].iter_rows(values_only=True)
         header = [str(h).strip().lower() if h is not None else "" for h in next(rows, ())]
-        missing = [h for h in headers if h not in header]
+        missing = [h for h in headers if h not in header and h not in INFORMATIVE_HEADERS]
         if missing:
             problems.append(f"sheet {sheet_name!r}: columns {missing} are missing")
             continue
-        index = {h: header.index(h) for h in headers}
+        index = {h: header.index(h) for h in headers if h in header}
         for number, values in enumerate(rows, start=2):
             cell = {h: (values[i] if i < len(values) else None) for h, i in index.items()}
             _read_row(sheet_name, number, cell, reviewer, decisions, problems)

@@ -40,7 +40,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, relationship
 
 from pipeline.errors import PipelineError
-from pipeline.records import GOAL_COLUMNS, Goal, Report
+from pipeline.records import GOAL_COLUMNS, Goal, Report, flag_kind
 
 
 class StoreError(PipelineError):
@@ -453,6 +453,9 @@ def export_tables(engine: Engine) -> dict[str, pd.DataFrame]:
     figures_frame["review"] = [decisions[r].action if r in decisions else None for r in figures_frame["indicator_ref"]]
     figures_frame["corrected_value"] = [decisions[r].new_value if r in decisions and decisions[r].action == "correct"
                                         else None for r in figures_frame["indicator_ref"]]
+    for frame in (goals_frame, frames["audits"]):
+        # The two kinds of flag apart: "contradicted" (inconsistent) and "needs_look" (insufficient evidence).
+        frame["flag"] = [flag_kind(v) if f else None for v, f in zip(frame["verdict"], frame["flagged"], strict=True)]
     for column in ("reasons", "notes"):
         # Lists of Finnish sentences, one per line, for CSV and Excel readers.
         frames["audits"][column] = frames["audits"][column].map(

@@ -14,8 +14,9 @@ import secrets
 
 from pipeline.audit import STATUS_FI
 from pipeline.digest import highlighted_fields, template_environment
+from pipeline.lang_fi.flags import FLAG_NAMES_FI
 from pipeline.records import STATUSES
-from pipeline.review import Decision, ReviewError, goal_texts, record, review_queue, trail
+from pipeline.review import Decision, ReviewError, flag_counts, goal_texts, record, review_queue, trail
 
 COOKIE = "review_token"
 HEADER = "x-review-token"
@@ -41,14 +42,14 @@ def create_app(engine, token: str, *, reviewer: str = "analyytikko"):
 
     def page(name: str, request: Request, **context) -> HTMLResponse:
         html = templates.get_template(name).render(can_edit=allowed(request), statuses=STATUSES,
-                                                   status_fi=STATUS_FI, **context)
+                                                   status_fi=STATUS_FI, flag_fi=FLAG_NAMES_FI, **context)
         return HTMLResponse(html)
 
     @app.get("/", response_class=HTMLResponse)
     def review_list(request: Request, flagged: bool = False):
         token_given = request.query_params.get("token")
         items = review_queue(engine, flagged_only=flagged)
-        response = page("review_list.html.j2", request, items=items, flagged=flagged)
+        response = page("review_list.html.j2", request, items=items, flagged=flagged, counts=flag_counts(items))
         if token_given and secrets.compare_digest(token_given.encode(), token.encode()):
             response = RedirectResponse("/", status_code=303)
             response.set_cookie(COOKIE, token, httponly=True, samesite="strict")

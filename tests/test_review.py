@@ -17,6 +17,7 @@ from pipeline.review import (
     GOAL_HEADERS,
     ReviewError,
     export_workbook,
+    flag_counts,
     import_workbook,
     review_queue,
     trail,
@@ -58,6 +59,50 @@ def test_workbook_puts_flagged_claims_first(db, tmp_path):
     sheet = load_workbook(path)["Tavoitteet"]
     verdicts = [row[GOAL_HEADERS.index("arvio")] for row in sheet.iter_rows(min_row=2, values_only=True)]
     assert verdicts[:2] == ["inconsistent", "inconsistent"] and "inconsistent" not in verdicts[2:]
+
+
+def audited_goal(goal_id: str, verdict: str) -> Goal:
+    return Goal(goal_id=goal_id, goal=f"Tavoite {goal_id}", status="full", status_label="Toteutui",
+                audit={"verdict": verdict, "flagged": verdict != "consistent", "reasons": ["Perustelu."],
+                       "evidence_status": None, "notes": [], "cited": []})
+
+
+@pytest.fixture
+def two_kinds_db(tmp_path):
+    report = Report(source="liput.txt", sha256="f" * 64, year=2024, goals=[
+        audited_goal("1", "consistent"), audited_goal("2", "insufficient_evidence"),
+        audited_goal("3", "inconsistent"), audited_goal("4", "insufficient_evidence")])
+    engine = engine_for(f"sqlite:///{tmp_path / 'flags.sqlite'}")
+    store_report(engine, report)
+    return engine
+
+
+def test_queue_puts_contradicted_claims_before_those_that_need_a_look(two_kinds_db):
+    assert [(i.goal_id, i.flag) for i in review_queue(two_kinds_db)] == [
+        ("3", "contradicted"), ("2", "needs_look"), ("4", "needs_look"), ("1", None)]
+
+
+def test_queue_counts_the_two_kinds_of_flag_apart(two_kinds_db):
+    assert flag_counts(review_queue(two_kinds_db)) == {"contradicted": 1, "needs_look": 2}
+
+
+def test_workbook_names_the_kind_of_flag(two_kinds_db, tmp_path):
+    sheet = load_workbook(export_workbook(two_kinds_db, tmp_path / "review.xlsx"))["Tavoitteet"]
+    kinds = [row[GOAL_HEADERS.index("merkintä")] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    assert kinds == ["ristiriita", "tarkista", "tarkista", None]
+
+
+def test_workbook_without_the_flag_column_still_imports(db, tmp_path):
+    path = export_workbook(db, tmp_path / "review.xlsx")
+    book = load_workbook(path)
+    book["Tavoitteet"].delete_cols(column(GOAL_HEADERS, "merkintä"))
+    book.save(tmp_path / "older.xlsx")
+    edited = load_workbook(tmp_path / "older.xlsx")
+    headers = [c.value for c in edited["Tavoitteet"][1]]
+    edited["Tavoitteet"].cell(2, headers.index("korjattu tila") + 1, "Toteutuu osittain")
+    edited["Tavoitteet"].cell(2, headers.index("tarkastaja") + 1, REVIEWER)
+    edited.save(tmp_path / "older.xlsx")
+    assert import_workbook(db, tmp_path / "older.xlsx") == 1
 
 
 def test_workbook_round_trip_stores_corrections_with_their_trail(db, tmp_path):
@@ -170,6 +215,14 @@ def page(browser):
     page.errors = errors
     yield page
     context.close()
+
+
+def test_review_list_counts_the_two_kinds_of_flag_apart(app_url, db):
+    html = httpx.get(f"{app_url}/").text
+    counts = flag_counts(review_queue(db))
+    assert f'<span id="count-contradicted">{counts["contradicted"]}</span>' in html
+    assert f'<span id="count-needs-look">{counts["needs_look"]}</span>' in html
+    assert counts["contradicted"] == 2
 
 
 def test_correct_a_figure_with_the_keyboard(page, app_url, db):

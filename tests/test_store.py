@@ -122,6 +122,10 @@ def test_export_tables_name_report_and_version(db_url, analysed_seed):
     assert set(frames) == {"goals", "indicators", "audits"}
     assert set(frames["goals"]["version"]) == {1}
     assert frames["audits"]["flagged"].sum() == sum(g.audit["flagged"] for g in analysed_seed.goals)
+    kinds = {"inconsistent": "contradicted", "insufficient_evidence": "needs_look", "consistent": None}
+    for name in ("goals", "audits"):
+        frame = frames[name]
+        assert [kinds[v] for v in frame["verdict"]] == [f if isinstance(f, str) else None for f in frame["flag"]]
     assert (frames["indicators"]["value_number"].notna() | frames["indicators"]["value_text"].notna()).all()
 
 
