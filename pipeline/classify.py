@@ -139,7 +139,7 @@ class StatusClassifier(ClassifierMixin, BaseEstimator):
         unknown = sorted({str(v) for v in y} - set(STATUSES))
         if unknown:
             raise ModelError(f"Unknown status labels {unknown}; expected {', '.join(STATUSES)}. "
-                             "Map the report's labels with pipeline.records.normalise_status first.")
+                             "Map the report's labels with pipeline.status.normalise_status first.")
         classes, counts = np.unique(y, return_counts=True)
         if len(classes) < 2:
             raise ModelError(f"Training data has only the status {list(classes) or 'none at all'}; a classifier needs "

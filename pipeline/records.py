@@ -7,7 +7,6 @@ and are also the stable column names of the DataFrame conversions.
 
 from __future__ import annotations
 
-import re
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
@@ -15,38 +14,6 @@ import pandas as pd
 
 #: Normalised status values, in order from best to worst.
 STATUSES: tuple[str, ...] = ("full", "partial", "none", "not_assessable")
-
-# Status labels of several cities' vocabularies, lower-cased with single
-# spaces. Vantaa: "Toteutuu täysin / osittain / Ei toteudu lainkaan";
-# Tampere: "Toteutui / Toteutui osittain / Ei toteutunut / Ei arvioitavissa";
-# Helsinki: "Toteutui / Ei toteutunut / Ei voida todentaa".
-STATUS_LABELS: dict[str, str] = {
-    "toteutuu täysin": "full",
-    "toteutuu": "full",
-    "toteutui": "full",
-    "toteutui täysin": "full",
-    "toteutunut": "full",
-    "toteutunut täysin": "full",
-    "täysin toteutunut": "full",
-    "saavutettu": "full",
-    "tavoite saavutettu": "full",
-    "toteutuu osittain": "partial",
-    "toteutui osittain": "partial",
-    "toteutunut osittain": "partial",
-    "osittain toteutunut": "partial",
-    "toteutuu pääosin": "partial",
-    "toteutui pääosin": "partial",
-    "osittain": "partial",
-    "ei toteudu lainkaan": "none",
-    "ei toteudu": "none",
-    "ei toteutunut": "none",
-    "ei toteutunut lainkaan": "none",
-    "ei saavutettu": "none",
-    "ei arvioitavissa": "not_assessable",
-    "ei voida todentaa": "not_assessable",
-    "ei voida arvioida": "not_assessable",
-    "ei mitattavissa": "not_assessable",
-}
 
 #: Goal text fields, in the column order of a report table.
 TEXT_FIELDS: tuple[str, ...] = (
@@ -83,32 +50,6 @@ REPORT_COLUMNS: tuple[str, ...] = ("source", "sha256", "date", "year", "departme
 
 #: Cells of a metric row as printed, in the column order of a metric table.
 METRIC_TEXT_FIELDS: tuple[str, ...] = ("name", "baseline", "target", "actual")
-
-
-def normalise_label(label: str | None) -> str | None:
-    """Return the status label folded to lower case with single spaces.
-
-    >>> normalise_label(" Toteutuu\\n täysin ")
-    'toteutuu täysin'
-    """
-    if label is None:
-        return None
-    folded = re.sub(r"\s+", " ", label).strip().lower().rstrip(".")
-    return folded or None
-
-
-def normalise_status(label: str | None) -> str | None:
-    """Map a city's status label onto ``full``/``partial``/``none``/``not_assessable``.
-
-    Returns ``None`` for an empty or unknown label; the normalised names
-    themselves are accepted as labels too.
-    """
-    folded = normalise_label(label)
-    if folded is None:
-        return None
-    if folded in STATUSES:
-        return folded
-    return STATUS_LABELS.get(folded)
 
 
 #: Kinds of :class:`Indicator`. The first four are figures an audit can

@@ -25,7 +25,8 @@ from sqlalchemy.orm import Session, selectinload
 
 from pipeline.errors import PipelineError
 from pipeline.lang_fi.flags import FLAG_NAMES_FI
-from pipeline.records import FIGURE_KINDS, STATUSES, Goal, flag_kind, normalise_status
+from pipeline.records import FIGURE_KINDS, STATUSES, Goal, flag_kind
+from pipeline.status import normalise_status
 from pipeline.store import (
     CorrectionRow,
     GoalRow,

@@ -1,29 +1,6 @@
 import pandas as pd
-import pytest
 
-from pipeline.records import GOAL_COLUMNS, Goal, Metric, Report, goals_from_frame, goals_to_frame, normalise_status
-
-
-@pytest.mark.parametrize(
-    ("label", "status"),
-    [
-        ("Toteutuu täysin", "full"),
-        ("Toteutuu\ntäysin", "full"),
-        ("Toteutui", "full"),
-        ("Toteutuu osittain", "partial"),
-        ("Toteutui osittain", "partial"),
-        ("Ei toteudu lainkaan", "none"),
-        ("Ei toteutunut", "none"),
-        ("Ei arvioitavissa", "not_assessable"),
-        ("Ei voida todentaa", "not_assessable"),
-        ("partial", "partial"),
-        ("Toteutuu melkein", None),
-        ("", None),
-        (None, None),
-    ],
-)
-def test_normalise_status(label, status):
-    assert normalise_status(label) == status
+from pipeline.records import GOAL_COLUMNS, Goal, Metric, Report, goals_from_frame, goals_to_frame
 
 
 def test_frame_round_trip_keeps_fields_and_columns():

@@ -8,7 +8,8 @@ from pathlib import Path
 
 from pipeline.errors import ReportError
 from pipeline.ingest.text import decode
-from pipeline.records import Report, normalise_status
+from pipeline.records import Report
+from pipeline.status import normalise_status, unknown_label_warning
 
 
 def read_json(path: Path) -> Report:
@@ -28,7 +29,5 @@ def read_json(path: Path) -> Report:
         if goal.status is None:
             goal.status = normalise_status(goal.status_label)
         if goal.status_label and goal.status is None:
-            report.warnings.append(
-                f"{path.name}: goal {goal.goal_id}: unknown status label {goal.status_label!r}; status left empty."
-            )
+            report.warnings.append(unknown_label_warning(path.name, f"goal {goal.goal_id}", goal.status_label))
     return report

@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from pipeline.errors import ReportError
 from pipeline.ingest.layouts import Page
 from pipeline.lang_fi.sections import METRIC_HEADERS, TARGET_HEADINGS
-from pipeline.records import STATUS_LABELS
+from pipeline.status import vocabulary_labels
 
 #: Called as ``progress(stage, done, total)`` while a long file is read.
 Progress = Callable[[str, int, int], None]
@@ -31,7 +31,7 @@ MAX_GAP = 8
 SHORT_DOCUMENT = 20
 
 _STATUS_WORDS = re.compile(
-    r"\b(?:" + "|".join(sorted((re.escape(label) for label in STATUS_LABELS), key=len, reverse=True)) + r")\b"
+    r"\b(?:" + "|".join(sorted((re.escape(label) for label in vocabulary_labels()), key=len, reverse=True)) + r")\b"
 )
 
 

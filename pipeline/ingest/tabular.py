@@ -18,7 +18,8 @@ import pandas as pd
 
 from pipeline.errors import ReportError
 from pipeline.ingest.text import GOAL_ID, decode
-from pipeline.records import GOAL_COLUMNS, Report, goals_from_frame, normalise_status
+from pipeline.records import GOAL_COLUMNS, Report, goals_from_frame
+from pipeline.status import normalise_status, unknown_label_warning
 
 # Finnish headers (lower-cased, without punctuation and white space) → fields.
 FINNISH_HEADERS: dict[str, str] = {
@@ -110,10 +111,8 @@ def frame_to_report(frame: pd.DataFrame, source: str, sha256: str) -> Report:
                 f"row {number}: status {goal.status!r} is not one of full, partial, none, not_assessable.",
             )
         if goal.status_label and goal.status is None:
-            report.warnings.append(
-                f"{source}: row {number} (goal {goal.goal_id}): unknown status label "
-                f"{goal.status_label!r}; status left empty."
-            )
+            where = f"row {number} (goal {goal.goal_id})"
+            report.warnings.append(unknown_label_warning(source, where, goal.status_label))
     ids = [g.goal_id for g in report.goals if g.goal_id]
     for dup in sorted({i for i in ids if ids.count(i) > 1}):
         report.warnings.append(f"{source}: goal id {dup} appears more than once.")

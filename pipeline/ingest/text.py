@@ -34,7 +34,8 @@ from pathlib import Path
 from pipeline.errors import ReportError
 from pipeline.finnish import is_first_name, is_proper_noun, word_classes
 from pipeline.ingest.layout import join_lines, join_paragraphs
-from pipeline.records import Goal, Report, normalise_status
+from pipeline.records import Goal, Report
+from pipeline.status import normalise_status, unknown_label_warning
 
 GOAL_ID = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){1,2})\.?\s+(?=[^\W\d_])")
 STRATEGIC = re.compile(r"^Strateginen\s+tavoite\s+(\d+)\s*\.?\s*(.*)$", re.IGNORECASE | re.DOTALL)
@@ -564,11 +565,7 @@ def check_goals(report: Report, source: str) -> None:
             report.warnings.append(f"{source}: goal id {goal.goal_id} appears more than once.")
         seen.add(goal.goal_id or "")
         if goal.status_label and goal.status is None:
-            report.warnings.append(
-                f"{source}: goal {goal.goal_id}: unknown status label {goal.status_label!r}; "
-                "status left empty. Known labels are e.g. 'Toteutuu täysin', 'Toteutui osittain', "
-                "'Ei toteutunut', 'Ei arvioitavissa'."
-            )
+            report.warnings.append(unknown_label_warning(source, f"goal {goal.goal_id}", goal.status_label))
 
 
 def read_text(path: Path, encoding: str | None = None) -> Report:

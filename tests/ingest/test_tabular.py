@@ -58,3 +58,4 @@ def test_json_round_trip(tmp_path, seed_report):
     path.write_text(json.dumps(seed_report.to_dict(), ensure_ascii=False), encoding="utf-8")
     back = read_report(path)
     assert [g.to_dict() for g in back.goals] == [g.to_dict() for g in seed_report.goals]
+

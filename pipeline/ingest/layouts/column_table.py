@@ -30,7 +30,8 @@ from pipeline.ingest.text import (
     date_and_year,
     parse_text,
 )
-from pipeline.records import Goal, Report, normalise_status
+from pipeline.records import Goal, Report
+from pipeline.status import normalise_status
 
 _CELL_FIELDS = ("goal", "metric", "baseline", "target", "responsible", "measures", "metric_status", "status_label")
 
