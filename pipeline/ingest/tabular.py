@@ -17,7 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from pipeline.errors import ReportError
-from pipeline.ingest.text import GOAL_ID, decode
+from pipeline.ingest.text import GOAL_ID, decode, strategic_title
 from pipeline.records import GOAL_COLUMNS, Report, goals_from_frame
 from pipeline.status import normalise_status, unknown_label_warning
 
@@ -100,6 +100,7 @@ def frame_to_report(frame: pd.DataFrame, source: str, sha256: str) -> Report:
     if not report.goals:
         raise ReportError(source, "the table has a header but no goal rows.")
     for number, goal in enumerate(report.goals, start=2):
+        goal.strategic_goal = strategic_title(goal.strategic_goal)
         if goal.goal_id is None and goal.goal and (m := GOAL_ID.match(goal.goal)):
             goal.goal_id = m.group(1)
             goal.goal = goal.goal[m.end() :].strip()

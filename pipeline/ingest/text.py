@@ -39,6 +39,8 @@ from pipeline.status import normalise_status, unknown_label_warning
 
 GOAL_ID = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){1,2})\.?\s+(?=[^\W\d_])")
 STRATEGIC = re.compile(r"^Strateginen\s+tavoite\s+(\d+)\s*\.?\s*(.*)$", re.IGNORECASE | re.DOTALL)
+# The number a strategic goal's title may keep in a table cell: "3. Hyvinvointierot vähenevät".
+STRATEGIC_NUMBER = re.compile(r"^(?:Strateginen\s+tavoite\s+)?\d{1,2}\s*\.\s*(?=\S)", re.IGNORECASE)
 DATE_FOOTER = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
 PAGE_NUMBER = re.compile(r"^(?:sivu\s*)?\d{1,4}(?:\s*(?:/|\(|of)\s*\d{1,4}\)?)?$", re.IGNORECASE)
 # Something that looks like a status label even when the wording is not in
@@ -502,7 +504,7 @@ def parse_text(text: str, source: str = "<text>") -> Report:
             continue
         # Between rows: a spanning row, a new goal, or the rest of the last row.
         if m := STRATEGIC.match(joined):
-            strategic = re.sub(r"\s+", " ", m.group(2)).strip() or None
+            strategic = strategic_title(m.group(2))
         elif m := GOAL_ID.match(paragraph.lines[0]):
             current = _Row(goal_id=m.group(1), theme=theme, strategic_goal=strategic, paragraphs=[paragraph])
         elif i + 1 < len(paragraphs) and STRATEGIC.match(paragraphs[i + 1].text) and not _ends_row_text(paragraph):
@@ -544,6 +546,18 @@ def date_and_year(report: Report, text: str) -> None:
     if dates:
         report.date = max(dates)
         report.year = report.year or year_from_date(report.date)
+
+
+def strategic_title(text: str | None) -> str | None:
+    """A strategic goal's title without its ``Strateginen tavoite N.`` or ``N.`` prefix, as the contract wants.
+
+    >>> strategic_title("3. Hyvinvointierot vähenevät")
+    'Hyvinvointierot vähenevät'
+    """
+    if text is None:
+        return None
+    title = re.sub(r"\s+", " ", STRATEGIC_NUMBER.sub("", text.strip(), count=1)).strip()
+    return title or None
 
 
 def _ends_row_text(paragraph: Paragraph) -> bool:

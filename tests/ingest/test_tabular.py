@@ -59,3 +59,21 @@ def test_json_round_trip(tmp_path, seed_report):
     back = read_report(path)
     assert [g.to_dict() for g in back.goals] == [g.to_dict() for g in seed_report.goals]
 
+
+@pytest.mark.parametrize(
+    ("cell", "title"),
+    [
+        pytest.param("3. Hyvinvointierot vähenevät", "Hyvinvointierot vähenevät", id="number"),
+        pytest.param("12.Hyvinvointierot vähenevät", "Hyvinvointierot vähenevät", id="number-without-space"),
+        pytest.param("Strateginen tavoite 3. Hyvinvointierot vähenevät", "Hyvinvointierot vähenevät", id="title"),
+        pytest.param("Hyvinvointierot vähenevät", "Hyvinvointierot vähenevät", id="no-number"),
+        pytest.param("2030 mennessä hiilineutraali", "2030 mennessä hiilineutraali", id="year-is-not-a-number"),
+    ],
+)
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_strategic_goal_number_is_stripped(tmp_path, suffix, cell, title):
+    path = tmp_path / f"r{suffix}"
+    frame = pd.DataFrame({**FINNISH, "Strateginen tavoite": [cell]})
+    frame.to_csv(path, index=False, sep=";") if suffix == ".csv" else frame.to_excel(path, index=False)
+    (goal,) = read_report(path).goals
+    assert goal.strategic_goal == title

@@ -29,6 +29,7 @@ from pipeline.ingest.text import (
     check_goals,
     date_and_year,
     parse_text,
+    strategic_title,
 )
 from pipeline.records import Goal, Report
 from pipeline.status import normalise_status
@@ -162,7 +163,7 @@ def _from_tables(tables: list[tuple[int, list[list[str | None]]]], source: str, 
             if len(filled) == 1 and len(row) > 2:
                 text = join_lines(_cell_lines(filled[0]))
                 if m := STRATEGIC.match(text):
-                    strategic = m.group(2).strip() or None
+                    strategic = strategic_title(m.group(2))
                 else:
                     theme = text
                 continue
