@@ -172,19 +172,8 @@ def _index() -> dict[tuple[str, ...], str]:
     return index
 
 
-def normalise_status(label: str | None) -> str | None:
-    """Map a city's status label onto ``full``/``partial``/``none``/``not_assessable``.
-
-    Returns ``None`` for an empty or unknown label (or one with figures in it:
-    that is evidence, see :func:`split_status`); the normalised names
-    themselves are accepted as labels too.
-
-    >>> normalise_status("Toteutui suunnitellusti"), normalise_status("Ei toteunut")
-    ('full', 'none')
-    """
-    folded = fold(label)
-    if folded is None:
-        return None
+def _lookup(folded: str) -> str | None:
+    """The status of a whole folded label: as printed in the vocabulary, or by its lemmas."""
     if folded in STATUSES:
         return folded
     if folded in _exact():
@@ -198,21 +187,8 @@ def normalise_status(label: str | None) -> str | None:
     return _index().get(key) if key else None
 
 
-def split_status(text: str | None) -> tuple[str | None, str | None]:
-    """Split a status label that opens ``text`` from the evidence after it.
-
-    Returns ``(label as printed, rest)``; ``(None, text)`` when the text
-    does not open with a label (prose only). The label is the longest run of
-    at most :data:`~pipeline.lang_fi.status_labels.MAX_LABEL_WORDS` words,
-    not crossing punctuation, that :func:`normalise_status` knows.
-
-    >>> split_status("Toteutui, nyt 1140 tuntia")
-    ('Toteutui', 'nyt 1140 tuntia')
-    >>> split_status("Nyt vain 15,4 %.")
-    (None, 'Nyt vain 15,4 %.')
-    """
-    if text is None or not text.strip():
-        return None, None
+def _opening(text: str) -> tuple[int, int, str] | None:
+    """``(start, end, status)`` of the longest known label that opens ``text``, not crossing punctuation."""
     start = len(text) - len(text.lstrip())
     words: list[re.Match[str]] = []
     position = start
@@ -224,11 +200,69 @@ def split_status(text: str | None) -> tuple[str | None, str | None]:
         if len(words) == vocabulary.MAX_LABEL_WORDS:
             break
     for k in range(len(words), 0, -1):
-        label = text[start : words[k - 1].end()]
-        if normalise_status(label) is not None:
-            rest = text[words[k - 1].end() :].lstrip(_SEPARATORS).strip()
-            return label, rest or None
-    return None, text.strip()
+        folded = fold(text[start : words[k - 1].end()])
+        if folded and (status := _lookup(folded)):
+            return start, words[k - 1].end(), status
+    return None
+
+
+def _limited(text: str, end: int) -> int | None:
+    """Where a negated label's sentence ends when it limits the negation to a part (see ``PART_WORDS``)."""
+    stop = re.search(r"\.(?:\s|$)|\n", text[end:])
+    clause_end = end + stop.start() if stop else len(text.rstrip())
+    clause = text[end:clause_end]
+    if any(w.lower() in vocabulary.PART_WORDS for w in _WORD.findall(clause)):
+        return clause_end
+    return None
+
+
+def normalise_status(label: str | None) -> str | None:
+    """Map a city's status label onto ``full``/``partial``/``none``/``not_assessable``.
+
+    Returns ``None`` for an empty or unknown label (or one with figures in it:
+    that is evidence, see :func:`split_status`); the normalised names
+    themselves are accepted as labels too. A negated label limited to a part
+    in its own sentence is partial (*Ei toteudu tuottotavoitteen osalta, muuten ok*).
+
+    >>> normalise_status("Toteutui suunnitellusti"), normalise_status("Ei toteunut")
+    ('full', 'none')
+    """
+    folded = fold(label)
+    if folded is None:
+        return None
+    if status := _lookup(folded):
+        return status
+    opening = _opening(folded)
+    if opening and opening[2] == "none" and _limited(folded, opening[1]) == len(folded):
+        return "partial"
+    return None
+
+
+def split_status(text: str | None) -> tuple[str | None, str | None]:
+    """Split a status label that opens ``text`` from the evidence after it.
+
+    Returns ``(label as printed, rest)``; ``(None, text)`` when the text
+    does not open with a label (prose only). The label is the longest run of
+    at most :data:`~pipeline.lang_fi.status_labels.MAX_LABEL_WORDS` words,
+    not crossing punctuation, that :func:`normalise_status` knows; a negated
+    label goes on to its sentence's end when that limits it to a part.
+
+    >>> split_status("Toteutui, nyt 1140 tuntia")
+    ('Toteutui', 'nyt 1140 tuntia')
+    >>> split_status("Nyt vain 15,4 %.")
+    (None, 'Nyt vain 15,4 %.')
+    """
+    if text is None or not text.strip():
+        return None, None
+    opening = _opening(text)
+    if opening is None:
+        return None, text.strip()
+    start, end, status = opening
+    if status == "none" and (limit := _limited(text, end)):
+        end = limit
+    label = text[start:end].rstrip(_SEPARATORS)
+    rest = text[end:].lstrip(_SEPARATORS).strip()
+    return label, rest or None
 
 
 def unknown_label_warning(source: str, where: str, label: str) -> str:

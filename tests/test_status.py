@@ -112,3 +112,17 @@ def test_split_status(text, label, evidence):
 def test_unknown_label_warning_names_source_place_and_label():
     message = unknown_label_warning("r.csv", "row 2 (goal 1.1)", "Melkein")
     assert message.startswith("r.csv: row 2 (goal 1.1): unknown status label 'Melkein'; status left empty.")
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "status"),
+    [
+        pytest.param("Ei toteudu tuottotavoitteen osalta, muuten ok.", "Ei toteudu tuottotavoitteen osalta, muuten ok",
+                     "partial", id="limited-to-a-part"),
+        pytest.param("Ei toteutunut, quick ratio alle 0,1", "Ei toteutunut", "none", id="figure-is-no-limit"),
+        pytest.param("Ei toteutunut. Osittain korvattu", "Ei toteutunut", "none", id="not-across-a-full-stop"),
+    ],
+)
+def test_a_negation_limited_to_a_part_is_partial(text, label, status):
+    found, _ = split_status(text)
+    assert (found, normalise_status(found)) == (label, status)

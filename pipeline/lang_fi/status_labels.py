@@ -74,6 +74,10 @@ NOT_ASSESSABLE: tuple[str, ...] = (
 #: Lemmas that say nothing about the status: *Tavoitteet toteutuvat*, *Tavoite on toteutunut*.
 FILLER_LEMMAS: frozenset[str] = frozenset({"tavoite", "olla"})
 
+#: Words that limit a negated label to a part of the target, in the label's own sentence:
+#: *Ei toteudu tuottotavoitteen osalta, muuten ok* is partial, not none.
+PART_WORDS: frozenset[str] = frozenset({"osalta", "osin", "osittain", "muuten", "pääosin"})
+
 #: The most words a status label has; longer text is a sentence, not a label.
 MAX_LABEL_WORDS = 6
 
