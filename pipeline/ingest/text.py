@@ -573,11 +573,13 @@ def check_goals(report: Report, source: str) -> None:
             "no goal rows found; expected rows that start with a goal id such as '12.4' "
             "followed by the goal's text (is this the text of a binding-targets report?).",
         )
-    seen: set[str] = set()
+    # Ids are numbered within a department where one report holds several (company goals 1, 2, ...).
+    seen: set[tuple[str | None, str]] = set()
     for goal in report.goals:
-        if goal.goal_id in seen:
-            report.warnings.append(f"{source}: goal id {goal.goal_id} appears more than once.")
-        seen.add(goal.goal_id or "")
+        if (goal.department, goal.goal_id) in seen:
+            where = f" of {goal.department}" if goal.department else ""
+            report.warnings.append(f"{source}: goal id {goal.goal_id}{where} appears more than once.")
+        seen.add((goal.department, goal.goal_id or ""))
         if goal.status_label and goal.status is None:
             report.warnings.append(unknown_label_warning(source, f"goal {goal.goal_id}", goal.status_label))
 

@@ -21,7 +21,7 @@ from typing import Protocol
 from pipeline.records import Goal
 
 #: Modules under ``pipeline.ingest.layouts`` that each define ``LAYOUT``.
-LAYOUT_MODULES: tuple[str, ...] = ("column_table", "assessment_blocks")
+LAYOUT_MODULES: tuple[str, ...] = ("column_table", "metric_rows", "assessment_blocks")
 
 
 @dataclass(frozen=True, slots=True)
