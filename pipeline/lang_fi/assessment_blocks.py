@@ -35,6 +35,8 @@ GROUP_TABLE_HEADING = "konsernille asetetut tavoitteet"
 TARGET_QUALIFIERS: tuple[str, ...] = ("vähintään", "yli", "alle", "enintään", "korkeintaan", "noin")
 #: Words that name the target level itself: *Mittari vuotovesikerroin, tavoitearvo 2*.
 TARGET_WORDS: tuple[str, ...] = ("tavoitearvo", "tavoitetaso")
+#: Stems of nouns that name a limit before its figure: *enimmäispituus 12 tuntia*, *vähimmäismäärä 5*.
+LIMIT_STEMS: tuple[str, ...] = ("enimmäis", "vähimmäis", "maksimi", "minimi")
 #: Words of a time phrase that stays with a target: *yli 3 % vuoteen 2025 mennessä*.
 TIME_WORDS: tuple[str, ...] = ("vuonna", "vuoteen", "vuodelle", "mennessä")
 #: The running header of a financial statement, before its year: *Tilinpäätös 2024*.

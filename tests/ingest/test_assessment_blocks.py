@@ -183,6 +183,8 @@ def test_prose_only_goals_are_named_in_the_warnings(kauhava_pages):
                      "tilikauden tulos ylijäämäinen", id="first-item"),
         pytest.param("Jätevesiverkostoja saneerataan. Mittari vuotovesikerroin, tavoitearvo 2.", "tavoitearvo 2",
                      id="target-word"),
+        pytest.param("Yksittäisen vedenjakelukatkoksen enimmäispituus 12 tuntia.", "enimmäispituus 12 tuntia",
+                     id="limit-noun"),
         pytest.param("Hyväksytään tuntihinta vuodelle 2024.", None, id="year-is-no-level"),
         pytest.param("Talousvesi täyttää asetuksen (461/2000) mukaiset laatuvaatimukset.", None, id="no-level"),
     ],

@@ -75,24 +75,21 @@ class _Line:
     page: int
     top: float  #: points from the page's top edge, of the line's middle
     runs: list[_Run] = field(default_factory=list)
+    text: str = ""  #: set by :meth:`done` once every run is in
+    folded: str = ""  #: the text lower-cased
+    bold: bool = False  #: every run with letters in it is bold (a heading, a header row)
 
     @property
     def x0(self) -> float:
         return self.runs[0].x0
 
-    @property
-    def text(self) -> str:
-        return _text(self.runs)
-
-    @property
-    def folded(self) -> str:
-        return re.sub(r"\s+", " ", self.text).strip().lower()
-
-    @property
-    def bold(self) -> bool:
-        """Every run with letters in it is bold (a heading, a header row)."""
+    def done(self) -> _Line:
+        self.runs.sort(key=lambda r: r.x0)
+        self.text = _text(self.runs)
+        self.folded = self.text.lower()
         lettered = [r for r in self.runs if any(ch.isalpha() for ch in r.text)]
-        return bool(lettered) and all(r.bold for r in lettered)
+        self.bold = bool(lettered) and all(r.bold for r in lettered)
+        return self
 
 
 def _text(runs: Sequence[_Run]) -> str:
@@ -154,9 +151,7 @@ def _page_lines(document, number: int) -> list[_Line]:
             lines[-1].runs.append(run)
         else:
             lines.append(_Line(number, middle, [run]))
-    for line in lines:
-        line.runs.sort(key=lambda r: r.x0)
-    return lines
+    return [line.done() for line in lines]
 
 
 def _lines(path: Path, pages: Sequence[Page]) -> list[_Line]:
@@ -260,6 +255,10 @@ def _target(text: str | None, *, colon_only: bool = False) -> str | None:
             return rest[: level.end()].strip()
         return rest.strip()
     if level := next(_levels(sentence), None):
+        # "vedenjakelukatkoksen enimmäispituus 12 tuntia": a limit noun before the figure belongs to it.
+        before = sentence[: level.start()].split()
+        if before and before[-1].lower().startswith(words.LIMIT_STEMS):
+            return f"{before[-1]} {level.group(0).strip()}"
         return level.group(0).strip()
     tokens = sentence.split()
     if len(tokens) == 1:
