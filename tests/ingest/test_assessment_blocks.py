@@ -191,3 +191,12 @@ def test_prose_only_goals_are_named_in_the_warnings(kauhava_pages):
 )
 def test_target_level_of_a_measure(voikko, measure, target):
     assert _target(measure) == target
+
+
+@needs_kauhava
+def test_the_pdf_reader_finds_the_section_and_picks_this_layout(voikko):
+    from pipeline.ingest import read_report
+
+    report = read_report(KAUHAVA)
+    assert (report.layout, report.pages, report.year) == ("assessment_blocks", (58, 108), 2024)
+    assert sum(goal.status is not None for goal in report.goals) >= 50
