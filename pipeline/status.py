@@ -210,8 +210,9 @@ def _limited(text: str, end: int) -> int | None:
     """Where a negated label's sentence ends when it limits the negation to a part (see ``PART_WORDS``)."""
     stop = re.search(r"\.(?:\s|$)|\n", text[end:])
     clause_end = end + stop.start() if stop else len(text.rstrip())
-    clause = text[end:clause_end]
-    if any(w.lower() in vocabulary.PART_WORDS for w in _WORD.findall(clause)):
+    clause = _WORD.findall(text[end:clause_end])
+    # A short qualification only: a long sentence after "Ei toteutunut" is evidence, not part of the label.
+    if len(clause) <= vocabulary.MAX_LABEL_WORDS and any(w.lower() in vocabulary.PART_WORDS for w in clause):
         return clause_end
     return None
 

@@ -121,6 +121,8 @@ def test_unknown_label_warning_names_source_place_and_label():
                      "partial", id="limited-to-a-part"),
         pytest.param("Ei toteutunut, quick ratio alle 0,1", "Ei toteutunut", "none", id="figure-is-no-limit"),
         pytest.param("Ei toteutunut. Osittain korvattu", "Ei toteutunut", "none", id="not-across-a-full-stop"),
+        pytest.param("Ei toteutunut uuden järjestelmän osalta, koska hankinta viivästyi kesään asti ja koulutus jäi",
+                     "Ei toteutunut", "none", id="long-sentence-is-evidence"),
     ],
 )
 def test_a_negation_limited_to_a_part_is_partial(text, label, status):
