@@ -17,6 +17,10 @@
    for the development and the held-out part separately, and the list of
    development rows where the audit disagrees with the city, for an analyst
    to read (``--list all`` lists the held-out rows too).
+   Then the statement itself read from the PDF (``../shared/data/real/``,
+   skipped when absent) by the reader of whole statements, every metric row
+   audited: counts of each kind of flag, and the rows of the development
+   units where the audit disagrees with the city.
 4. Arithmetic notes over all of the above: how many, and any whose
    computed share is implausible (over 1 000 %), which would mean a ratio of
    unrelated figures.
@@ -161,6 +165,32 @@ def seinajoki_section(part: str, slightly_below: float, listing: bool) -> None:
               f"city {row['status_label']} ({agree})\n  " + " ".join(audit["reasons"]))
 
 
+def statement_section(real: Path, slightly_below: float, listing: str) -> None:
+    """Seinäjoki's statement read from the PDF by the reader, every metric row audited as ``analyse`` would."""
+    path = real / "seinajoki_2024_tilinpaatos.pdf"
+    if not path.is_file():
+        print(f"\n== Seinäjoki statement: skipped, {path} is absent")
+        return
+    report = read_report(path)
+    unlike = audit_report_metrics(report.goals, slightly_below=slightly_below)
+    dev_units = {r["department"] for r in json.loads((REAL_KEY / "seinajoki_dev.json").read_text("utf-8"))["rows"]}
+    rows = [(g, m) for g in report.goals for m in g.metrics]
+    verdicts = Counter(m.audit["verdict"] for _, m in rows)
+    print(f"\n== Seinäjoki statement read from the PDF: {len(report.goals)} goals, {len(rows)} metric rows; "
+          f"contradicted {verdicts['inconsistent']}, needs a look {verdicts['insufficient_evidence']}, "
+          f"consistent {verdicts['consistent']}; graded unlike the rest of the report {len(unlike)}")
+    if listing == "none":
+        return
+    shown = [(g, m) for g, m in rows if listing == "all" or g.department in dev_units]
+    print(f"rows where the audit disagrees with the city ({'all units' if listing == 'all' else 'development units'}):")
+    for goal, metric in shown:
+        if metric.audit["verdict"] != "inconsistent" and not metric.audit["graded_unlike_report"]:
+            continue
+        print(f"- p. {metric.page} {goal.department}: {(metric.name or '')[:70]}\n"
+              f"  nykyarvo {metric.baseline!r}, tavoite {metric.target!r}, toteuma {metric.actual!r}, "
+              f"city {metric.status_label}\n  " + " ".join(metric.audit["reasons"]))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--no-model", action="store_true", help="rules only, without the shipped classifier")
@@ -168,10 +198,12 @@ def main() -> None:
                         help="a miss within this share of the target is 'slightly below' (default 0.1)")
     parser.add_argument("--list", choices=("dev", "all", "none"), default="dev",
                         help="which Seinäjoki rows the audit disagrees on to list (default: development rows)")
-    parser.add_argument("--only", choices=("seed", "handwritten", "seinajoki"), action="append",
+    parser.add_argument("--only", choices=("seed", "handwritten", "seinajoki", "statement"), action="append",
                         help="run only these sections")
+    parser.add_argument("--real", type=Path, default=ROOT.parent / "shared" / "data" / "real",
+                        help="folder of the real statements (default ../shared/data/real)")
     args = parser.parse_args()
-    sections = set(args.only or ("seed", "handwritten", "seinajoki"))
+    sections = set(args.only or ("seed", "handwritten", "seinajoki", "statement"))
     model = _load_model(args.no_model) if sections & {"seed", "handwritten"} else None
     notes = seed_section(model) if "seed" in sections else []
     if "handwritten" in sections:
@@ -179,6 +211,8 @@ def main() -> None:
     if "seinajoki" in sections:
         seinajoki_section("dev", args.slightly_below, args.list in ("dev", "all"))
         seinajoki_section("heldout", args.slightly_below, args.list == "all")
+    if "statement" in sections:
+        statement_section(args.real, args.slightly_below, args.list)
     bad = implausible_notes(notes)
     print(f"\n== arithmetic notes: {len(notes)}, implausible (over 1 000 %): {len(bad)}")
 
