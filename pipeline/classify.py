@@ -40,6 +40,7 @@ from sklearn.utils.validation import check_is_fitted
 
 from pipeline.audit import Assessment
 from pipeline.errors import PipelineError
+from pipeline.lang_fi.abbreviations import MEANINGFUL_ABBREVIATIONS
 from pipeline.records import STATUSES, Goal
 
 #: Bumped when the feature frame changes; a model of another format is refused.
@@ -69,7 +70,7 @@ def goal_text(docs: dict) -> str:
         if doc is None:
             continue
         for token in doc:
-            if token.is_alpha or token.lower_ in ("n.", "kts."):
+            if token.is_alpha or token.lower_ in MEANINGFUL_ABBREVIATIONS:
                 words.append(f"{prefix}_{token.lemma_.lower()}")
     return " ".join(words)
 
@@ -330,7 +331,7 @@ def render_card(card: dict[str, Any]) -> str:
     lines += [
         ("Predicts the status of a binding target (`full`, `partial`, `none`) from the goal's evidence: the lemmas "
          "of its target, measures and metric status, and the audit's comparison of target and reported figures."),
-        ("It is one input of the audit (`pipeline/audit.py`), used where the rules cannot decide; it does not "
+        ("It is one input of the audit (`pipeline/audit/`), used where the rules cannot decide; it does not "
          "replace an analyst."),
         "",
         "## Training data",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from pipeline.audit import STATUS_FI
+from pipeline.lang_fi.headers import COLUMN_TITLES
 from pipeline.records import FIGURE_KINDS, STATUSES, Report
 
 
@@ -67,8 +68,7 @@ def figure_rows(report: Report) -> list[dict]:
 
 VERDICT_FI = {"consistent": "johdonmukainen", "inconsistent": "ristiriitainen",
               "insufficient_evidence": "ei riittävää näyttöä"}
-FIELD_FI = {"goal": "Tavoite", "metric": "Mittari", "baseline": "Lähtötaso", "target": "Tavoitetaso",
-            "measures": "Keskeiset toimenpiteet", "metric_status": "Mittarien tilanne"}
+FIELD_FI = {**COLUMN_TITLES, "goal": "Tavoite"}
 
 
 def highlight(text: str, indicators: list[dict], cited: set[tuple[int, int]]) -> list[dict]:

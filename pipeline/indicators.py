@@ -21,56 +21,28 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from pipeline import finnish
+from pipeline.lang_fi.cases import NUMERAL_CLASS, VOIKKO_CASES
+from pipeline.lang_fi.change_words import DIRECTION_LEMMAS
+from pipeline.lang_fi.dates import MONTHS
+from pipeline.lang_fi.function_words import NOUN_PHRASE_COORDINATORS
+from pipeline.lang_fi.qualifiers import DATE_QUALIFIERS, QUALIFIER_WORDS
+from pipeline.lang_fi.units import (
+    AGE_PATTERN,
+    CURRENCY_PATTERN,
+    CURRENCY_SCALES,
+    MONEY_SCALES,
+    MONEY_UNIT,
+    PERCENT_PATTERN,
+    POINTS_MARK,
+    POINTS_UNIT,
+    UNIT_ABBREVIATIONS,
+)
 from pipeline.nlp import analyse_goals
 from pipeline.records import Goal, Indicator
 
-QUALIFIER_WORDS: dict[str, str] = {
-    "vähintään": "at_least",
-    "ainakin": "at_least",
-    "enintään": "at_most",
-    "korkeintaan": "at_most",
-    "maksimissaan": "at_most",
-    "yli": "over",
-    "ylittää": "over",
-    "alle": "under",
-    "noin": "about",
-    "n.": "about",
-    "n": "about",
-    "arviolta": "about",
-    "lähes": "about",
-    "likimain": "about",
-    "suunnilleen": "about",
-}
-
-#: Words after a date that bound it: *31.12.2020 mennessä* (by), *10/2020 alkaen* (from).
-DATE_QUALIFIERS: dict[str, str] = {
-    "mennessä": "at_most", "saakka": "at_most", "asti": "at_most",
-    "alkaen": "at_least", "lähtien": "at_least",
-}
-
-#: Lemmas of change words: verbs (*nousee*, *noussut*, *laski*), their nouns
-#: (*väheneminen*, *kasvu*) and adverbs (*188 työntekijää lisää*).
-DIRECTION_LEMMAS: dict[str, str] = {
-    **dict.fromkeys(
-        ("nousta", "nostaa", "kasvaa", "kasvattaa", "lisääntyä", "lisätä", "lisää", "kohota", "kohottaa",
-         "nousu", "kasvu", "lisäys", "lisääntyminen", "kasvaminen", "nouseminen", "suurentua", "parantua",
-         "korkeampi", "enemmän", "kaksinkertaistua"),
-        "increase",
-    ),
-    **dict.fromkeys(
-        ("vähentyä", "vähetä", "vähentää", "vähennys", "laskea", "lasku", "väheneminen", "vähentyminen", "vähentäminen",
-         "pienentyä", "pienentää", "supistua", "alentua", "alentaa", "pudota", "putoaminen", "aleneminen",
-         "lyhentyä", "lyhentää", "madaltua", "vähemmän", "puolittaa", "puolittua"),
-        "decrease",
-    ),
-}
 #: How far (in tokens, inside the sentence) a change word may be from its figure.
 DIRECTION_WINDOW = 8
 
-MONTHS: dict[str, int] = {
-    "tammi": 1, "helmi": 2, "maalis": 3, "huhti": 4, "touko": 5, "kesä": 6,
-    "heinä": 7, "elo": 8, "syys": 9, "loka": 10, "marras": 11, "joulu": 12,
-}
 _MONTH = "|".join(MONTHS)
 
 # A number: "2 104" (space or no-break space groups thousands), "13,4", "664".
@@ -89,28 +61,13 @@ _MONTH_RANGE = re.compile(
     rf"\b({_MONTH})(?:kuu\w*)?{_SEP}({_MONTH})kuu\w*(?:\s+((?:19|20)\d{{2}})(?!\d))?", re.IGNORECASE
 )
 _MONTH_NAME = re.compile(rf"\b({_MONTH})kuu\w*(?:\s+((?:19|20)\d{{2}})(?!\d))?", re.IGNORECASE)
-_PERCENT = re.compile(
-    rf"(?<![\w.,/-])({_NUM})\s*(%-?yks\w*\.?|%-?yksikö\w*|prosenttiyksikö\w*|prosenttiyksikkö\w*|%|prosent\w*)",
-    re.IGNORECASE,
-)
+_PERCENT = re.compile(rf"(?<![\w.,/-])({_NUM})\s*({PERCENT_PATTERN})", re.IGNORECASE)
 _MONEY = re.compile(
-    rf"(?<![\w.,/-])({_NUM})\s*(milj\.|miljoonaa|miljoona|mrd\.|miljardia|tuhatta|t\.)?\s*"
-    r"(euro\w*|eur\b|€|m€|k€|e\b)",
+    rf"(?<![\w.,/-])({_NUM})\s*({'|'.join(re.escape(word) for word in MONEY_SCALES)})?\s*({CURRENCY_PATTERN})",
     re.IGNORECASE,
 )
-_SCALES = {"milj.": 1e6, "miljoonaa": 1e6, "miljoona": 1e6, "mrd.": 1e9, "miljardia": 1e9,
-           "tuhatta": 1e3, "t.": 1e3, "m€": 1e6, "k€": 1e3}
+_SCALES = {**MONEY_SCALES, **CURRENCY_SCALES}
 _GOAL_ID = re.compile(r"(?<![\w.,])\d{1,2}\.\d{1,2}(?![\w.,])")
-#: Voikko's case names (``SIJAMUOTO``) as Universal Dependencies ``Case`` values.
-VOIKKO_CASES: dict[str, str] = {
-    "nimento": "Nom", "omanto": "Gen", "osanto": "Par", "sisaolento": "Ine", "sisaeronto": "Ela",
-    "sisatulento": "Ill", "ulkoolento": "Ade", "ulkoeronto": "Abl", "ulkotulento": "All", "olento": "Ess",
-    "tulento": "Tra", "keinonto": "Ins", "vajanto": "Abe", "seuranto": "Com", "kohdanto": "Acc",
-}
-#: Units written as abbreviations, kept as written: "yli 10kpl", "noin 80 kpl".
-UNIT_ABBREVIATIONS: dict[str, str] = {"kpl": "kpl", "hlö": "henkilö", "hlöä": "henkilö", "hlöt": "henkilö",
-                                      "h": "tunti", "km": "km", "m2": "m2", "ha": "ha", "t": "tonni",
-                                      "pv": "päivä", "vrk": "vuorokausi", "op": "opintopiste"}
 
 
 @dataclass(slots=True)
@@ -157,10 +114,10 @@ def extract(doc, field: str, year: int | None = None) -> list[Indicator]:
         claim(match)
     for found in _MONEY.finditer(text):
         scale = _SCALES.get((found.group(2) or found.group(3) or "").lower(), 1)
-        claim(_Match("money", _round(parse_number(found.group(1)) * scale), found.start(), found.end(), "euro"))
+        claim(_Match("money", _round(parse_number(found.group(1)) * scale), found.start(), found.end(), MONEY_UNIT))
     for found in _PERCENT.finditer(text):
         word = found.group(2).lower()
-        unit = "prosenttiyksikkö" if "yks" in word else "%"
+        unit = POINTS_UNIT if POINTS_MARK in word else "%"
         claim(_Match("percent", parse_number(found.group(1)), found.start(), found.end(), unit))
     for found in _GOAL_ID.finditer(text):
         claim(_Match("id", found.group(0), found.start(), found.end()))
@@ -256,7 +213,7 @@ def _bare_number(text: str, found: re.Match) -> _Match:
         return _Match("list_item", value, start, end + 1)
     if re.match(r"\.\s+[a-zåäö]", after):
         return _Match("ordinal", value, start, end + 1)  # "7. luokalle"
-    age = re.match(r"-?vuotia\w*|-?vuotias\w*", after, re.IGNORECASE)
+    age = re.match(AGE_PATTERN, after, re.IGNORECASE)
     if age:
         return _Match("age", value, start, end + age.end())  # "20-vuotiaiden"
     glued = re.match(r"[a-zåäö]+\d?", after, re.IGNORECASE)
@@ -345,7 +302,7 @@ def _unit_token(doc, i: int, stop: int, number_end: int, cases: frozenset[str] |
                 continue
             return None
         participle = token.pos_ == "VERB" and "Part" in token.morph.get("VerbForm")
-        if token.pos_ in ("ADJ", "NUM") or participle or (word in ("ja", "tai") and skipped):
+        if token.pos_ in ("ADJ", "NUM") or participle or (word in NOUN_PHRASE_COORDINATORS and skipped):
             i, skipped = i + 1, skipped + 1
             continue
         return None
@@ -372,7 +329,7 @@ def _governed_cases(doc, match: _Match) -> frozenset[str] | None:
     cases = set()
     for analysis in finnish.analyses(span[0].text.lower()):
         case = VOIKKO_CASES.get(analysis.get("SIJAMUOTO", ""))
-        if analysis.get("CLASS") != "lukusana" or case is None:
+        if analysis.get("CLASS") != NUMERAL_CLASS or case is None:
             continue
         if case == "Nom":
             cases.add("Nom" if match.value == 1 else "Par")

@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass, field
 
 from pipeline import config, finnish
-from pipeline.audit import STATUS_FI, _fi_percent
+from pipeline.audit.verdict import STATUS_FI, fi_percent
 from pipeline.lang_fi.metric_rows import (
     BASELINE_WORDS,
     CHANGE_WORDS,
@@ -340,22 +340,22 @@ def _describe(metric: Metric, comparisons: list[Comparison], lower: bool, share:
         if c.change is not None:
             parts.append(f"{c.actual.text} (muutos lähtötasosta {_signed_percent(c.change)})")
         elif c.reached is not None and not c.actual.rank:
-            parts.append(f"{c.actual.text} ({_fi_percent(100 * c.reached)} tavoitteesta)")
+            parts.append(f"{c.actual.text} ({fi_percent(100 * c.reached)} tavoitteesta)")
         else:
             parts.append(c.actual.text)
     head = f"Tavoite: {_clip(metric.target or '')}"
     if lower:
         head += " (pienempi on parempi)"
     verdicts = {"full": "tavoite saavutettu",
-                "partial": f"tavoite jäi hieman saavuttamatta (enintään {_fi_percent(100 * share)})",
-                "none": f"tavoite jäi selvästi saavuttamatta (yli {_fi_percent(100 * share)})"}
+                "partial": f"tavoite jäi hieman saavuttamatta (enintään {fi_percent(100 * share)})",
+                "none": f"tavoite jäi selvästi saavuttamatta (yli {fi_percent(100 * share)})"}
     outcome = {c.outcome for c in comparisons}
     said = verdicts[outcome.pop()] if len(outcome) == 1 else "osa luvuista saavuttaa tavoitteen, osa ei"
     return f"{head}; toteuma: {'; '.join(parts)}: {said}."
 
 
 def _signed_percent(value: float) -> str:
-    return ("+" if value > 0 else "") + _fi_percent(value)
+    return ("+" if value > 0 else "") + fi_percent(value)
 
 
 # --- the verdict --------------------------------------------------------------------------------
@@ -467,11 +467,11 @@ def flag_grading(metrics: list[Metric]) -> list[Metric]:
     found = graded_unlike_report(metrics)
     for metric, others in found:
         more = "enemmän" if metric.status == "none" else "vähemmän"
-        compared = "; ".join(f"{_row_name(m)} (jäi {_fi_percent(100 * m.audit['missed_by'])})" for m in others)
+        compared = "; ".join(f"{_row_name(m)} (jäi {fi_percent(100 * m.audit['missed_by'])})" for m in others)
         metric.audit["graded_unlike_report"] = [_row_name(m) for m in others]
         metric.audit["reasons"].append(
             f"Arvioitu eri tavalla kuin raportin muut rivit: tavoitteesta jäi "
-            f"{_fi_percent(100 * metric.audit['missed_by'])} ja tila on {metric.status_label}, mutta raportti antaa "
+            f"{fi_percent(100 * metric.audit['missed_by'])} ja tila on {metric.status_label}, mutta raportti antaa "
             f"tilan {others[0].status_label} riveille, joilta jäi {more}: {compared}.")
     return [m for m, _ in found]
 

@@ -12,19 +12,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from pipeline.lang_fi.headers import COLUMN_TITLES
 from pipeline.records import Report
 
-HEADERS = (
-    "Sitova tavoite vuodelle {year}",
-    "Mittari",
-    "Lähtötaso",
-    "Tavoitetaso {year}",
-    "Vastuuhenkilö(t)",
-    "Keskeiset toimenpiteet 1.1. - 31.12.{year}",
-    "Mittarien tilanne 1.1. - 31.12.{year}",
-    "Tila",
-)
 FIELDS = ("goal", "metric", "baseline", "target", "responsible", "measures", "metric_status", "status_label")
+#: What the reports print after a column's title: *Sitova tavoite vuodelle 2021*, *Tavoitetaso 2021*.
+_TITLE_ENDINGS = {"goal": " vuodelle {year}", "target": " {year}", "measures": " 1.1. - 31.12.{year}",
+                  "metric_status": " 1.1. - 31.12.{year}"}
+HEADERS = tuple(COLUMN_TITLES[name] + _TITLE_ENDINGS.get(name, "") for name in FIELDS)
 #: Column widths in points; the sums fit a landscape A4 page with margins.
 LAYOUTS: dict[str, Sequence[float]] = {
     "vantaa": (95, 80, 95, 115, 70, 175, 130, 60),

@@ -28,18 +28,16 @@ from spacy.tokens import Doc, Token
 from spacy_fi_experimental_web_md.fi import VoikkoLemmatizer
 
 from pipeline import finnish
-
-# Abbreviations that come before what they qualify, so their period never
-# ends a sentence: "n. 90 %", "esim. Kerhot", "kts. toimenpiteet".
-ABBREVIATIONS: frozenset[str] = frozenset(
-    {
-        "n.", "noin.", "esim.", "mm.", "ns.", "ks.", "kts.", "vrt.", "klo.", "ko.", "em.", "nro.", "dnro.",
-        "os.", "s.", "ma.", "ti.", "ke.", "to.", "pe.", "la.", "su.", "yht.", "tod.",
-    }
+from pipeline.lang_fi.abbreviations import SENTENCE_ABBREVIATIONS
+from pipeline.lang_fi.cases import NUMERAL_CLASS
+from pipeline.lang_fi.numbers import (
+    CARDINAL_GROUPS,
+    CARDINAL_MULTIPLIERS,
+    CARDINAL_PARTS,
+    CARDINAL_TENS,
+    CARDINAL_UNITS,
+    COUNTING_LEMMAS,
 )
-# Abbreviations that often end a sentence ("noin 80 kpl. Korona-avustuksella",
-# "kerhot jne. Lisäksi") are left out: they end one when a capital follows,
-# and "1,2 milj. euroa" goes on since a lower-case word follows.
 
 
 class GoalSentences:
@@ -51,7 +49,8 @@ class GoalSentences:
     A line break always starts a new sentence: cells are paragraphs.
     """
 
-    def __init__(self, name: str = "goal_sentences", *, abbreviations: Iterable[str] = ABBREVIATIONS) -> None:
+    def __init__(self, name: str = "goal_sentences", *,
+                 abbreviations: Iterable[str] = SENTENCE_ABBREVIATIONS) -> None:
         self.name = name
         self.abbreviations = frozenset(a.lower() for a in abbreviations)
 
@@ -98,7 +97,7 @@ def _starts_sentence(token: Token) -> bool:
 @Language.factory(
     "goal_sentences",
     assigns=["token.is_sent_start"],
-    default_config={"abbreviations": sorted(ABBREVIATIONS)},
+    default_config={"abbreviations": sorted(SENTENCE_ABBREVIATIONS)},
 )
 def make_goal_sentences(nlp: Language, name: str, abbreviations: list[str]) -> GoalSentences:
     return GoalSentences(name, abbreviations=abbreviations)
@@ -185,16 +184,7 @@ def make_cached_voikko_lemmatizer(nlp: Language, name: str, overwrite_lemma: boo
 
 # Finnish cardinal numbers as parts of a base form: "kaksikymmentäviisi",
 # "kolmesataa", "yhdeksäntoista". Ordinals (kuudes, toinen) do not parse.
-_UNITS = {
-    "nolla": 0, "yksi": 1, "kaksi": 2, "kolme": 3, "neljä": 4, "viisi": 5, "kuusi": 6,
-    "seitsemän": 7, "kahdeksan": 8, "yhdeksän": 9,
-}
-_NUMBER_PART = re.compile(
-    r"(nolla|yksi|kaksi|kolme|neljä|viisi|kuusi|seitsemän|kahdeksan|yhdeksän|kymmenen|toista|kymmentä"
-    r"|sataa|sata|tuhatta|tuhat|miljoonaa|miljoona)"
-)
-_MULTIPLIERS = {"kymmentä": 10, "sataa": 100, "sata": 100, "tuhatta": 1000, "tuhat": 1000,
-                "miljoonaa": 1_000_000, "miljoona": 1_000_000}
+_NUMBER_PART = re.compile("(" + "|".join(CARDINAL_PARTS) + ")")
 
 
 def cardinal_value(baseform: str) -> int | None:
@@ -217,17 +207,15 @@ def cardinal_value(baseform: str) -> int | None:
     total = 0
     current = 0
     for part in parts:
-        if part in _UNITS:
-            current += _UNITS[part]
-        elif part == "kymmenen":
-            current += 10
-        elif part == "toista":
-            current += 10  # "yhdeksäntoista": nine of the second ten
-        elif part in ("tuhat", "tuhatta", "miljoona", "miljoonaa"):
-            total += max(current, 1) * _MULTIPLIERS[part]
+        if part in CARDINAL_UNITS:
+            current += CARDINAL_UNITS[part]
+        elif part in CARDINAL_TENS:
+            current += 10  # "kymmenen"; "yhdeksäntoista": nine of the second ten
+        elif part in CARDINAL_GROUPS:
+            total += max(current, 1) * CARDINAL_MULTIPLIERS[part]
             current = 0
         else:  # kymmentä, sata, sataa
-            current = max(current, 1) * _MULTIPLIERS[part]
+            current = max(current, 1) * CARDINAL_MULTIPLIERS[part]
             # "kaksisataaviisikymmentä": keep multiplying only the last unit
     return total + current
 
@@ -244,10 +232,6 @@ class NumberWords:
     yard) as ``NUM`` too.
     """
 
-    #: Lemmas that make a sentence about an amount.
-    COUNTING_LEMMAS = frozenset({"määrä", "lukumäärä", "yhteensä", "kpl", "kappale", "noin", "yli", "alle",
-                                 "vähintään", "enintään", "n."})
-
     def __init__(self, name: str = "number_words") -> None:
         self.name = name
 
@@ -263,17 +247,17 @@ class NumberWords:
         if not token.is_alpha:
             return None
         found = finnish.analyses(token.text.lower())
-        numbers = {cardinal_value(a.get("BASEFORM", "")) for a in found if a.get("CLASS") == "lukusana"}
+        numbers = {cardinal_value(a.get("BASEFORM", "")) for a in found if a.get("CLASS") == NUMERAL_CLASS}
         numbers.discard(None)
         if len(numbers) != 1:
             return None
-        other = any(a.get("CLASS") != "lukusana" for a in found)
+        other = any(a.get("CLASS") != NUMERAL_CLASS for a in found)
         if other and not (_partitive_noun_follows(token) or self._counting_sentence(token)):
             return None
         return numbers.pop()
 
     def _counting_sentence(self, token: Token) -> bool:
-        return any(t.lemma_.lower() in self.COUNTING_LEMMAS for t in token.sent if t.i != token.i)
+        return any(t.lemma_.lower() in COUNTING_LEMMAS for t in token.sent if t.i != token.i)
 
 
 def _partitive_noun_follows(token: Token) -> bool:

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 from pipeline.errors import ReportError
-from pipeline.ingest.text import decode
+from pipeline.ingest.common import decode
 from pipeline.records import Report
 from pipeline.status import normalise_status, unknown_label_warning
 

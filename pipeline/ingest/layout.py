@@ -9,10 +9,7 @@ from __future__ import annotations
 import re
 
 from pipeline.finnish import is_word, should_join
-
-# Words after which a hyphen at a line end is a real, elided compound part:
-# "kieli-" / "ja kulttuuritietoisesta", "haku-" / "ja valintatoiminnot".
-_CONJUNCTIONS = frozenset({"ja", "tai", "sekä", "eli", "että", "taikka", "ynnä", "tahi"})
+from pipeline.lang_fi.function_words import CONJUNCTIONS
 
 _LAST_WORD = re.compile(r"(\w+)$")
 _FIRST_WORD = re.compile(r"^(\w+)")
@@ -37,7 +34,7 @@ def join_two(left: str, right: str) -> str:
     first = _FIRST_WORD.match(right)
     first_word = first.group(1) if first else ""
     if left.endswith("-"):
-        if first_word.lower() in _CONJUNCTIONS:
+        if first_word.lower() in CONJUNCTIONS:  # "kieli-" / "ja kulttuuritietoisesta"
             return f"{left} {right}"
         stem = _LAST_WORD.search(left[:-1])
         if (

@@ -14,10 +14,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from pipeline.errors import ReportError
+from pipeline.ingest.common import check_goals, date_and_year
 from pipeline.ingest.layouts import Layout, Page, layouts
 from pipeline.ingest.pdfdoc import open_pdf
 from pipeline.ingest.sections import Progress, describe, find_section, read_pages, select_pages
-from pipeline.ingest.text import check_goals, date_and_year
 from pipeline.records import Report
 
 #: A layout must be at least this sure to read the pages.

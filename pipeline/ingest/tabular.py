@@ -11,62 +11,17 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
-import re
 from pathlib import Path
 
 import pandas as pd
 
 from pipeline.errors import ReportError
-from pipeline.ingest.text import GOAL_ID, decode, strategic_title
-from pipeline.records import GOAL_COLUMNS, Report, goals_from_frame
+from pipeline.ingest.common import GOAL_ID, decode, header_field, strategic_title
+from pipeline.lang_fi.headers import COLUMN_TITLES
+from pipeline.records import Report, goals_from_frame
 from pipeline.status import normalise_status, unknown_label_warning
 
-# Finnish headers (lower-cased, without punctuation and white space) → fields.
-FINNISH_HEADERS: dict[str, str] = {
-    "teema": "theme",
-    "strateginentavoite": "strategic_goal",
-    "tunnus": "goal_id",
-    "tavoitenumero": "goal_id",
-    "nro": "goal_id",
-    "sitovatavoite": "goal",
-    "tavoite": "goal",
-    "mittari": "metric",
-    "mittarit": "metric",
-    "lähtötaso": "baseline",
-    "tavoitetaso": "target",
-    "vastuuhenkilö": "responsible",
-    "vastuuhenkilöt": "responsible",
-    "keskeisettoimenpiteet": "measures",
-    "toimenpiteet": "measures",
-    "mittarientilanne": "metric_status",
-    "tila": "status_label",
-    "toteutuminen": "status_label",
-    "arvio": "status_label",
-}
 REQUIRED = ("goal", "status_label")
-
-
-def _header_key(header: object) -> str:
-    text = str(header).lower()
-    # "Vastuuhenkilö(t)", "Tavoitetaso 2021", "Mittarien tilanne 1.1.-31.12.2021"
-    text = re.sub(r"\(.*?\)|\d[\d.\s-]*", "", text)
-    return re.sub(r"[\W_]+", "", text)
-
-
-def header_field(header: object) -> str | None:
-    """The goal field a column header names (Finnish title or field name), or ``None``.
-
-    ``Sitova tavoite vuodelle 2021`` → ``goal``: a title may go on after the
-    known words, so the longest known title the header starts with wins.
-    """
-    name = str(header).strip()
-    if name in GOAL_COLUMNS:
-        return name
-    key = _header_key(header)
-    if key in FINNISH_HEADERS:
-        return FINNISH_HEADERS[key]
-    prefixes = [k for k in FINNISH_HEADERS if len(k) >= 5 and key.startswith(k)]
-    return FINNISH_HEADERS[max(prefixes, key=len)] if prefixes else None
 
 
 def map_columns(columns: list[object], source: str) -> dict[object, str]:
@@ -83,8 +38,7 @@ def map_columns(columns: list[object], source: str) -> dict[object, str]:
         raise ReportError(
             source,
             f"missing column(s) {', '.join(missing)}; found {[str(c) for c in columns]}. "
-            "Expected the Finnish headers 'Sitova tavoite', 'Mittari', 'Lähtötaso', 'Tavoitetaso', "
-            "'Vastuuhenkilö(t)', 'Keskeiset toimenpiteet', 'Mittarien tilanne', 'Tila' "
+            f"Expected the Finnish headers {', '.join(repr(t) for t in COLUMN_TITLES.values())} "
             "or the field names goal, metric, baseline, target, responsible, measures, metric_status, status_label.",
         )
     return mapping

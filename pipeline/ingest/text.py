@@ -31,29 +31,30 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline.errors import ReportError
 from pipeline.finnish import is_first_name, is_proper_noun, word_classes
+from pipeline.ingest.common import (
+    DATE_FOOTER,
+    GOAL_ID,
+    HEADER_YEAR,
+    SENTENCE_END,
+    STRATEGIC,
+    check_goals,
+    decode,
+    strategic_title,
+    year_from_date,
+)
 from pipeline.ingest.layout import join_lines, join_paragraphs
+from pipeline.lang_fi.headers import GOAL_HEADER, HEADER_WORDS, LAST_HEADER_ENDINGS, PAGE_WORD
 from pipeline.records import Goal, Report
-from pipeline.status import normalise_status, unknown_label_warning
+from pipeline.status import normalise_status
 
-GOAL_ID = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){1,2})\.?\s+(?=[^\W\d_])")
-STRATEGIC = re.compile(r"^Strateginen\s+tavoite\s+(\d+)\s*\.?\s*(.*)$", re.IGNORECASE | re.DOTALL)
-# The number a strategic goal's title may keep in a table cell: "3. Hyvinvointierot vähenevät".
-STRATEGIC_NUMBER = re.compile(r"^(?:Strateginen\s+tavoite\s+)?\d{1,2}\s*\.\s*(?=\S)", re.IGNORECASE)
-DATE_FOOTER = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
-PAGE_NUMBER = re.compile(r"^(?:sivu\s*)?\d{1,4}(?:\s*(?:/|\(|of)\s*\d{1,4}\)?)?$", re.IGNORECASE)
+PAGE_NUMBER = re.compile(rf"^(?:{PAGE_WORD}\s*)?\d{{1,4}}(?:\s*(?:/|\(|of)\s*\d{{1,4}}\)?)?$", re.IGNORECASE)
 # Something that looks like a status label even when the wording is not in
 # the vocabulary ("Toteutuu lähes", "Ei toteudu vielä").
 LABEL_LIKE = re.compile(
     r"^(?:ei\s+)?(?:voida\s+)?(?:toteut\w*|saavut\w*|arvioi\w*|todent\w*)(?:\s+\w+){0,2}\.?$",
     re.IGNORECASE,
 )
-# Words of the repeated table header, compared with white space removed so
-# that "Vastuuhenkil" / "ö(t)" broken over lines still matches.
-HEADER_WORDS = ("mittari", "lähtötaso", "tavoitetaso", "vastuuhenkilö", "keskeisettoimenpiteet", "mittarientilanne")
-HEADER_YEAR = re.compile(r"vuodelle\s*(\d{4})", re.IGNORECASE)
-SENTENCE_END = re.compile(r"[.!?:)]$")
 
 #: Cells of a goal row before the responsible person.
 PRE_CELLS = ("goal", "metric", "baseline", "target")
@@ -91,33 +92,6 @@ class _Row:
 
 # ---------------------------------------------------------------------------
 # Decoding and paragraphs
-
-
-def decode(data: bytes, source: str, encoding: str | None = None) -> str:
-    """Decode report bytes as UTF-8 (or ``encoding``), naming the problem if they are not."""
-    if not data.strip():
-        raise ReportError(source, "the file is empty; expected the text of a report table.")
-    if encoding:
-        try:
-            return data.decode(encoding)
-        except (UnicodeDecodeError, LookupError) as exc:
-            raise ReportError(source, f"cannot decode the file as {encoding!r} ({exc}).") from exc
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        hint = ""
-        try:
-            sample = data.decode("cp1252")
-        except UnicodeDecodeError:
-            sample = ""
-        if any(ch in sample for ch in "äöåÄÖÅ"):
-            hint = " It looks like Windows-1252 (cp1252) text."
-        bad = data[exc.start : exc.start + 1].hex()
-        raise ReportError(
-            source,
-            f"the file is not valid UTF-8 (byte 0x{bad} at offset {exc.start}).{hint} "
-            "Convert it to UTF-8 (iconv -f cp1252 -t utf-8) or pass --encoding cp1252.",
-        ) from exc
 
 
 def split_paragraphs(text: str) -> list[Paragraph]:
@@ -177,15 +151,16 @@ def _flat(paragraph: Paragraph) -> str:
 
 def _header_length(paragraphs: list[Paragraph], i: int) -> int:
     """Number of paragraphs of a repeated table header starting at ``i`` (0 if none)."""
+    # Compared with white space removed, so that "Vastuuhenkil" / "ö(t)" broken over lines still matches.
     first = _flat(paragraphs[i])
     hits = sum(word in first for word in HEADER_WORDS)
-    if not (first.startswith("sitovatavoite") and not STRATEGIC.match(paragraphs[i].text)) and hits < 2:
+    if not (first.startswith(GOAL_HEADER) and not STRATEGIC.match(paragraphs[i].text)) and hits < 2:
         return 0
     seen = first
     for j in range(i, min(i + 8, len(paragraphs))):
         if j > i:
             seen += _flat(paragraphs[j])
-        if seen.endswith(("tila", "tilanne")) and sum(word in seen for word in HEADER_WORDS) >= 3:
+        if seen.endswith(LAST_HEADER_ENDINGS) and sum(word in seen for word in HEADER_WORDS) >= 3:
             return j - i + 1
     return 0
 
@@ -527,61 +502,9 @@ def parse_text(text: str, source: str = "<text>") -> Report:
     return report
 
 
-def year_from_date(date: str) -> int:
-    """The reporting year a report dated ``date`` (ISO) most likely covers.
-
-    Annual reports are signed in the first months of the next year
-    (``02.02.2022`` → 2021); one dated in the second half covers its own year.
-    """
-    year, month = int(date[:4]), int(date[5:7])
-    return year - 1 if month <= 6 else year
-
-
-def date_and_year(report: Report, text: str) -> None:
-    """Set the report's year from a *vuodelle 2021* heading and its date from the latest date footer of ``text``."""
-    if m := HEADER_YEAR.search(text):
-        report.year = int(m.group(1))
-    footers = (DATE_FOOTER.match(line.strip()) for line in text.split("\n"))
-    dates = [f"{int(m[3]):04d}-{int(m[2]):02d}-{int(m[1]):02d}" for m in footers if m]
-    if dates:
-        report.date = max(dates)
-        report.year = report.year or year_from_date(report.date)
-
-
-def strategic_title(text: str | None) -> str | None:
-    """A strategic goal's title without its ``Strateginen tavoite N.`` or ``N.`` prefix, as the contract wants.
-
-    >>> strategic_title("3. Hyvinvointierot vähenevät")
-    'Hyvinvointierot vähenevät'
-    """
-    if text is None:
-        return None
-    title = re.sub(r"\s+", " ", STRATEGIC_NUMBER.sub("", text.strip(), count=1)).strip()
-    return title or None
-
-
 def _ends_row_text(paragraph: Paragraph) -> bool:
     """A theme is a short heading, not running text that ends a sentence mid-row."""
     return len(paragraph.lines) > 2
-
-
-def check_goals(report: Report, source: str) -> None:
-    """Fail on a report without goals; warn on duplicate ids and unknown status labels."""
-    if not report.goals:
-        raise ReportError(
-            source,
-            "no goal rows found; expected rows that start with a goal id such as '12.4' "
-            "followed by the goal's text (is this the text of a binding-targets report?).",
-        )
-    # Ids are numbered within a department where one report holds several (company goals 1, 2, ...).
-    seen: set[tuple[str | None, str]] = set()
-    for goal in report.goals:
-        if (goal.department, goal.goal_id) in seen:
-            where = f" of {goal.department}" if goal.department else ""
-            report.warnings.append(f"{source}: goal id {goal.goal_id}{where} appears more than once.")
-        seen.add((goal.department, goal.goal_id or ""))
-        if goal.status_label and goal.status is None:
-            report.warnings.append(unknown_label_warning(source, f"goal {goal.goal_id}", goal.status_label))
 
 
 def read_text(path: Path, encoding: str | None = None) -> Report:

@@ -115,6 +115,6 @@ def test_row_split_by_page_break_before_its_label(seed_report, voikko):
 
 @pytest.mark.parametrize(("date", "year"), [("2022-02-02", 2021), ("2022-06-30", 2021), ("2021-12-15", 2021)])
 def test_year_from_footer_date(date, year):
-    from pipeline.ingest.text import year_from_date
+    from pipeline.ingest.common import year_from_date
 
     assert year_from_date(date) == year

@@ -17,20 +17,20 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
-from pipeline.ingest.layout import join_lines, join_paragraphs, join_two
-from pipeline.ingest.layouts import Page
-from pipeline.ingest.pdfdoc import open_pdf
-from pipeline.ingest.tabular import header_field
-from pipeline.ingest.text import (
+from pipeline.ingest.common import (
     GOAL_ID,
-    HEADER_WORDS,
     SENTENCE_END,
     STRATEGIC,
     check_goals,
     date_and_year,
-    parse_text,
+    header_field,
     strategic_title,
 )
+from pipeline.ingest.layout import join_lines, join_paragraphs, join_two
+from pipeline.ingest.layouts import Page
+from pipeline.ingest.pdfdoc import open_pdf
+from pipeline.ingest.text import parse_text
+from pipeline.lang_fi.headers import HEADER_WORDS
 from pipeline.records import Goal, Report
 from pipeline.status import normalise_status
 

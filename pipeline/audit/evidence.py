@@ -1,0 +1,360 @@
+"""Finding the evidence that answers each part of a target, and judging what it supports.
+
+Figures and sentences are looked for in the metric status (*Mittarien
+tilanne*) first and the measures second: a figure matching the part's unit
+and the baseline's scale, and sentences that name the part, including
+negated or postponed ones (*ei ole järjestetty*, *siirtyi vuodelle 2023*).
+Each part gets an outcome (met, partial, not met, unknown); together they
+give the status the evidence supports.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from pipeline.audit import verdict
+from pipeline.audit.target import CORE_CASES, QUANTITY_KINDS, Part, content_lemmas, is_done_word, requirements
+from pipeline.lang_fi.negation import LATER_WINDOW, LATER_WORDS, MOVED_LEMMAS, NEGATION_WORDS, SETBACK_LEMMAS
+from pipeline.lang_fi.progress import (
+    ACCORDING_TO_WORD,
+    IN_USE_WORD,
+    ON_TARGET_WORDS,
+    PART_WORD,
+    PLAN_LEMMAS,
+    PROGRESS_LEMMAS,
+    PROGRESS_WORDS,
+    REFERS_TO_MEASURES_PATTERN,
+    SHARE_WORDS,
+)
+from pipeline.records import Goal, Indicator
+
+#: Relative tolerance of an *about* (*noin*) target.
+ABOUT_TOLERANCE = 0.1
+#: Share of a target reached that still counts as partial progress.
+PARTIAL_SHARE = 0.5
+#: Fields that report what happened, in the order they answer a target.
+EVIDENCE_FIELDS: tuple[str, ...] = ("metric_status", "measures")
+
+REFERS_TO_MEASURES = re.compile(REFERS_TO_MEASURES_PATTERN, re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class Finding:
+    """How the evidence answers one part."""
+
+    part: Part
+    outcome: str  # "met", "partial", "not_met" or "unknown"
+    reason: str
+    reported: Indicator | None = None
+    ratio: float | None = None
+
+
+@dataclass(slots=True)
+class Assessment:
+    """What the evidence of one goal supports."""
+
+    parts: list[Part] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    status: str | None = None  # full/partial/none, or None when the rules cannot tell
+    negative: list[str] = field(default_factory=list)  # negated or postponed sentences
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def numeric(self) -> bool:
+        return any(p.kind == "quantity" for p in self.parts)
+
+
+# --- reading the evidence -----------------------------------------------------------------------
+
+
+def is_negative(sentence) -> bool:
+    """A negated or postponed statement: *ei ole järjestetty*, *siirtyi vuodelle 2023*."""
+    for token in sentence:
+        if "Neg" in token.morph.get("Polarity") or token.lower_ in NEGATION_WORDS:
+            return True
+        lemma = token.lemma_.lower()
+        if lemma in SETBACK_LEMMAS:
+            return True
+        if lemma in MOVED_LEMMAS and any(t.lower_ in LATER_WORDS
+                                         for t in token.doc[token.i + 1:token.i + 1 + LATER_WINDOW]):
+            return True
+    return False
+
+
+def _mentions(sentence, lemmas: frozenset[str]) -> bool:
+    """True when the sentence names one of ``lemmas`` as what it is about.
+
+    Also inside a compound (*perhekeskustoimintamallin* names *toimintamalli*),
+    but only in a core case: in *opintopolusta tehty prosessikuvaus* the thing
+    made is the description, not the study path.
+    """
+    for token in sentence:
+        if not token.is_alpha or token.pos_ not in ("NOUN", "PROPN", "ADJ"):
+            continue
+        case = token.morph.get("Case")
+        if case and not set(case) & CORE_CASES:
+            continue
+        word = token.lemma_.lower()
+        if word in lemmas or any(len(lemma) >= 6 and lemma in word for lemma in lemmas):
+            return True
+    return False
+
+
+def _evidence_docs(docs: dict) -> list[tuple[str, object]]:
+    return [(name, docs[name]) for name in EVIDENCE_FIELDS if docs.get(name) is not None]
+
+
+# --- assessing ----------------------------------------------------------------------------------
+
+
+def assess(goal: Goal, docs: dict, indicators: Iterable[Indicator]) -> Assessment:
+    """What the goal's own evidence supports, part by part."""
+    indicators = [i if isinstance(i, Indicator) else Indicator.from_dict(i) for i in indicators]
+    result = Assessment(parts=requirements(goal, docs, indicators))
+    evidence = _evidence_docs(docs)
+    for _, doc in evidence:
+        result.negative += [s.text.strip() for s in doc.sents if is_negative(s)]
+    for part in result.parts:
+        if part.kind == "quantity":
+            result.findings.append(_assess_quantity(part, indicators))
+        else:
+            result.findings.append(_assess_text_part(part, evidence))
+    result.notes = arithmetic_notes(indicators)
+    result.status = _combine(result, goal, docs)
+    return result
+
+
+def _candidates(part: Part, indicators: list[Indicator]) -> list[Indicator]:
+    out = []
+    for field_name in EVIDENCE_FIELDS:
+        for figure in indicators:
+            if figure.field != field_name or figure.kind not in QUANTITY_KINDS:
+                continue
+            if part.relative and figure.kind == "percent" and figure.direction:
+                out.append(figure)  # a reported change: "noussut 28,4 %"
+            elif part.points and figure.kind == "percent" and figure.unit == "prosenttiyksikkö":
+                out.append(figure)
+            elif part.relative or part.change:
+                # A level compared with the baseline's level: a count with a count, a rate with a rate.
+                if part.baseline_kind == figure.kind and not figure.direction and (
+                        part.baseline_unit is None or figure.unit in (None, "kpl", part.baseline_unit)):
+                    out.append(figure)
+            elif figure.kind == part.measure and not figure.direction and _same_unit(part, figure):
+                out.append(figure)
+        if out:
+            return out  # the metric status answers before the measures do
+    return out
+
+
+def _same_unit(part: Part, figure: Indicator) -> bool:
+    if part.measure == "percent" or figure.kind == "percent":
+        return figure.kind == "percent" and (part.measure == "percent" or part.relative)
+    return part.unit is None or figure.unit in (None, "kpl", part.unit) or (
+        figure.unit is not None and part.unit is not None and (figure.unit.endswith(part.unit) or part.unit.endswith(
+            figure.unit)))
+
+
+def _pick(part: Part, candidates: list[Indicator]) -> Indicator:
+    exact = [c for c in candidates if c.unit and c.unit == part.unit]
+    pool = exact or candidates
+    reference = part.baseline if part.baseline is not None else part.threshold
+    if reference and len(pool) > 1 and all(float(c.value) > 0 for c in pool):
+        # Several figures of the same unit: the one on the baseline's scale answers the target
+        # ("609 opiskelijaa" for a baseline of 496, not a subgroup's "194").
+        return min(pool, key=lambda c: abs(math.log(float(c.value) / reference)) if reference > 0 else 0)
+    return pool[0]
+
+
+def _assess_quantity(part: Part, indicators: list[Indicator]) -> Finding:
+    candidates = _candidates(part, indicators)
+    if not candidates:
+        return Finding(part, "unknown", verdict.no_figure_reason(part))
+    figure = _pick(part, candidates)
+    reported = float(figure.value)
+    if (part.relative or part.points) and figure.kind == "percent" and figure.direction:
+        # A reported change compared with the wanted change.
+        moved = reported if figure.direction == part.change else -reported
+        outcome = _outcome_higher(moved, part.value, part.qualifier, start=0.0)
+        ratio = moved / part.value if part.value else None
+        shown = ratio if outcome != "met" else None
+        return Finding(part, outcome, verdict.reported_reason(part, figure, shown, of_target=True), figure, ratio)
+    if part.threshold is None:
+        return Finding(part, "unknown", verdict.no_baseline_reason(part, figure), figure)
+    if part.lower_is_better:
+        outcome = _outcome_lower(reported, part.threshold, part.qualifier, part.baseline)
+    else:
+        outcome = _outcome_higher(reported, part.threshold, part.qualifier, part.baseline)
+    ratio = reported / part.threshold if part.threshold else None
+    shown = ratio if not part.lower_is_better and outcome != "met" else None
+    return Finding(part, outcome, verdict.reported_reason(part, figure, shown), figure, ratio)
+
+
+def _outcome_higher(reported: float, wanted: float, qualifier: str | None, start: float | None) -> str:
+    slack = ABOUT_TOLERANCE * abs(wanted) if qualifier == "about" else 0.0
+    if reported > wanted or (reported >= wanted - slack and qualifier != "over"):
+        return "met"
+    if start is not None and reported > start:
+        return "partial"
+    if start is None and wanted > 0 and reported >= PARTIAL_SHARE * wanted:
+        return "partial"
+    return "not_met"
+
+
+def _outcome_lower(reported: float, wanted: float, qualifier: str | None, start: float | None) -> str:
+    slack = ABOUT_TOLERANCE * abs(wanted) if qualifier == "about" else 0.0
+    if reported < wanted or (reported <= wanted + slack and qualifier != "under"):
+        return "met"
+    if start is not None and reported < start:
+        return "partial"
+    return "not_met"
+
+
+def _assess_text_part(part: Part, evidence: list[tuple[str, object]]) -> Finding:
+    """A component, deliverable or qualitative target against the sentences of the evidence.
+
+    A sentence that names the part decides: negated → not met, under way →
+    partial, done (*on laadittu*, *valmistui*, *eteni tavoitteen mukaisesti*,
+    a count of things in use) → met. When no sentence names it, the metric
+    status as a whole speaks for it (and the measures, when the status says
+    *kts. toimenpiteet*).
+    """
+    for _, doc in evidence:
+        for sentence in doc.sents:
+            if not _mentions(sentence, part.lemmas):
+                continue
+            if is_negative(sentence) and not _in_progress(sentence):
+                return _text_finding(part, "not_met", sentence)
+            if _in_progress(sentence) and not _on_target(sentence):
+                return _text_finding(part, "partial", sentence)
+            in_use = IN_USE_WORD in part.text.lower() and _counts_something(sentence)
+            done = any(is_done_word(t) for t in sentence) or _on_target(sentence)
+            if part.kind == "component" or in_use or done:
+                return _text_finding(part, "met", sentence)
+    sentences = _status_sentences(evidence)
+    # "Työ eteni osittain; osa yksiköistä ei ole vielä aloittanut": under way, not failed.
+    progress = [s for s in sentences if _in_progress(s) and not _on_target(s)]
+    negative = [s for s in sentences if is_negative(s) and s not in progress]
+    done = [s for s in sentences if not is_negative(s) and s not in progress
+            and (_on_target(s) or any(is_done_word(t) for t in s))]
+    if progress or (done and negative):
+        return _text_finding(part, "partial", (progress or negative)[0])
+    if negative:
+        return _text_finding(part, "not_met", negative[0])
+    if done:
+        return _text_finding(part, "met", done[0])
+    return _text_finding(part, "unknown", None)
+
+
+def _text_finding(part: Part, outcome: str, sentence) -> Finding:
+    quote = sentence.text.strip() if sentence is not None else None
+    return Finding(part, outcome, verdict.text_part_reason(part, outcome, quote))
+
+
+def _status_sentences(evidence: list[tuple[str, object]]) -> list:
+    """The metric status's sentences, and the measures' when the status refers to them (*kts. toimenpiteet*)."""
+    docs = dict(evidence)
+    status = docs.get("metric_status")
+    if status is None:
+        return []
+    sentences = list(status.sents)
+    refers = REFERS_TO_MEASURES.search(status.text) is not None
+    if refers and docs.get("measures") is not None:
+        sentences += list(docs["measures"].sents)
+    return sentences
+
+
+def _part_of(token) -> bool:
+    """*osa toimenpiteistä siirtyi*: a share of the work, not all of it."""
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return token.lower_ == PART_WORD and following is not None and "Ela" in following.morph.get("Case")
+
+
+def _on_target(sentence) -> bool:
+    """*eteni tavoitteen mukaisesti*, *suunnitellusti*, *aikataulussa*: the report says it went as planned."""
+    words = [t.lower_ for t in sentence]
+    lemmas = [t.lemma_.lower() for t in sentence]
+    if any(w in ON_TARGET_WORDS for w in words):
+        return True
+    return any(w == ACCORDING_TO_WORD and i > 0 and lemmas[i - 1] in PLAN_LEMMAS for i, w in enumerate(words))
+
+
+def _in_progress(sentence) -> bool:
+    """Work under way: *on käynnissä*, *valmisteilla ja valmistuu vuonna 2022*, *työ eteni osittain*.
+
+    Negated, a word of progress says the work did not start (*työtä ei ole
+    aloitettu*); only an explicit share (*osittain*, *puolet*, *kesken*) keeps a
+    negated sentence partial (*eteni osittain; osa ei ole vielä aloittanut*).
+    """
+    if any(t.lower_ in SHARE_WORDS or _part_of(t) for t in sentence):
+        return True
+    if is_negative(sentence):
+        return False
+    return any(t.lemma_.lower() in PROGRESS_LEMMAS or t.lower_ in PROGRESS_WORDS for t in sentence)
+
+
+def _counts_something(sentence) -> bool:
+    return any(t.like_num or t._.number for t in sentence)
+
+
+def _combine(result: Assessment, goal: Goal, docs: dict) -> str | None:
+    """The status the parts support together: all met → full, none met → none, else partial."""
+    known = [f for f in result.findings if f.outcome != "unknown"]
+    if not known:
+        return None
+    outcomes = {f.outcome for f in known}
+    unknown_quantity = any(f.outcome == "unknown" and f.part.kind == "quantity" for f in result.findings)
+    if outcomes == {"not_met"}:
+        return "none"
+    if outcomes == {"met"}:
+        if unknown_quantity:
+            return None  # one figure checks out, another has nothing to compare with
+        if _scope_negated(result, goal, docs):
+            return "partial"
+        return "full"
+    return "partial"
+
+
+def _scope_negated(result: Assessment, goal: Goal, docs: dict) -> bool:
+    """A met figure, but the metric status also says part of the goal's scope was not done.
+
+    *Perusopetuksen koulutuksia ei ole järjestetty*: the goal's metric counts
+    trainings (*koulutus*); a negated sentence about them limits the claim.
+    """
+    scope = content_lemmas(docs.get("metric")) | content_lemmas(docs.get("goal"))
+    status_doc = docs.get("metric_status")
+    if status_doc is None:
+        return False
+    return any(is_negative(s) and _mentions(s, scope) for s in status_doc.sents)
+
+
+# --- arithmetic ---------------------------------------------------------------------------------
+
+
+def arithmetic_notes(indicators: list[Indicator]) -> list[str]:
+    """Check a reported percentage change against counts of the same unit (information only).
+
+    *31.12.2020 mennessä ... 664 työntekijää. Vuonna 2021 ... 188 työntekijää
+    lisää* and *määrä on noussut 28,4 %*: 188 / 664 = 28,3 %.
+    """
+    notes = []
+    changes = [i for i in indicators if i.kind == "percent" and i.direction and i.unit == "%"
+               and i.field in EVIDENCE_FIELDS]
+    counts = [i for i in indicators if i.kind == "count" and i.unit and i.value
+              and i.field in (*EVIDENCE_FIELDS, "baseline")]
+    for change in changes:
+        for base in counts:
+            for added in counts:
+                earlier = added.start <= base.start and added.field == base.field
+                if added is base or added.unit != base.unit or earlier:
+                    continue
+                computed = 100 * float(added.value) / float(base.value)
+                if added.direction == change.direction or (added.direction is None and abs(computed - float(
+                        change.value)) < 2):
+                    difference = abs(computed - float(change.value))
+                    notes.append(verdict.arithmetic_note(float(added.value), float(base.value), computed,
+                                                         float(change.value), matches=difference < 1))
+                    return notes
+    return notes

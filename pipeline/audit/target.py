@@ -1,0 +1,185 @@
+"""Reading a goal's target as the parts that must all hold.
+
+A quantity (*vähintään 10 prosentilla* from the baseline, *noin 50
+opiskelijalla*, *enintään 14 päivää* where lower is better), a required
+component (*10 yhteistyökumppania, joista osa kansainvälisiä toimijoita*), a
+deliverable (*Selvitys valmis*, *opintopolut rakennettu*), or, when the
+target names none of these, a qualitative aim (*Digituki vahvistuu.*).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from pipeline.lang_fi.negation import MOVED_LEMMAS, SETBACK_LEMMAS
+from pipeline.lang_fi.progress import DONE_LEMMAS, DONE_WORDS, PROGRESS_LEMMAS, TAKEN_INTO_USE
+from pipeline.lang_fi.targets import COMPONENT_WORD, GENERIC_LEMMAS, INVERSE_LEMMAS, RELATIVE_CHANGE_WORDS
+from pipeline.records import FIGURE_KINDS, Goal, Indicator
+
+#: Figure kinds a quantity can be: dates are not levels to reach.
+QUANTITY_KINDS: tuple[str, ...] = tuple(kind for kind in FIGURE_KINDS if kind != "date")
+#: Cases in which a noun is what a sentence is about (not *opintopolusta tehty*).
+CORE_CASES = frozenset({"Nom", "Par", "Gen", "Acc"})
+
+
+@dataclass(slots=True)
+class Part:
+    """One thing a target requires."""
+
+    kind: str  # "quantity", "component", "deliverable" or "qualitative"
+    text: str
+    measure: str | None = None  # "count", "percent" or "money" for quantities
+    value: float | None = None
+    unit: str | None = None
+    qualifier: str | None = None
+    change: str | None = None  # "increase"/"decrease" for a change from the baseline
+    relative: bool = False  # a change in per cent of the baseline: "10 prosentilla"
+    points: bool = False  # a change in percentage points
+    lower_is_better: bool = False
+    baseline: float | None = None
+    baseline_kind: str | None = None
+    baseline_unit: str | None = None
+    threshold: float | None = None  # the level the reported figure is compared with
+    lemmas: frozenset[str] = frozenset()
+
+
+def requirements(goal: Goal, docs: dict, indicators: Iterable[Indicator]) -> list[Part]:
+    """The parts of the goal's target, from its text (``docs["target"]``) and indicators."""
+    indicators = list(indicators)
+    target_doc = docs.get("target")
+    if target_doc is None:
+        return []
+    target_figures = [i for i in indicators if i.field == "target" and i.kind in QUANTITY_KINDS]
+    baseline_figures = [i for i in indicators if i.field == "baseline" and i.kind in QUANTITY_KINDS]
+    metric_lemmas = content_lemmas(docs.get("metric"))
+    inverse_context = bool(metric_lemmas & INVERSE_LEMMAS or content_lemmas(target_doc) & INVERSE_LEMMAS)
+    parts: list[Part] = []
+    for figure in target_figures:
+        if _in_component(target_doc, figure):
+            continue
+        parts.append(_quantity(figure, baseline_figures, inverse_context))
+    for sentence in target_doc.sents:
+        component = _component(sentence)
+        if component is not None:
+            parts.append(component)
+        if not any(f.start >= sentence.start_char and f.end <= sentence.end_char for f in target_figures):
+            deliverable = _deliverable(sentence)
+            if deliverable is not None:
+                parts.append(deliverable)
+    if not parts:
+        # "Digituki vahvistuu.": a qualitative target, judged by what the status says.
+        lemmas = content_lemmas(target_doc)
+        if lemmas:
+            parts.append(Part(kind="qualitative", text=target_doc.text.strip(), lemmas=lemmas))
+    return parts
+
+
+def _quantity(figure: Indicator, baseline_figures: list[Indicator], inverse_context: bool) -> Part:
+    part = Part(kind="quantity", text=figure.text, measure=figure.kind, value=float(figure.value),
+                unit=figure.unit, qualifier=figure.qualifier)
+    words = figure.text.lower()
+    if figure.kind == "percent" and figure.unit == "prosenttiyksikkö":
+        part.points = True
+        part.change = figure.direction or ("decrease" if inverse_context else "increase")
+    elif figure.kind == "percent" and (figure.direction or any(w in words for w in RELATIVE_CHANGE_WORDS)):
+        part.relative = True
+        part.change = figure.direction or ("decrease" if inverse_context else "increase")
+    elif figure.direction:
+        part.change = figure.direction
+    part.lower_is_better = (part.change == "decrease" or figure.qualifier in ("at_most", "under")
+                            or (part.change is None and inverse_context and figure.qualifier is None))
+    baseline = _baseline_for(part, baseline_figures)
+    if baseline is not None:
+        part.baseline = float(baseline.value)
+        part.baseline_kind, part.baseline_unit = baseline.kind, baseline.unit
+    part.threshold = _threshold(part)
+    return part
+
+
+def _baseline_for(part: Part, baseline_figures: list[Indicator]) -> Indicator | None:
+    if part.relative or part.change:
+        # "vähenee 10 prosentilla" of a count baseline ("Keskeyttäneiden määrä 496"), or of a rate.
+        wanted = ("count", "money", "percent") if part.relative else (part.measure,)
+    else:
+        wanted = (part.measure,)
+    for kind in wanted:
+        for figure in baseline_figures:
+            if figure.kind == kind and (part.unit is None or figure.unit in (None, part.unit, "kpl")
+                                        or kind != part.measure or part.relative or part.points):
+                return figure
+    return None
+
+
+def _threshold(part: Part) -> float | None:
+    sign = -1 if part.change == "decrease" else 1
+    if part.relative:
+        return part.baseline * (1 + sign * part.value / 100) if part.baseline is not None else None
+    if part.points or part.change:
+        return part.baseline + sign * part.value if part.baseline is not None else None
+    return part.value
+
+
+def _in_component(doc, figure: Indicator) -> bool:
+    span = doc.char_span(figure.start, figure.end, alignment_mode="expand")
+    return span is not None and any(t.lower_ == COMPONENT_WORD for t in doc[max(span.start - 3, 0):span.start])
+
+
+def _component(sentence) -> Part | None:
+    """*10 yhteistyökumppania, joista osa kansainvälisiä toimijoita*: a required kind among the counted."""
+    for token in sentence:
+        if token.lower_ == COMPONENT_WORD:
+            rest = sentence.doc[token.i + 1:sentence.end]
+            lemmas = frozenset(t.lemma_.lower() for t in rest if t.pos_ in ("NOUN", "ADJ", "PROPN")
+                               and t.lemma_.lower() not in GENERIC_LEMMAS)
+            if lemmas:
+                text = sentence.doc.text[token.idx:rest[-1].idx + len(rest[-1].text)].rstrip(".")
+                return Part(kind="component", text=text, lemmas=lemmas)
+    return None
+
+
+def _deliverable(sentence) -> Part | None:
+    """*Esiselvitys valmis.*, *opintopolut rakennettu*, *toimintamalleja käytössä*."""
+    done = any(is_done_word(t) for t in sentence)
+    if not done:
+        return None
+    lemmas = frozenset(t.lemma_.lower() for t in sentence if t.pos_ in ("NOUN", "PROPN")
+                       and t.morph.get("Case") and set(t.morph.get("Case")) & CORE_CASES
+                       and t.lemma_.lower() not in GENERIC_LEMMAS)
+    if not lemmas:
+        return None
+    return Part(kind="deliverable", text=sentence.text.strip(), lemmas=lemmas)
+
+
+def is_done_word(token) -> bool:
+    """A word saying something was done: *valmis*, *käytössä*, *on laadittu*, *toteutettiin*.
+
+    Past participles count in the nominative only (*rakenteita on luotu*),
+    not as attributes in other cases (*suunnitelluista sijainneista*); work
+    under way (*eteni*, *valmisteltu*) is progress, not done.
+    """
+    lemma = token.lemma_.lower()
+    word = token.lower_
+    if lemma in DONE_LEMMAS or word in DONE_WORDS:
+        return True
+    verb, following = TAKEN_INTO_USE
+    if lemma == verb and _next_is(token, following):
+        return True
+    if token.pos_ != "VERB" or lemma in PROGRESS_LEMMAS | SETBACK_LEMMAS | MOVED_LEMMAS:
+        return False
+    morph = token.morph
+    if "Past" in morph.get("PartForm"):
+        return morph.get("Case") in ([], ["Nom"])
+    return "Fin" in morph.get("VerbForm") and "Past" in morph.get("Tense")
+
+
+def _next_is(token, word: str) -> bool:
+    return token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == word
+
+
+def content_lemmas(doc) -> frozenset[str]:
+    """Lemmas of the nouns, names and adjectives of ``doc`` that are not too general (:data:`GENERIC_LEMMAS`)."""
+    if doc is None:
+        return frozenset()
+    return frozenset(t.lemma_.lower() for t in doc if t.pos_ in ("NOUN", "PROPN", "ADJ")
+                     and t.lemma_.lower() not in GENERIC_LEMMAS)

@@ -1,0 +1,187 @@
+"""Phrasing the verdict: the claim compared with the evidence, and every Finnish sentence of the audit.
+
+:func:`audit_goal` compares the claimed status with the status the evidence
+supports (:func:`pipeline.audit.evidence.assess`) and, where the rules have
+nothing to go on, with the classifier's probabilities. The reasons quote the
+target and the figures (*Tavoite: Vähintään 2 500 asuntoa; raportoitu: 2 104
+asuntoa (84,2 %).*); the functions below phrase them, and Finnish numbers.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from pipeline.lang_fi.change_words import CHANGE_BOUNDS, CHANGE_NOUNS
+from pipeline.lang_fi.qualifiers import QUALIFIER_WORDS
+from pipeline.records import Goal, Indicator
+
+if TYPE_CHECKING:
+    from pipeline.audit.evidence import Assessment
+    from pipeline.audit.target import Part
+
+VERDICTS: tuple[str, ...] = ("consistent", "inconsistent", "insufficient_evidence")
+
+#: Finnish names of the statuses, for reasons.
+STATUS_FI: dict[str, str] = {
+    "full": "toteutuu täysin",
+    "partial": "toteutuu osittain",
+    "none": "ei toteudu",
+    "not_assessable": "ei arvioitavissa",
+}
+_ORDER = {"none": 0, "partial": 1, "full": 2}
+
+#: How the reasons name a part of a target that is not a quantity.
+PART_NAMES: dict[str, str] = {"component": "Tavoitteen osa", "deliverable": "Tavoitteen tuotos"}
+
+
+def audit_goal(goal: Goal, assessment: Assessment, prediction: dict | None = None,
+               *, doubt_below: float = 0.15) -> dict:
+    """The audit record of the contract: ``verdict``, ``flagged``, ``reasons``.
+
+    Also ``evidence_status`` (what the figures support), ``notes`` (arithmetic,
+    information only) and ``cited`` (field and offsets of the figures compared
+    with the target).
+
+    Parameters
+    ----------
+    goal
+        The goal with its claimed ``status``.
+    assessment
+        :func:`pipeline.audit.evidence.assess` of the goal.
+    prediction
+        The classifier's ``{"status": ..., "probabilities": {...}}`` or None.
+    doubt_below
+        Where the rules cannot decide, a claim the classifier gives less than
+        this probability, while preferring another status, is flagged.
+    """
+    claimed = goal.status
+    reasons = [f.reason for f in assessment.findings]
+    evidence = assessment.status
+    if claimed is None:
+        verdict = "insufficient_evidence"
+        reasons.append("Tavoitteelle ei ole ilmoitettu toteutumisen tilaa.")
+    elif evidence is not None and claimed in _ORDER:
+        if evidence == claimed:
+            verdict = "consistent"
+            reasons.append(f"Ilmoitettu tila '{goal.status_label or STATUS_FI[claimed]}' vastaa raportoituja tietoja.")
+        else:
+            verdict = "inconsistent"
+            too = "liian myönteinen" if _ORDER[claimed] > _ORDER[evidence] else "liian kielteinen"
+            reasons.append(f"Ilmoitettu tila '{goal.status_label or STATUS_FI[claimed]}' on {too}: "
+                           f"luvut ja teksti tukevat tilaa '{STATUS_FI[evidence]}'.")
+            if evidence != "full" and assessment.negative:
+                reasons.append(f"Raportissa todetaan: '{assessment.negative[0]}'")
+    elif evidence is not None and claimed == "not_assessable":
+        verdict = "inconsistent"
+        reasons.append(f"Tila on ilmoitettu arvioimattomaksi, mutta luvut tukevat tilaa '{STATUS_FI[evidence]}'.")
+    elif assessment.numeric and claimed in ("full", "partial"):
+        verdict = "insufficient_evidence"
+        reasons.append("Tavoite on määrällinen, mutta väitettä ei voi tarkistaa raportoiduista luvuista.")
+    else:
+        verdict, reason = _judge_by_classifier(goal, prediction, doubt_below)
+        reasons.append(reason)
+    reasons = list(dict.fromkeys(r for r in reasons if r))
+    cited = [{"field": f.reported.field, "start": f.reported.start, "end": f.reported.end}
+             for f in assessment.findings if f.reported is not None]
+    return {
+        "verdict": verdict,
+        "flagged": verdict != "consistent",
+        "reasons": reasons,
+        "evidence_status": evidence,
+        "notes": assessment.notes,
+        "cited": cited,
+    }
+
+
+def _judge_by_classifier(goal: Goal, prediction: dict | None, doubt_below: float) -> tuple[str, str]:
+    claimed = goal.status
+    label = goal.status_label or STATUS_FI.get(claimed, claimed)
+    if claimed == "none" or prediction is None:
+        return "consistent", ("Tavoite on laadullinen; raportoidut tiedot eivät ole ristiriidassa ilmoitetun "
+                              "tilan kanssa.")
+    probabilities = prediction.get("probabilities") or {}
+    p_claimed = probabilities.get(claimed, 0.0)
+    predicted = prediction.get("status")
+    if predicted != claimed and p_claimed < doubt_below and predicted in STATUS_FI:
+        return "inconsistent", (
+            f"Tavoite on laadullinen; luokitin pitää todennäköisimpänä tilaa '{STATUS_FI[predicted]}' "
+            f"({fi_percent(100 * probabilities.get(predicted, 0.0))}), ilmoitetun tilan '{label}' "
+            f"todennäköisyys on {fi_percent(100 * p_claimed)}."
+        )
+    return "consistent", (f"Tavoite on laadullinen; raportoitu eteneminen tukee ilmoitettua tilaa '{label}' "
+                          f"(luokitin {fi_percent(100 * p_claimed)}).")
+
+
+# --- the reasons of the findings ------------------------------------------------------------------
+
+
+def no_figure_reason(part: Part) -> str:
+    """A quantity with no reported figure to compare it with."""
+    return f"Tavoite: {describe_target(part)}; raportissa ei ole lukua, johon sitä voisi verrata."
+
+
+def no_baseline_reason(part: Part, figure: Indicator) -> str:
+    """A change from a baseline the report does not give."""
+    return (f"Tavoite: {describe_target(part)}; lähtötasoa ei ole, joten muutosta ei voi laskea; "
+            f"raportoitu: {figure.text}.")
+
+
+def reported_reason(part: Part, figure: Indicator, ratio: float | None, *, of_target: bool = False) -> str:
+    """The target and the figure that answers it, with the share reached when ``ratio`` is given.
+
+    *Tavoite: Vähintään 2 500 asuntoa; raportoitu: 2 104 asuntoa (84,2 %).*;
+    a reported change against the wanted one (``of_target``): *(50 % tavoitteesta)*.
+    """
+    share = ""
+    if ratio is not None:
+        share = f" ({fi_percent(100 * ratio)}{' tavoitteesta' if of_target else ''})"
+    return f"Tavoite: {describe_target(part)}; raportoitu: {figure.text}{share}."
+
+
+def text_part_reason(part: Part, outcome: str, quote: str | None) -> str:
+    """A component, deliverable or qualitative target and the sentence that answers it (``quote``)."""
+    label = PART_NAMES.get(part.kind, "Tavoite")
+    if outcome == "not_met":
+        return f"{label} '{part.text}' ei toteudu: '{quote}'"
+    if outcome == "partial":
+        return f"{label} '{part.text}' on kesken: '{quote}'"
+    if outcome == "met":
+        return f"{label} '{part.text}' raportoidaan tehdyksi: '{quote}'"
+    return f"{label} '{part.text}': raportissa ei ole sitä koskevaa mainintaa."
+
+
+def arithmetic_note(added: float, base: float, computed: float, reported: float, *, matches: bool) -> str:
+    """*Tieto: 188 / 664 = 28,3 %; raportoitu 28,4 % (täsmää).*"""
+    verdict = "täsmää" if matches else "ei täsmää"
+    return (f"Tieto: {fi_number(added)} / {fi_number(base)} = {fi_percent(computed)}; "
+            f"raportoitu {fi_percent(reported)} ({verdict}).")
+
+
+def describe_target(part: Part) -> str:
+    """The target part as the report words it, with the level it implies.
+
+    *vähintään 2 500 asuntoa*; *väheneminen 10 prosentilla lähtötasosta 496
+    (enintään 446,4)*.
+    """
+    text = part.text
+    if part.change and (text[:1].isdigit() or text.split()[0].lower() in QUALIFIER_WORDS):
+        text = f"{CHANGE_NOUNS[part.change]} {text}"  # "noin 50 opiskelijalla"
+    if part.change and part.baseline is not None and part.threshold is not None:
+        text += (f" lähtötasosta {fi_number(part.baseline)} "
+                 f"({CHANGE_BOUNDS[part.change]} {fi_number(round(part.threshold, 1))})")
+    return text
+
+
+# --- Finnish numbers ------------------------------------------------------------------------------
+
+
+def fi_number(value: float) -> str:
+    """``2104`` → ``2 104``, ``28.4`` → ``28,4``."""
+    if float(value).is_integer():
+        return f"{int(value):,}".replace(",", " ")
+    return f"{value:,.1f}".replace(",", " ").replace(".", ",")
+
+
+def fi_percent(value: float) -> str:
+    """``84.16`` → ``84,2 %``."""
+    return f"{fi_number(round(value, 1))} %"

@@ -1,0 +1,12 @@
+"""Voikko's Finnish names of grammatical cases."""
+
+from __future__ import annotations
+
+#: Voikko's case names (``SIJAMUOTO``) as Universal Dependencies ``Case`` values.
+VOIKKO_CASES: dict[str, str] = {
+    "nimento": "Nom", "omanto": "Gen", "osanto": "Par", "sisaolento": "Ine", "sisaeronto": "Ela",
+    "sisatulento": "Ill", "ulkoolento": "Ade", "ulkoeronto": "Abl", "ulkotulento": "All", "olento": "Ess",
+    "tulento": "Tra", "keinonto": "Ins", "vajanto": "Abe", "seuranto": "Com", "kohdanto": "Acc",
+}
+#: Voikko's word class of numerals (``CLASS``).
+NUMERAL_CLASS = "lukusana"

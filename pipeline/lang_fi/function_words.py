@@ -1,0 +1,10 @@
+"""Conjunctions and other small words the readers and the figure finder need."""
+
+from __future__ import annotations
+
+#: Words after which a hyphen at a line end is a real, elided compound part:
+#: *kieli-* / *ja kulttuuritietoisesta*, *haku-* / *ja valintatoiminnot*.
+CONJUNCTIONS: frozenset[str] = frozenset({"ja", "tai", "sekä", "eli", "että", "taikka", "ynnä", "tahi"})
+
+#: Words that join adjectives before a counted noun: *kolme uutta ja kehitettyä mallia*.
+NOUN_PHRASE_COORDINATORS: tuple[str, ...] = ("ja", "tai")

@@ -1,0 +1,30 @@
+"""Words that say how far work got: done, under way, as planned, or a share of it."""
+
+from __future__ import annotations
+
+#: Lemmas after which a deliverable counts as done: *valmis*, *käytössä*, *otettu käyttöön*.
+DONE_LEMMAS: frozenset[str] = frozenset({"valmis", "käytössä", "käyttöönotto"})
+#: Word forms that say something is done, whatever their lemma: *valmistui*, *valmistuivat*.
+DONE_WORDS: frozenset[str] = frozenset({"valmis", "käytössä", "valmistunut", "valmistui", "valmistuivat"})
+#: *otettu käyttöön*: the verb's lemma and the word after it.
+TAKEN_INTO_USE: tuple[str, str] = ("ottaa", "käyttöön")
+#: The word of a deliverable that is in use: *toimintamalleja käytössä*.
+IN_USE_WORD = "käytössä"
+#: Work under way, not done: *käynnissä*, *valmisteilla*, *jatkuu*.
+PROGRESS_LEMMAS: frozenset[str] = frozenset({
+    "käynnissä", "käynnistyä", "valmisteilla", "valmistella", "jatkua", "jatkaa", "kesken", "edetä", "aloittaa",
+    "pilotoida", "työstää", "käynnistää", "valmistelu", "laatiminen", "osittain", "puolet", "pääosin",
+})
+#: Word forms of work under way, whatever their lemma.
+PROGRESS_WORDS: frozenset[str] = frozenset({"käynnissä", "valmisteilla"})
+#: A share of the work: *kesken*, *osittain*, *puolet*; these keep even a negated sentence partial.
+SHARE_WORDS: frozenset[str] = frozenset({"kesken", "osittain", "puolet", "pääosin", "osin"})
+#: *osa toimenpiteistä siirtyi*: a share when an elative follows it.
+PART_WORD = "osa"
+#: As planned: *suunnitellusti*, *aikataulussa*.
+ON_TARGET_WORDS: frozenset[str] = frozenset({"suunnitellusti", "aikataulussa"})
+#: *tavoitteen/suunnitelman/aikataulun mukaisesti*: as planned.
+ACCORDING_TO_WORD = "mukaisesti"
+PLAN_LEMMAS: frozenset[str] = frozenset({"tavoite", "suunnitelma", "aikataulu"})
+#: The metric status refers the reader to the measures: *kts. toimenpiteet*, *ks. myös toimenpiteet*.
+REFERS_TO_MEASURES_PATTERN = r"\b(?:kts|ks|katso)\.?\s*(?:myös\s+)?toimenpit"

@@ -1,0 +1,19 @@
+"""Words for reading a target: general nouns, metrics where lower is better, required components, relative changes."""
+
+from __future__ import annotations
+
+#: Nouns too general to tie evidence to a target: *määrä*, *tavoite*, *vuosi*.
+GENERIC_LEMMAS: frozenset[str] = frozenset({
+    "määrä", "lukumäärä", "tavoite", "vuosi", "osa", "käyttö", "toiminta", "toimenpide", "kpl", "prosentti",
+    "osuus", "taso", "mittari", "asia", "aika", "yhteys", "kaupunki", "toimiala", "palvelualue",
+})
+#: Lemmas of metrics where less is better: waiting times, dropouts, emissions.
+INVERSE_LEMMAS: frozenset[str] = frozenset({
+    "jonotusaika", "odotusaika", "jono", "päästö", "hiilidioksidipäästö", "keskeyttäminen", "keskeyttänyt",
+    "poissaolo", "sairauspoissaolo", "kustannus", "kulu", "vahinko", "tapaturma", "syrjäytyminen",
+    "työttömyys", "työtön", "läpimenoaika", "käsittelyaika", "vaihtuvuus",
+})
+#: *10 yhteistyökumppania, joista osa kansainvälisiä*: what follows names a required kind among the counted.
+COMPONENT_WORD = "joista"
+#: A per cent of the baseline, not a level: *kasvaa 10 prosentilla*, *10 %:lla*.
+RELATIVE_CHANGE_WORDS: tuple[str, ...] = ("prosentilla", "%:lla")

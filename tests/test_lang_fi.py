@@ -1,0 +1,42 @@
+"""The Finnish language data: lists that must agree with one another."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.lang_fi import headers, numbers, qualifiers, units
+
+
+def test_cardinal_parts_are_the_units_tens_and_multipliers():
+    assert set(numbers.CARDINAL_PARTS) == {*numbers.CARDINAL_UNITS, *numbers.CARDINAL_TENS,
+                                           *numbers.CARDINAL_MULTIPLIERS}
+
+
+@pytest.mark.parametrize(("longer", "prefix"), [("miljoonaa", "miljoona"), ("sataa", "sata"), ("tuhatta", "tuhat")],
+                         ids=["miljoonaa", "sataa", "tuhatta"])
+def test_cardinal_parts_try_longer_forms_first(longer, prefix):
+    assert numbers.CARDINAL_PARTS.index(longer) < numbers.CARDINAL_PARTS.index(prefix)
+
+
+def test_money_scales_try_longer_words_first():
+    scales = list(units.MONEY_SCALES)
+    assert scales.index("miljoonaa") < scales.index("miljoona")
+
+
+@pytest.mark.parametrize("field", headers.HEADER_FIELDS)
+def test_every_header_field_has_a_printed_title_and_a_folded_header(field):
+    assert field in headers.COLUMN_TITLES
+    assert field in headers.COLUMN_HEADERS.values()
+
+
+def test_header_words_are_the_first_header_of_each_field():
+    assert headers.HEADER_WORDS == ("mittari", "lähtötaso", "tavoitetaso", "vastuuhenkilö", "keskeisettoimenpiteet",
+                                    "mittarientilanne")
+
+
+@pytest.mark.parametrize("qualifier", sorted({*qualifiers.QUALIFIER_WORDS.values(),
+                                              *qualifiers.DATE_QUALIFIERS.values()}))
+def test_qualifiers_are_in_the_contract(qualifier):
+    from pipeline.records import QUALIFIERS
+
+    assert qualifier in QUALIFIERS
