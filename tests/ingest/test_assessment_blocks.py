@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 from pathlib import Path
 
@@ -11,27 +10,19 @@ import pytest
 
 from pipeline.ingest.layouts import LAYOUT_MODULES, Page, layouts
 from pipeline.ingest.layouts.assessment_blocks import LAYOUT, _target
+from pipeline.ingest.sections import read_pages
+from tests.conftest import FIXTURES, REAL
 
-ROOT = Path(__file__).resolve().parents[2]
-#: ``../shared/data/real/`` beside the repository; ``PIPELINE_REAL_DATA`` names it from elsewhere (a worktree).
-REAL = Path(os.environ.get("PIPELINE_REAL_DATA") or ROOT.parent / "shared" / "data" / "real")
 KAUHAVA = REAL / "kauhava_2024_tilinpaatos.pdf"
-SEINAJOKI = REAL / "seinajoki_2024_tilinpaatos.pdf"
-KEY = ROOT / "tests" / "fixtures" / "real_key" / "kauhava_dev.json"
+KEY = FIXTURES / "real_key" / "kauhava_dev.json"
 #: The binding-targets section of Kauhava 2024 (2 Talousarvion toteutuminen).
 SECTION = range(58, 114)
 
 needs_kauhava = pytest.mark.skipif(not KAUHAVA.is_file(), reason=f"the real statement {KAUHAVA} is not here")
 
 
-def _pages(path: Path, numbers) -> list[Page]:
-    import pypdfium2 as pdfium
-
-    document = pdfium.PdfDocument(str(path))
-    try:
-        return [Page(n, document[n - 1].get_textpage().get_text_range()) for n in numbers]
-    finally:
-        document.close()
+def _pages(path: Path, numbers: range) -> list[Page]:
+    return [page for page in read_pages(path.read_bytes()) if page.number in numbers]
 
 
 def _short(text: str | None) -> str | None:
@@ -62,10 +53,8 @@ def _key_id(entry: dict) -> str:
 
 
 @pytest.fixture(scope="session")
-def kauhava_pages() -> list[Page]:
-    if not KAUHAVA.is_file():
-        pytest.skip(f"the real statement {KAUHAVA} is not here")
-    return _pages(KAUHAVA, SECTION)
+def kauhava_pages(real_pdf) -> list[Page]:
+    return _pages(real_pdf("kauhava"), SECTION)
 
 
 @pytest.fixture(scope="session")
@@ -95,9 +84,8 @@ def test_detects_its_own_pages(kauhava_pages):
     assert LAYOUT.detect(kauhava_pages) > 0.9
 
 
-@pytest.mark.skipif(not SEINAJOKI.is_file(), reason=f"the real statement {SEINAJOKI} is not here")
-def test_does_not_claim_another_citys_layout():
-    assert LAYOUT.detect(_pages(SEINAJOKI, range(79, 142))) == 0.0
+def test_does_not_claim_another_citys_layout(real_pdf):
+    assert LAYOUT.detect(_pages(real_pdf("seinajoki"), range(79, 142))) == 0.0
 
 
 def test_does_not_claim_empty_pages():
