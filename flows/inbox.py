@@ -3,7 +3,8 @@
 New means: a content hash (sha256) the database has not stored. Each new
 file runs as one task on the flow's task runner (a process pool by default,
 Dask when configured). A file that fails is recorded with its error and moved
-to the quarantine folder; the others go on. Two overlapping scans may both
+to the quarantine folder; the others go on. A file that takes longer than its
+time budget (``PIPELINE_FILE_TIMEOUT``) is stopped and quarantined as well. Two overlapping scans may both
 start on a file, but the database stores its content once.
 """
 
@@ -40,14 +41,16 @@ def scan_inbox(inbox: Path, db_url: str | None = None, quarantine: Path | None =
             summary["failed"].append({"file": path.name, "error": "failed before; see the failures table"})
         else:
             todo.append((path, sha))
-    futures = [process_file_task.submit(str(path), sha, db_url, model_path) for path, sha in todo]
+    budget = config.file_timeout()
+    task = process_file_task.with_options(timeout_seconds=budget)
+    futures = [task.submit(str(path), sha, db_url, model_path) for path, sha in todo]
     for (path, sha), future in zip(todo, futures, strict=True):
         future.wait()
         state = future.state
         if state.is_completed():
             outcome = future.result()
         else:
-            outcome = {"status": "failed", "error": f"{path.name}: {state.result(raise_on_failure=False)!r}"}
+            outcome = {"status": "failed", "error": _task_error(path, state, budget)}
         if outcome["status"] == "failed":
             moved = quarantine_file(path, quarantine, outcome["error"])
             record_failure(engine, path.name, sha, outcome["error"], str(moved))
@@ -62,6 +65,17 @@ def scan_inbox(inbox: Path, db_url: str | None = None, quarantine: Path | None =
     create_markdown_artifact(markdown=_scan_markdown(inbox, summary), key="inbox-scan",
                              description=f"Scan of {inbox}")
     return summary
+
+
+def _task_error(path: Path, state, budget: float) -> str:
+    """The message for a file whose task did not complete: over its time budget, or what it raised."""
+    exc = state.result(raise_on_failure=False)
+    if isinstance(exc, TimeoutError) or "exceeded timeout" in (state.message or ""):
+        return (f"{path.name}: reading and analysing it took longer than the time budget of {budget:g} s, "
+                "so it was set aside (a report this slow is most likely not a binding-targets table). "
+                "Check the file; to try again with more time, raise PIPELINE_FILE_TIMEOUT and move it back "
+                "into the inbox.")
+    return f"{path.name}: {exc!r}"
 
 
 def _scan_markdown(inbox: Path, summary: dict[str, list]) -> str:

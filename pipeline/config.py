@@ -12,6 +12,7 @@
 | Dask scheduler address | ``PIPELINE_DASK_ADDRESS`` | none (then ``dask`` starts a local cluster) |
 | model file | ``PIPELINE_MODEL`` | ``models/status_classifier.skops`` |
 | "slightly below" a metric's target: a miss within this share | ``PIPELINE_SLIGHTLY_BELOW`` | ``0.1`` |
+| time budget of one file in a scan (s) | ``PIPELINE_FILE_TIMEOUT`` | 600 |
 """
 
 from __future__ import annotations
@@ -84,3 +85,15 @@ def slightly_below() -> float:
     if not 0 <= share < 1:
         raise ValueError(f"PIPELINE_SLIGHTLY_BELOW={value!r} is outside 0–1; set it to a share such as 0.1.")
     return share
+
+
+def file_timeout() -> float:
+    """Seconds one inbox file may take (read, analyse, store) before the scan quarantines it."""
+    value = os.environ.get("PIPELINE_FILE_TIMEOUT") or "600"
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = -1.0
+    if not seconds > 0 or seconds == float("inf"):
+        raise ValueError(f"PIPELINE_FILE_TIMEOUT={value!r} is not a positive number of seconds; set it to e.g. 600.")
+    return seconds

@@ -152,6 +152,26 @@ def test_train_model_flow_records_the_version(tmp_path, model_file):
         assert session.scalars(select(ModelRow.version)).all() == [result["version"]]
 
 
+def test_a_file_over_its_time_budget_is_quarantined_and_the_scan_ends(tmp_path, model_file, monkeypatch):
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    shutil.copy(SEED, folder / "hidas.txt")
+    monkeypatch.setenv("PIPELINE_FILE_TIMEOUT", "0.05")  # far less than reading and analysing the seed takes
+    summary = scan(folder, f"sqlite:///{tmp_path / 'db.sqlite'}", model_file)
+    assert [f["file"] for f in summary["failed"]] == ["hidas.txt"]
+    assert "time budget of 0.05 s" in summary["failed"][0]["error"]
+    assert (tmp_path / "quarantine" / "hidas.txt").exists()
+
+
+@pytest.mark.parametrize("value", ["soon", "0", "-5", "inf"])
+def test_a_bad_time_budget_is_named(monkeypatch, value):
+    from pipeline import config
+
+    monkeypatch.setenv("PIPELINE_FILE_TIMEOUT", value)
+    with pytest.raises(ValueError, match=rf"PIPELINE_FILE_TIMEOUT='{value}'.*positive number"):
+        config.file_timeout()
+
+
 def test_file_task_returns_bad_input_as_a_failure(tmp_path):
     bad = tmp_path / "tyhja.txt"
     bad.write_text("", encoding="utf-8")

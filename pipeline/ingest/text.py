@@ -208,30 +208,42 @@ def _group_cost(groups: list[list[list[str]]]) -> float:
 
 
 def _best_split(units: list[list[str]], n_groups: int, allow_empty_last: bool = False) -> list[list[list[str]]]:
-    """Split ``units`` (paragraphs as line lists) in order into ``n_groups`` columns by width fit."""
+    """Split ``units`` (paragraphs as line lists) in order into ``n_groups`` columns by width fit.
+
+    Every column but the last holds at least one unit (the last may be empty
+    with ``allow_empty_last``, at a small cost: a goal normally reports its
+    metric status). The cost of a column depends on its own units only, so a
+    dynamic programme over (column, first unit) finds the cheapest split in
+    O(n_groups · n²) column costs; of equally cheap splits it keeps the one
+    with the earliest cuts. Trying every split instead took 42 s for one row
+    of 40 paragraphs and minutes for 60.
+    """
     n = len(units)
-    best: tuple[float, list[int]] | None = None
+    eps = 1e-9
+    column: dict[tuple[int, int], float] = {}
 
-    def cuts_of(start: int, remaining: int):
-        if remaining == 1:
-            yield []
-            return
-        for cut in range(start + 1, n + (1 if allow_empty_last and remaining == 2 else 0)):
-            if n - cut < remaining - 1 - (1 if allow_empty_last else 0):
-                continue
-            for rest in cuts_of(cut, remaining - 1):
-                yield [cut, *rest]
+    def cost(a: int, b: int) -> float:
+        if (a, b) not in column:
+            column[a, b] = _group_cost([units[a:b]]) if b > a else 2.0
+        return column[a, b]
 
-    for cuts in cuts_of(0, n_groups):
-        bounds = [0, *cuts, n]
-        groups = [units[a:b] for a, b in itertools.pairwise(bounds)]
-        cost = _group_cost(groups)
-        if allow_empty_last and not groups[-1]:
-            cost += 2.0  # a goal normally reports its metric status
-        if best is None or cost < best[0]:
-            best = (cost, cuts)
-    assert best is not None
-    bounds = [0, *best[1], n]
+    # rest[k][i]: the cheapest way to put units[i:] into the last k columns.
+    inf = float("inf")
+    rest = [[inf] * (n + 1) for _ in range(n_groups + 1)]
+    for i in range(n + 1):
+        if i < n or allow_empty_last:
+            rest[1][i] = cost(i, n)
+    for k in range(2, n_groups + 1):
+        for i in range(n):
+            rest[k][i] = min((cost(i, j) + rest[k - 1][j] for j in range(i + 1, n + 1)), default=inf)
+    if rest[n_groups][0] == inf:
+        raise ValueError(f"cannot split {n} paragraphs into {n_groups} columns")
+    cuts, i = [], 0
+    for k in range(n_groups, 1, -1):
+        target = rest[k][i]
+        i = next(j for j in range(i + 1, n + 1) if cost(i, j) + rest[k - 1][j] <= target + eps)
+        cuts.append(i)
+    bounds = [0, *cuts, n]
     return [units[a:b] for a, b in itertools.pairwise(bounds)]
 
 

@@ -118,3 +118,23 @@ def test_year_from_footer_date(date, year):
     from pipeline.ingest.common import year_from_date
 
     assert year_from_date(date) == year
+
+
+def long_row(n_paragraphs: int) -> str:
+    """One goal row of ``n_paragraphs`` paragraphs and no person name (2 KB at 60): no cell boundary by name."""
+    body = "\n\n".join(f"Toimenpide {k} jatkuu\nsuunnitellusti." for k in range(n_paragraphs))
+    return f"1.1 Lisätään asuntotuotantoa\n\n{body}\n\nToteutuu täysin\n"
+
+
+@pytest.mark.parametrize("n_paragraphs", [20, 40, 60], ids=lambda n: f"{n}-paragraphs")
+def test_splitting_a_long_row_into_cells_is_polynomial(monkeypatch, n_paragraphs):
+    from pipeline.ingest import text
+
+    calls = []
+    real = text._group_cost
+    monkeypatch.setattr(text, "_group_cost", lambda groups: calls.append(1) or real(groups))
+    report = parse_text(long_row(n_paragraphs))
+    assert [g.goal_id for g in report.goals] == ["1.1"]
+    units = n_paragraphs + 1
+    assert len(calls) <= units * (units + 1) // 2  # each column (first, last paragraph) costed once
+
