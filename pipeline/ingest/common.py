@@ -15,8 +15,12 @@ from pipeline.lang_fi.headers import COLUMN_HEADERS, FOR_YEAR_WORD, STRATEGIC_GO
 from pipeline.records import GOAL_COLUMNS, Report
 from pipeline.status import unknown_label_warning
 
-#: A goal id starting a goal cell: ``12.4 Vahvistetaan ...``, ``1.2.3. Lisätään ...``.
-GOAL_ID = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){1,2})\.?\s+(?=[^\W\d_])")
+#: A goal id starting a goal cell: ``12.4 Vahvistetaan ...``, ``1.2.3. Lisätään ...``, and in whole
+#: financial statements three-digit parts such as ``150.2`` (Seinäjoki numbers goals by cost centre).
+GOAL_ID = re.compile(r"^(\d{1,3}(?:\.\d{1,3}){1,2})\.?\s+(?=[^\W\d_])")
+#: Anything numbered like a goal, however long its parts: a row that starts so
+#: is never read into another goal without a warning.
+GOAL_LIKE = re.compile(r"^(\d+(?:\.\d+)+)\.?\s+(?=[^\W\d_])")
 #: A row spanning the table: ``Strateginen tavoite 12. Hyvinvointierot vähenevät``.
 STRATEGIC = re.compile(r"^" + r"\s+".join(STRATEGIC_GOAL_WORDS) + r"\s+(\d+)\s*\.?\s*(.*)$",
                        re.IGNORECASE | re.DOTALL)

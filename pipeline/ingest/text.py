@@ -35,6 +35,7 @@ from pipeline.finnish import is_first_name, is_proper_noun, word_classes
 from pipeline.ingest.common import (
     DATE_FOOTER,
     GOAL_ID,
+    GOAL_LIKE,
     HEADER_YEAR,
     SENTENCE_END,
     STRATEGIC,
@@ -484,8 +485,10 @@ def parse_text(text: str, source: str = "<text>") -> Report:
             elif paragraph.page_break or current.continuations:
                 # The row goes on after a page break before its label: the
                 # rest of its cells, to be continued into the cells they fit.
+                _warn_if_goal_like(report, source, paragraph, current.goal_id)
                 current.continuations.append(paragraph)
             else:
+                _warn_if_goal_like(report, source, paragraph, current.goal_id)
                 current.paragraphs.append(paragraph)
             i += 1
             continue
@@ -497,6 +500,7 @@ def parse_text(text: str, source: str = "<text>") -> Report:
         elif i + 1 < len(paragraphs) and STRATEGIC.match(paragraphs[i + 1].text) and not _ends_row_text(paragraph):
             theme = joined
         elif rows:
+            _warn_if_goal_like(report, source, paragraph, rows[-1].goal_id)
             rows[-1].continuations.append(paragraph)
         elif not rows and theme is None and len(paragraph.lines) == 1:
             theme = joined
@@ -512,6 +516,17 @@ def parse_text(text: str, source: str = "<text>") -> Report:
     report.goals = [_to_goal(row) for row in rows]
     check_goals(report, source)
     return report
+
+
+def _warn_if_goal_like(report: Report, source: str, paragraph: Paragraph, into: str) -> None:
+    """Say so when a paragraph numbered like a goal (``100.1 Lisätään ...``) is read as part of goal ``into``."""
+    if m := GOAL_LIKE.match(paragraph.lines[0]):
+        report.warnings.append(
+            f"{source}: a row numbered {m.group(1)} ({paragraph.text[:50]!r}) was read as part of goal {into}, "
+            "because that goal's row had not ended with a status label"
+            + ("" if GOAL_ID.match(paragraph.lines[0]) else " and goal ids have at most three digits per part")
+            + "; check both goals in the report."
+        )
 
 
 def _ends_row_text(paragraph: Paragraph) -> bool:

@@ -138,3 +138,35 @@ def test_splitting_a_long_row_into_cells_is_polynomial(monkeypatch, n_paragraphs
     units = n_paragraphs + 1
     assert len(calls) <= units * (units + 1) // 2  # each column (first, last paragraph) costed once
 
+
+def rows_text(*rows: tuple[str, str, str | None]) -> str:
+    return "\n\n".join(f"{goal}\n\n{metric}" + (f"\n\n{label}" if label else "") for goal, metric, label in rows) + "\n"
+
+
+@pytest.mark.parametrize(("goal_ids", "text_ids"), [
+    pytest.param(["99.2", "100.1", "101.1"], ["99.2", "100.1", "101.1"], id="three-digit-first-part"),
+    pytest.param(["150.2", "150.10", "150.100"], ["150.2", "150.10", "150.100"], id="three-digit-parts"),
+    pytest.param(["1.1.1", "1.1.2", "12.4"], ["1.1.1", "1.1.2", "12.4"], id="three-part-ids"),
+    pytest.param(["12.4", "12.5"], ["12.4.", "12.5."], id="trailing-dot"),
+])
+def test_goal_ids_real_reports_use_are_each_a_goal(goal_ids, text_ids):
+    labels = ["Toteutuu täysin", "Toteutuu osittain", "Ei toteutunut"]
+    report = parse_text(rows_text(*((f"{i} Lisätään palveluja", "Asiakasmäärä", labels[k % 3])
+                                    for k, i in enumerate(text_ids))))
+    assert [g.goal_id for g in report.goals] == goal_ids
+    assert report.warnings == []
+
+
+@pytest.mark.parametrize(("rows", "warning"), [
+    pytest.param([("1.1 Lisätään palveluja", "Asiakasmäärä", "Toteutuu täysin"),
+                  ("1000.1 Parannetaan palveluja", "Asiakasmäärä", "Toteutuu osittain")],
+                 r"numbered 1000\.1 .*part of goal 1\.1.*at most three digits", id="four-digit-id-after-a-row"),
+    pytest.param([("1.1 Lisätään palveluja", "Asiakasmäärä", None),
+                  ("1.2 Parannetaan palveluja", "Asiakasmäärä", "Toteutuu osittain")],
+                 r"numbered 1\.2 .*part of goal 1\.1.*status label", id="row-without-label-before-it"),
+])
+def test_a_goal_looking_row_is_never_folded_silently(rows, warning):
+    import re
+
+    report = parse_text(rows_text(*rows))
+    assert any(re.search(warning, w) for w in report.warnings), report.warnings
