@@ -265,6 +265,78 @@ def test_requests_without_the_token_change_nothing(app_url, db):
     assert allowed.status_code in (200, 303) and len(trail(db)) == 1
 
 
+@pytest.fixture
+def other_port_page(tmp_path):
+    """Serve ``tmp_path/site`` from another port of 127.0.0.1: same-site as the app, not same-origin."""
+    import functools
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    site = tmp_path / "site"
+    site.mkdir()
+    handler = functools.partial(SimpleHTTPRequestHandler, directory=str(site))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield site, f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    thread.join(timeout=10)
+
+
+def test_a_form_from_another_port_cannot_post_with_the_cookie(page, app_url, db, other_port_page):
+    site, other = other_port_page
+    ref = review_queue(db)[0].goal_ref
+    (site / "forged.html").write_text(
+        f'<form id="f" method="post" action="{app_url}/goals/{ref}/status">'
+        '<input name="status" value="none"></form><script>document.getElementById("f").submit()</script>',
+        encoding="utf-8")
+    page.goto(f"{app_url}/?token={TOKEN}")  # the analyst's cookie is set
+    with page.expect_navigation(url=f"{app_url}/goals/{ref}/status"):
+        page.goto(f"{other}/forged.html")
+    assert trail(db) == []
+
+
+def _cookie(app_url):
+    return httpx.Client(base_url=app_url, cookies={"review_token": TOKEN})
+
+
+@pytest.mark.parametrize(("method", "path", "headers", "data", "code"), [
+    pytest.param("GET", "/", {"Host": "evil.example:8765"}, None, 400, id="foreign-host-read"),
+    pytest.param("POST", "/goals/{ref}/status", {"Host": "rebound.example", "X-Review-Token": TOKEN},
+                 {"status": "none"}, 400, id="foreign-host-write"),
+    pytest.param("POST", "/goals/{ref}/status", {"Origin": "http://127.0.0.1:9"}, {"status": "none"}, 403,
+                 id="cookie-from-another-origin"),
+    pytest.param("POST", "/goals/{ref}/status", {"Referer": "http://127.0.0.1:9/forged.html"}, {"status": "none"},
+                 403, id="cookie-from-another-referer"),
+    pytest.param("POST", "/goals/{ref}/status", {}, {"status": "none"}, 403, id="cookie-without-origin"),
+    pytest.param("POST", "/goals/{ref}/status", {"Origin": "null"}, {"status": "none"}, 403, id="cookie-null-origin"),
+    pytest.param("POST", "/goals/{ref}/status", {"Cookie": ""}, None, 403, id="no-token-no-body"),
+    pytest.param("GET", "/goals/99999999999999999999", {}, None, 422, id="id-past-64-bits"),
+    pytest.param("POST", "/goals/99999999999999999999/status", {"X-Review-Token": TOKEN}, {"status": "none"}, 422,
+                 id="id-past-64-bits-write"),
+])
+def test_requests_from_elsewhere_are_refused(app_url, db, method, path, headers, data, code):
+    ref = review_queue(db)[0].goal_ref
+    with _cookie(app_url) as client:
+        if headers.get("Cookie") == "":
+            client.cookies.clear()
+            headers = {}
+        answer = client.request(method, path.format(ref=ref), headers=headers, data=data)
+    assert answer.status_code == code, answer.text
+    assert trail(db) == []
+
+
+@pytest.mark.parametrize("headers", [
+    pytest.param({"Origin": "{app}"}, id="own-origin"),
+    pytest.param({"Referer": "{app}/goals/1"}, id="own-referer"),
+])
+def test_changes_with_the_cookie_from_the_apps_own_pages_are_kept(app_url, db, headers):
+    ref = review_queue(db)[0].goal_ref
+    with _cookie(app_url) as client:
+        answer = client.post(f"/goals/{ref}/status", data={"status": "none"},
+                             headers={k: v.format(app=app_url) for k, v in headers.items()})
+    assert answer.status_code == 303 and len(trail(db)) == 1
+
+
 def test_report_text_with_script_is_shown_as_text(page, app_url, db):
     hostile = Report(source="hostile.csv", sha256="f" * 64, year=2021, goals=[Goal(
         goal_id="1.1", goal="Tavoite <script>document.title='hacked'</script>",
