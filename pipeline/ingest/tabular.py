@@ -11,6 +11,8 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import zipfile
+from collections import Counter
 from pathlib import Path
 
 import pandas as pd
@@ -22,6 +24,13 @@ from pipeline.records import Report, goals_from_frame
 from pipeline.status import normalise_status, unknown_label_warning
 
 REQUIRED = ("goal", "status_label")
+#: Separators a CSV file may use: Finnish Excel writes semicolons (the comma is the decimal sign).
+SEPARATORS = (";", ",", "\t")
+#: What the XML inside an XLSX workbook may expand to. A report table of a few
+#: hundred goals is well under 10 MB; a "zip bomb" of a few kilobytes expands
+#: to gigabytes and would take minutes and all memory to read.
+MAX_XLSX_EXPANDED = 64 * 1024 * 1024
+MAX_XLSX_MEMBERS = 1000
 
 
 def map_columns(columns: list[object], source: str) -> dict[object, str]:
@@ -68,10 +77,27 @@ def frame_to_report(frame: pd.DataFrame, source: str, sha256: str) -> Report:
         if goal.status_label and goal.status is None:
             where = f"row {number} (goal {goal.goal_id})"
             report.warnings.append(unknown_label_warning(source, where, goal.status_label))
-    ids = [g.goal_id for g in report.goals if g.goal_id]
-    for dup in sorted({i for i in ids if ids.count(i) > 1}):
+    counts = Counter(g.goal_id for g in report.goals if g.goal_id)
+    for dup in sorted(i for i, n in counts.items() if n > 1):
         report.warnings.append(f"{source}: goal id {dup} appears more than once.")
     return report
+
+
+def separator(text: str) -> str:
+    """The column separator, decided from the header row: the candidate that splits it into most columns.
+
+    ``Sitova tavoite;Mittari;Lähtötaso;...`` → ``;``. Python's sniffer looks at
+    whole rows, and realistic rows (``Nousi 28,4 %; 188 työntekijää``) have
+    commas and semicolons in their text, so it gives up or picks the comma.
+    A header row has neither in its titles.
+    """
+    line = text.split("\n", 1)[0]
+    best, most = ",", 1
+    for sep in SEPARATORS:
+        n = len(next(csv.reader(io.StringIO(line), delimiter=sep), [""]))
+        if n > most:
+            best, most = sep, n
+    return best
 
 
 def read_csv(path: Path, encoding: str | None = None) -> Report:
@@ -79,16 +105,33 @@ def read_csv(path: Path, encoding: str | None = None) -> Report:
     data = path.read_bytes()
     text = decode(data, path.name, encoding)
     try:
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-        sep = dialect.delimiter
-    except csv.Error:
-        sep = ","
-    try:
-        frame = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False)
+        frame = pd.read_csv(io.StringIO(text), sep=separator(text), dtype=str, keep_default_na=False)
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
         raise ReportError(path.name, f"not a readable CSV table ({exc}).") from exc
     frame = frame.replace("", None)
     return frame_to_report(frame, path.name, hashlib.sha256(data).hexdigest())
+
+
+def check_expansion(data: bytes, source: str) -> None:
+    """Refuse a workbook whose parts would expand past :data:`MAX_XLSX_EXPANDED` before anything reads them.
+
+    The sizes come from the zip's directory; :mod:`zipfile` never inflates a
+    part past the size its directory gives (it fails with a bad CRC instead),
+    so a file that lies about them cannot expand further either.
+    """
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, ValueError, EOFError) as exc:
+        raise ReportError(source, f"not a readable XLSX workbook (BadZipFile: {exc}).") from exc
+    expanded = sum(m.file_size for m in members)
+    if len(members) > MAX_XLSX_MEMBERS or expanded > MAX_XLSX_EXPANDED:
+        raise ReportError(
+            source,
+            f"the workbook expands to {expanded / 2**20:,.0f} MB in {len(members)} parts; a report table is "
+            f"read up to {MAX_XLSX_EXPANDED // 2**20} MB in {MAX_XLSX_MEMBERS} parts. It may be a zip bomb; "
+            "if it is a real report, save the goal table alone as CSV or as a smaller workbook.",
+        )
 
 
 def read_xlsx(path: Path) -> Report:
@@ -96,6 +139,7 @@ def read_xlsx(path: Path) -> Report:
     data = path.read_bytes()
     if not data:
         raise ReportError(path.name, "the file is empty; expected an XLSX workbook.")
+    check_expansion(data, path.name)
     try:
         sheets = pd.read_excel(io.BytesIO(data), sheet_name=None, dtype=str, engine="openpyxl")
     except Exception as exc:  # openpyxl raises many kinds for a damaged zip

@@ -77,3 +77,38 @@ def test_strategic_goal_number_is_stripped(tmp_path, suffix, cell, title):
     frame.to_csv(path, index=False, sep=";") if suffix == ".csv" else frame.to_excel(path, index=False)
     (goal,) = read_report(path).goals
     assert goal.strategic_goal == title
+
+
+@pytest.mark.parametrize("sep", [";", ",", "\t"], ids=["semicolon", "comma", "tab"])
+def test_separator_comes_from_the_header_row_whatever_the_rows_hold(tmp_path, sep):
+    from pipeline.hostile import csv_rows
+
+    path = tmp_path / "r.csv"
+    path.write_text(csv_rows(30, sep=sep), encoding="utf-8")
+    report = read_report(path)
+    assert len(report.goals) == 30
+    goal = report.goals[0]
+    assert (goal.goal_id, goal.goal, goal.target) == ("1.1", "Lisätään asuntotuotantoa",
+                                                      "Vähintään 2 500 asuntoa; kohtuuhintaisia 20 %")
+    assert goal.responsible == "Anna Virtanen, Timo Aro" and goal.status == "partial"
+
+
+def test_duplicate_ids_in_a_table_are_warned_once_each(tmp_path):
+    path = tmp_path / "r.csv"
+    path.write_text("Sitova tavoite;Tila\n1.1 A;Toteutui\n1.1 B;Toteutui\n1.2 C;Toteutui\n1.1 D;Toteutui\n",
+                    encoding="utf-8")
+    assert read_report(path).warnings == ["r.csv: goal id 1.1 appears more than once."]
+
+
+def test_workbook_that_expands_past_the_limit_is_refused_unread(tmp_path):
+    from pipeline.hostile import xlsx_bomb
+
+    with pytest.raises(ReportError, match=r"pommi_80mb\.xlsx: the workbook expands to 80 MB.*zip bomb"):
+        read_report(xlsx_bomb(tmp_path, 80))
+
+
+def test_workbook_under_the_limit_is_read(tmp_path):
+    from pipeline.hostile import xlsx_bomb
+
+    with pytest.raises(ReportError, match=r"missing column"):  # read, and refused for its content only
+        read_report(xlsx_bomb(tmp_path, 1))
