@@ -10,9 +10,13 @@ from pathlib import Path
 
 from pipeline.errors import ReportError
 from pipeline.ingest.sections import Progress
-from pipeline.records import Report
+from pipeline.records import METRIC_TEXT_FIELDS, TEXT_FIELDS, Report
 
 SUPPORTED = (".pdf", ".txt", ".csv", ".xlsx", ".json")
+#: The longest text a goal's field may hold. A report cell is at most a few
+#: thousand characters; a field of megabytes is not a report's, and spaCy
+#: refuses texts over 1,000,000 characters deep in the analysis (E088).
+MAX_FIELD_CHARS = 100_000
 
 
 def read_report(
@@ -30,8 +34,29 @@ def read_report(
         For a missing, empty, damaged or unsupported file, naming the problem.
     """
     path = Path(path)
+    if path.is_dir():
+        raise ReportError(str(path), "is a folder, not a report file; give a file, or scan the folder with "
+                                     "`python -m pipeline scan FOLDER`.")
     if not path.is_file():
         raise ReportError(str(path), "no such file.")
+    report = _read(path, encoding, pages, progress)
+    check_field_lengths(report)
+    return report
+
+
+def check_field_lengths(report: Report) -> None:
+    """Refuse a report with a text field longer than :data:`MAX_FIELD_CHARS`, naming the goal and field."""
+    for goal in report.goals:
+        cells = [(name, getattr(goal, name)) for name in TEXT_FIELDS]
+        cells += [(f"metrics.{name}", getattr(metric, name)) for metric in goal.metrics for name in METRIC_TEXT_FIELDS]
+        for name, value in cells:
+            if len(value or "") > MAX_FIELD_CHARS:
+                raise ReportError(report.source, f"goal {goal.goal_id}: the field {name!r} holds {len(value):,} "
+                                                 f"characters; a report cell is read up to {MAX_FIELD_CHARS:,}. "
+                                                 "Check that the file is a report table and its cells are split.")
+
+
+def _read(path: Path, encoding: str | None, pages: str | None, progress: Progress | None) -> Report:
     suffix = path.suffix.lower()
     if pages and suffix != ".pdf":
         raise ReportError(path.name, f"--pages {pages!r} applies to PDF files only; leave it out for a {suffix} file.")

@@ -44,9 +44,20 @@ def decode(data: bytes, source: str, encoding: str | None = None) -> str:
             return data.decode(encoding)
         except (UnicodeDecodeError, LookupError) as exc:
             raise ReportError(source, f"cannot decode the file as {encoding!r} ({exc}).") from exc
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        # A byte order mark says UTF-16 for certain (Notepad's "Unicode", Excel's "Unicode text").
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise ReportError(source, f"the file starts as UTF-16 but is damaged at offset {exc.start} ({exc.reason}); "
+                                      "save it again as UTF-8.") from exc
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
+        if data[:200].count(0) >= min(len(data[:200]), 200) // 4:
+            order = "utf-16-le" if data[1:200:2].count(0) > data[0:200:2].count(0) else "utf-16-be"
+            raise ReportError(source, f"the file looks like UTF-16 text without a byte order mark. Convert it to "
+                                      f"UTF-8 (iconv -f {order} -t utf-8) or pass --encoding {order}.") from exc
         hint = ""
         try:
             sample = data.decode("cp1252")
