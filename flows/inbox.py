@@ -81,7 +81,9 @@ def _task_error(path: Path, state, budget: float) -> str:
 def _scan_markdown(inbox: Path, summary: dict[str, list]) -> str:
     counts = (f"Tallennettu {len(summary['stored'])}, jo aiemmin {len(summary['already stored'])}, "
               f"virheellisiä {len(summary['failed'])}.")
-    lines = [f"# Saapuneet raportit: {inbox}", "", counts, ""]
-    lines += [f"- tallennettu: {name}" for name in summary["stored"]]
-    lines += [f"- virhe: {item['file']}: {item['error']}" for item in summary["failed"]]
+    from pipeline.digest import markdown_text
+
+    lines = [f"# Saapuneet raportit: {markdown_text(inbox)}", "", counts, ""]
+    lines += [f"- tallennettu: {markdown_text(name)}" for name in summary["stored"]]
+    lines += [f"- virhe: {markdown_text(item['file'])}: {markdown_text(item['error'])}" for item in summary["failed"]]
     return "\n".join(lines) + "\n"

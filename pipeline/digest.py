@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from pipeline.audit import STATUS_FI
@@ -18,11 +19,20 @@ def status_counts(report: Report) -> dict[str, dict[str, int]]:
             "predicted": {str(k): predicted.get(k, 0) for k in keys}}
 
 
-def _cell(text: object) -> str:
-    """Report text for a Markdown line or table cell: HTML-like text shown as text, pipes escaped."""
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]#~|!])")
+
+
+def markdown_text(text: object) -> str:
+    """Report text for a Markdown line, heading or table cell: shown as text, never as markup.
+
+    HTML (``<script>``, ``<img onerror=...>``) becomes entities; Markdown's own
+    syntax (links ``[x](javascript:...)``, emphasis, code, headings, table
+    pipes) is backslash-escaped; line breaks become spaces. The digest is
+    also published as a Prefect artifact, which renders the Markdown.
+    """
     value = str(text if text is not None else "")
     value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return value.replace("|", "\\|").replace("\n", " ")
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", value).replace("\r", " ").replace("\n", " ")
 
 
 def markdown_digest(report: Report) -> str:
@@ -31,7 +41,7 @@ def markdown_digest(report: Report) -> str:
     flagged = [g for g in report.goals if (g.audit or {}).get("flagged")]
     facts = (f"Vuosi {report.year or '?'} · päivätty {report.date or '?'} · {report.n_goals} tavoitetta · "
              f"{len(flagged)} tarkistettavaa")
-    lines = [f"# {report.source}", "", facts, "", overview(report), "",
+    lines = [f"# {markdown_text(report.source)}", "", facts, "", overview(report), "",
              "| tila | ilmoitettu | ennustettu |", "|---|---:|---:|"]
     for status in STATUSES:
         lines.append(f"| {STATUS_FI[status]} | {counts['claimed'][status]} | {counts['predicted'][status]} |")
@@ -39,9 +49,9 @@ def markdown_digest(report: Report) -> str:
     if not flagged:
         lines.append("Ei tarkistettavia väitteitä.")
     for goal in flagged:
-        lines.append(f"### {goal.goal_id or '-'} {_cell(goal.goal)}")
-        lines.append(f"Ilmoitettu: **{_cell(goal.status_label)}** · arvio: **{goal.audit['verdict']}**")
-        lines += [f"- {_cell(reason)}" for reason in goal.audit["reasons"]]
+        lines.append(f"### {markdown_text(goal.goal_id or '-')} {markdown_text(goal.goal)}")
+        lines.append(f"Ilmoitettu: **{markdown_text(goal.status_label)}** · arvio: **{goal.audit['verdict']}**")
+        lines += [f"- {markdown_text(reason)}" for reason in goal.audit["reasons"]]
         lines.append("")
     lines += ["## Kaikki tavoitteet", "", "| tavoite | ilmoitettu | ennustettu | arvio | lukuja | tiivistelmä |",
               "|---|---|---|---|---:|---|"]
@@ -51,8 +61,8 @@ def markdown_digest(report: Report) -> str:
         label = goal.status_label
         if goal.review:
             label = f"{STATUS_FI.get(goal.review['status'], '-')} (tarkastettu, {goal.review['reviewer']})"
-        lines.append(f"| {_cell(goal.goal_id)} | {_cell(label)} | {STATUS_FI.get(predicted, '-')} | "
-                     f"{(goal.audit or {}).get('verdict', '-')} | {figures} | {_cell(goal.summary)} |")
+        lines.append(f"| {markdown_text(goal.goal_id)} | {markdown_text(label)} | {STATUS_FI.get(predicted, '-')} | "
+                     f"{(goal.audit or {}).get('verdict', '-')} | {figures} | {markdown_text(goal.summary)} |")
     return "\n".join(lines) + "\n"
 
 

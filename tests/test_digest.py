@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 
 import pytest
@@ -145,3 +146,27 @@ def test_report_command_writes_html_and_markdown(tmp_path, capsys):
     assert main(["report", str(SEED), "--out", str(tmp_path)]) == 0
     assert sorted(p.name for p in tmp_path.iterdir()) == [
         "vantaa_2021_kasvatus_ja_oppiminen.html", "vantaa_2021_kasvatus_ja_oppiminen.md"]
+
+
+HOSTILE_MARKUP = [
+    pytest.param("<script>alert(1)</script>", "<script", id="script-tag"),
+    pytest.param('<img src=x onerror="alert(1)">', "<img", id="img-onerror"),
+    pytest.param("[avaa](javascript:alert(1))", "<a ", id="markdown-link"),
+    pytest.param("![kuva](http://evil.example/x.png)", "<img", id="markdown-image"),
+    pytest.param("**lihava** `koodi`", "<strong>lihava", id="emphasis"),
+    pytest.param("`koodi`", "<code>", id="code"),
+]
+
+
+@pytest.mark.parametrize(("hostile", "forbidden"), HOSTILE_MARKUP)
+@pytest.mark.parametrize("where", ["source", "goal_id", "goal", "status_label"])
+def test_markdown_digest_shows_report_text_as_text(hostile, forbidden, where):
+    from markdown_it import MarkdownIt
+
+    goal = Goal(goal_id="1.1", goal="Tavoite", status_label="Toteutui", status="full",
+                audit={"verdict": "inconsistent", "flagged": True, "reasons": ["Syy."]})
+    report = Report(source="raportti.txt", sha256="0" * 64, goals=[goal])
+    setattr(report if where == "source" else goal, where, hostile)
+    rendered = MarkdownIt("commonmark", {"html": True}).enable("table").render(markdown_digest(report))
+    assert forbidden not in rendered
+    assert re.sub(r"[\\`*\[\]!<>]", "", hostile)[:8] in re.sub(r"[\\`*\[\]!<>]", "", html.unescape(rendered))
