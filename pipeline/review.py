@@ -204,14 +204,15 @@ def _check_value(kind: str, value: str | None) -> str | None:
 
 
 def parse_number(value: object) -> float | None:
-    """``13,4``, ``2 104``, ``13.4`` or a number cell as a float; None if it is not a number."""
+    """``13,4``, ``2 104``, ``13.4`` or a number cell as a float; None if it is not a finite number."""
     if isinstance(value, int | float) and not isinstance(value, bool):
         return float(value) if math.isfinite(value) else None
     text = str(value).strip().replace("\u00a0", "").replace(" ", "").replace(",", ".")
     try:
-        return float(text)
+        number = float(text)
     except ValueError:
         return None
+    return number if math.isfinite(number) else None  # "nan", "inf", "1e309" are no figure of a report
 
 
 def _normal_value(kind: str, value: str | None) -> str | None:

@@ -137,6 +137,8 @@ def test_importing_the_same_workbook_again_changes_nothing(db, tmp_path):
                      r"sheet 'Luvut', row 4, column 'korjattu arvo': 'kymmenen' is not a number", id="number"),
         pytest.param([(2, "partial", None)], [], r"row 2, column 'tarkastaja': the reviewer's name is missing",
                      id="reviewer"),
+        *(pytest.param([], [(4, "korjaa", bad)], rf"row 4, column 'korjattu arvo': '{bad}' is not a number",
+                       id=f"not-finite-{bad}") for bad in ("nan", "inf", "1e309", "-Infinity")),
     ],
 )
 def test_a_bad_row_rejects_the_whole_workbook(db, tmp_path, goal_rows, figure_rows, message):
@@ -335,6 +337,16 @@ def test_changes_with_the_cookie_from_the_apps_own_pages_are_kept(app_url, db, h
         answer = client.post(f"/goals/{ref}/status", data={"status": "none"},
                              headers={k: v.format(app=app_url) for k, v in headers.items()})
     assert answer.status_code == 303 and len(trail(db)) == 1
+
+
+@pytest.mark.parametrize("value", ["nan", "inf", "1e309", "-Infinity"])
+def test_a_figure_that_is_not_finite_is_refused_by_the_app(app_url, db, value):
+    item = review_queue(db)[0]
+    figure = next(f for f in item.figures if f["kind"] != "date")
+    answer = httpx.post(f"{app_url}/figures/{figure['indicator_ref']}", headers={"X-Review-Token": TOKEN},
+                        data={"goal_ref": item.goal_ref, "action": "correct", "value": value})
+    assert answer.status_code == 422 and "is not a number" in answer.text
+    assert trail(db) == []
 
 
 def test_report_text_with_script_is_shown_as_text(page, app_url, db):
