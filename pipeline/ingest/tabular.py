@@ -105,7 +105,7 @@ def read_csv(path: Path, encoding: str | None = None) -> Report:
     data = path.read_bytes()
     text = decode(data, path.name, encoding)
     try:
-        frame = pd.read_csv(io.StringIO(text), sep=separator(text), dtype=str, keep_default_na=False)
+        frame = pd.read_csv(io.StringIO(text), sep=separator(text), dtype=object, keep_default_na=False)
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
         raise ReportError(path.name, f"not a readable CSV table ({exc}).") from exc
     frame = frame.replace("", None)
