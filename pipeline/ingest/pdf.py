@@ -16,8 +16,8 @@ from pathlib import Path
 from pipeline.errors import ReportError
 from pipeline.ingest.common import check_goals, date_and_year
 from pipeline.ingest.layouts import Layout, Page, layouts
-from pipeline.ingest.pdfdoc import open_pdf
-from pipeline.ingest.sections import Progress, describe, find_section, read_pages, select_pages
+from pipeline.ingest.pdfdoc import check_header, open_pdf
+from pipeline.ingest.sections import Progress, describe, find_section, read_pages, select_pages, statement_year
 from pipeline.records import Report
 
 #: A layout must be at least this sure to read the pages.
@@ -50,8 +50,7 @@ def read_pdf(path: Path, pages: str | None = None, progress: Progress | None = N
     """
     data = path.read_bytes()
     source = path.name
-    open_pdf(data, source).close()
-    every = read_pages(data, progress)
+    every = _page_texts(data, source, progress)
     if not any(page.text.strip() for page in every):
         raise ReportError(
             source, "the PDF has no text layer (a scanned image?); run OCR on it first (e.g. ocrmypdf)."
@@ -63,6 +62,8 @@ def read_pdf(path: Path, pages: str | None = None, progress: Progress | None = N
     else:
         report = Report(source=source, sha256="", goals=layout.read(path, section))
         date_and_year(report, "\n".join(page.text for page in section))
+        # A statement's section speaks of the next year's budget (*vuodelle 2025*): its title says its year.
+        report.year = statement_year(every) or report.year
         check_goals(report, source)
     report.sha256 = hashlib.sha256(data).hexdigest()
     report.layout = layout.name
@@ -72,6 +73,22 @@ def read_pdf(path: Path, pages: str | None = None, progress: Progress | None = N
     if progress is not None:
         progress("goals found", report.n_goals, report.n_goals)
     return report
+
+
+def _page_texts(data: bytes, source: str, progress: Progress | None) -> list[Page]:
+    """Every page's text; a file pypdfium2 cannot open gets pdfplumber's precise message (encrypted, damaged)."""
+    import pypdfium2 as pdfium
+
+    check_header(data, source)
+    try:
+        every = read_pages(data, progress)
+    except pdfium.PdfiumError as exc:
+        open_pdf(data, source).close()  # raises the message that names the problem
+        raise ReportError(source, f"the PDF cannot be opened ({exc}); get a fresh copy of the file.") from exc
+    if not every:
+        open_pdf(data, source).close()
+        raise ReportError(source, "the PDF has no pages; get a fresh copy of the file.")
+    return every
 
 
 def choose_layout(pages: Sequence[Page], source: str) -> Layout:

@@ -7,6 +7,14 @@ import io
 from pipeline.errors import ReportError
 
 
+def check_header(data: bytes, source: str) -> None:
+    """Refuse an empty file, or one that does not start as a PDF does."""
+    if not data.strip():
+        raise ReportError(source, "the file is empty; expected a report PDF.")
+    if not data.lstrip().startswith(b"%PDF"):
+        raise ReportError(source, "not a PDF file (it does not start with '%PDF'); check the file type.")
+
+
 def open_pdf(data: bytes, source: str):
     """A pdfplumber document of ``data``, its page tree parsed.
 
@@ -20,10 +28,7 @@ def open_pdf(data: bytes, source: str):
     from pdfminer.pdfparser import PDFSyntaxError
     from pdfplumber.utils.exceptions import PdfminerException
 
-    if not data.strip():
-        raise ReportError(source, "the file is empty; expected a report PDF.")
-    if not data.lstrip().startswith(b"%PDF"):
-        raise ReportError(source, "not a PDF file (it does not start with '%PDF'); check the file type.")
+    check_header(data, source)
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
         _ = pdf.pages  # parses the page tree: a truncated file fails here

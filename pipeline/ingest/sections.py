@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 
 from pipeline.errors import ReportError
 from pipeline.ingest.layouts import Page
-from pipeline.lang_fi.sections import METRIC_HEADERS, TARGET_HEADINGS
+from pipeline.lang_fi.sections import METRIC_HEADERS, STATEMENT_TITLES, TARGET_HEADINGS
 from pipeline.status import vocabulary_labels
 
 #: Called as ``progress(stage, done, total)`` while a long file is read.
@@ -70,6 +70,17 @@ def page_score(text: str) -> float:
     score += sum(header in folded for header in METRIC_HEADERS)
     score += min(2.0, 0.5 * len(_STATUS_WORDS.findall(folded)))
     return score
+
+
+_TITLE = re.compile(rf"^\s*(?:{'|'.join(STATEMENT_TITLES)})\s+(\d{{4}})\s*$", re.IGNORECASE | re.MULTILINE)
+
+
+def statement_year(pages: Sequence[Page]) -> int | None:
+    """The year a whole statement covers, from its title on the first pages (*Tilinpäätös 2024*)."""
+    for page in pages[:3]:
+        if m := _TITLE.search(page.text):
+            return int(m.group(1))
+    return None
 
 
 def find_section(pages: Sequence[Page]) -> list[Page]:

@@ -42,3 +42,7 @@ METRIC_HEADERS: tuple[str, ...] = (
     "vastuuhenkilö",
     "keskeiset toimenpiteet",
 )
+
+#: Titles of a whole statement, printed with its year on the cover or every page's header:
+#: *Tilinpäätös 2024*, *TILINPÄÄTÖS 2024*, *Toimintakertomus 2024*.
+STATEMENT_TITLES: tuple[str, ...] = ("tilinpäätös", "toimintakertomus", "vuosikertomus")

@@ -96,8 +96,9 @@ def _metric(report, page, name_start):
     return next(m for g in report.goals for m in g.metrics if m.page == page and (m.name or "").startswith(name_start))
 
 
-def test_seinajoki_layout_and_pages(seinajoki):
-    assert (seinajoki.layout, seinajoki.pages) == ("metric_rows", (79, 141))
+def test_seinajoki_layout_pages_and_year(seinajoki):
+    # The section speaks of the budget *vuodelle 2025*; the title says Tilinpäätös 2024.
+    assert (seinajoki.layout, seinajoki.pages, seinajoki.year) == ("metric_rows", (79, 141), 2024)
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,7 @@ import pytest
 
 from pipeline.errors import ReportError
 from pipeline.ingest.layouts import Page
-from pipeline.ingest.sections import describe, find_section, page_score, read_pages, select_pages
+from pipeline.ingest.sections import describe, find_section, page_score, read_pages, select_pages, statement_year
 
 TARGET_PAGE = (
     "Talousarviotavoite Tilannekuvaus ja riskiarvio\nArviointikertomuksen vaikuttavuus.\n"
@@ -90,3 +90,16 @@ def test_select_pages_refuses(spec, message):
 def test_real_statement_section(real_pdf, city, want):
     pages = read_pages(real_pdf(city).read_bytes())
     assert describe(find_section(pages)) == want
+
+
+@pytest.mark.parametrize(
+    ("texts", "want"),
+    [
+        pytest.param(["Seinäjoen kaupunki\nTilinpäätös 2024\n", "TILINPÄÄTÖS 2024"], 2024, id="cover"),
+        pytest.param(["Kansi", "Sisällys", "Tilinpäätös 2024\n59/157\nTeksti"], 2024, id="page-header"),
+        pytest.param(["Konsernitapaamisissa käsitelty mm. tilinpäätös 2023 ja talousarvio"], None, id="in-a-sentence"),
+        pytest.param(["Kansi", "Sisällys", "Johdanto", "Tilinpäätös 2024"], None, id="past-the-first-pages"),
+    ],
+)
+def test_statement_year(texts, want):
+    assert statement_year([Page(k + 1, text) for k, text in enumerate(texts)]) == want
