@@ -15,15 +15,24 @@ from pipeline.records import FIGURE_KINDS, Report
 
 def _print_table(report: Report) -> None:
     head = f"{report.source}  year {report.year or '?'}  date {report.date or '?'}  {report.n_goals} goals"
+    if report.layout and report.pages:
+        head += f"  ({report.layout}, pages {report.pages[0]}–{report.pages[1]})"
     print(head)
     print("-" * len(head))
     for goal in report.goals:
-        print(f"{goal.goal_id or '-':>6}  {goal.status or '?':<14}  {goal.status_label or '(no label)'}")
+        where = f"  [{goal.department}, p. {goal.page}]" if goal.department else ""
+        label = goal.status_label or ("(a status per metric)" if goal.metrics else "(no label)")
+        status = goal.status or ("-" if goal.metrics else "?")
+        print(f"{goal.goal_id or '-':>6}  {status:<14}  {label}{where}")
         for name in ("goal", "metric", "target"):
             value = getattr(goal, name)
             if value:
                 short = textwrap.shorten(value.replace("\n", " "), 100, placeholder=" …")
                 print(f"{'':>8}{name:<8} {short}")
+        for metric in goal.metrics:
+            cells = " | ".join(cell or "-" for cell in (metric.name, metric.target, metric.actual))
+            short = textwrap.shorten(cells, 90, placeholder=" …")
+            print(f"{'':>8}- {metric.status or '?':<14} ({metric.status_label or '-'}) {short}")
 
 
 def _read(args: argparse.Namespace) -> Report:

@@ -61,6 +61,12 @@ def read_pdf(path: Path, pages: str | None = None, progress: Progress | None = N
         report = layout.read_report(path, section)
     else:
         report = Report(source=source, sha256="", goals=layout.read(path, section))
+        if not report.goals:
+            raise ReportError(
+                source,
+                f"the {layout.name} layout recognised pages {describe(section)} but read no goals from them; "
+                "if the targets are on other pages, name them with --pages, e.g. --pages 58-113.",
+            )
         date_and_year(report, "\n".join(page.text for page in section))
         # A statement's section speaks of the next year's budget (*vuodelle 2025*): its title says its year.
         report.year = statement_year(every) or report.year

@@ -124,3 +124,14 @@ def test_pages_option_refused_for_text(tmp_path):
     path.write_text("1.1 Tavoite\n\nToteutui\n", encoding="utf-8")
     with pytest.raises(ReportError, match=r"r\.txt: --pages '3' applies to PDF files only"):
         read_report(path, pages="3")
+
+
+def test_layout_that_reads_no_goals_says_so(tmp_path):
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "headers.pdf"
+    c = canvas.Canvas(str(path))
+    c.drawString(72, 700, "Mittari/mittarit    Nykyarvo    Tavoitearvo    Toteuma-arvo")
+    c.save()
+    with pytest.raises(ReportError, match=r"headers\.pdf: the metric_rows layout recognised pages 1 but read no goals"):
+        read_report(path)
