@@ -158,3 +158,102 @@ def test_seinajoki_development_key(seinajoki):
     score = KeyScore()
     score.add(key, read_items(seinajoki), METRIC_KEY_FIELDS)
     assert score.status_share >= 0.97 and score.field_share >= 0.97
+
+
+# -- a statement written here, so the layout is tested without the real PDFs --
+
+def _statement(path):
+    """Two pages in Seinäjoki's layout: a unit's goal block and ruled metric table, a row cut by the
+    page break, a company table with two metrics (and balls) in one goal cell, and a legend."""
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(path), pagesize=(595, 842))
+    c.setFont("Helvetica", 9)
+
+    def text(x, y, s):
+        c.drawString(x, y, s)
+
+    def rule(y, right=536):
+        c.line(57, y, right, y)
+
+    # Unlike Seinäjoki's and the default traffic light, this legend makes 3 partial.
+    text(57, 800, "Keltainen (3) = Toteutunut osittain")
+    text(57, 780, "Tulosalue 150 Henkilöstöpalvelut")
+    rule(712)
+    text(62, 702, "Talousarviotavoite")
+    text(285, 702, "Tilannekuvaus ja riskiarvio")
+    text(62, 690, "Tyytyväinen henkilöstö")
+    text(285, 690, "Kysely tehtiin syksyllä.")
+    rule(680)
+    for x, s in ((62, "Mittari/mittarit"), (287, "Nykyarvo"), (352, "Tavoitearvo"), (430, "Toteuma-arvo")):
+        text(x, 670, s)
+    rule(664)
+    for x, s in ((62, "NPS"), (287, "9"), (352, "10"), (430, "11"), (516, "1")):
+        text(x, 654, s)
+    text(62, 643, "(asteikko -100–100)")
+    rule(635)
+    for x, s in ((62, "Sairauspoissaolot"), (287, "12 pv"), (352, "alle 10 pv"), (430, "14 pv"), (516, "3")):
+        text(x, 625, s)
+    rule(615)
+    for x, s in ((62, "Koulutuspäivät"), (287, "2"), (352, "3"), (430, "2,84"), (516, "2")):
+        text(x, 90, s)
+    c.showPage()
+    c.setFont("Helvetica", 9)
+    text(62, 770, "työntekijää kohden")
+    rule(760)
+    text(57, 720, "Tytäryhteisö Seipark Oy")
+    rule(700, 538)
+    for x, s in ((62, "Tavoite"), (169, "Mittari"), (304, "Lähtötaso/toteuma"), (400, "Tavoitetaso"),
+                 (460, "Toteuma")):
+        text(x, 690, s)
+    rule(684, 538)
+    for x, s in ((62, "Pysäköinti kasvaa"), (169, "Lyhytaikapysäköinnit"), (304, "1 767"), (400, "1 800"),
+                 (460, "1 674"), (526, "3")):
+        text(x, 674, s)
+    for x, s in ((169, "Pitkäaikaispysäköinnit"), (304, "500"), (400, "520"), (460, "530"), (526, "1")):
+        text(x, 650, s)
+    rule(640, 538)
+    c.save()
+    return path
+
+
+@pytest.fixture(scope="module")
+def written(tmp_path_factory, voikko):
+    from pipeline.ingest import read_report
+
+    return read_report(_statement(tmp_path_factory.mktemp("statement") / "statement.pdf"))
+
+
+def test_written_statement_layout(written):
+    assert (written.layout, written.pages) == ("metric_rows", (1, 2))
+
+
+def test_written_unit_goal(written):
+    goal = written.goals[0]
+    assert (goal.goal_id, goal.department, goal.page, goal.goal, goal.metric_status) == (
+        "150.1", "Henkilöstöpalvelut", 1, "Tyytyväinen henkilöstö", "Kysely tehtiin syksyllä.")
+
+
+@pytest.mark.parametrize(
+    ("index", "want"),
+    [
+        pytest.param(0, ("NPS (asteikko -100–100)", "9", "10", "11", "1", "full", 1), id="two-line-name"),
+        # The report's own legend says what 3 means.
+        pytest.param(1, ("Sairauspoissaolot", "12 pv", "alle 10 pv", "14 pv", "3", "partial", 1), id="legend-3"),
+        # A row the page break cuts goes on at the top of the next page.
+        pytest.param(2, ("Koulutuspäivät työntekijää kohden", "2", "3", "2,84", "2", "partial", 1),
+                     id="row-over-page-break"),
+    ],
+)
+def test_written_unit_metric(written, index, want):
+    metric = written.goals[0].metrics[index]
+    got = (metric.name, metric.baseline, metric.target, metric.actual, metric.status_label, metric.status,
+           metric.page)
+    assert got == want
+
+
+def test_written_company_goal_with_two_balls(written):
+    goal = written.goals[1]
+    assert (goal.goal_id, goal.department, goal.goal) == ("1", "Seipark Oy", "Pysäköinti kasvaa")
+    assert [(m.name, m.actual, m.status) for m in goal.metrics] == [
+        ("Lyhytaikapysäköinnit", "1 674", "partial"), ("Pitkäaikaispysäköinnit", "530", "full")]
