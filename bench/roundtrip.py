@@ -4,7 +4,10 @@
 
 Two paths: the PDF reader (pdfplumber table cells) and pdfminer's extracted
 text through the text reader. Goals are SYNTHETIC (pipeline.synthetic),
-rendered with every layout of pipeline.render.
+rendered with every layout of pipeline.render, once with rows moved whole to
+the next page and once with rows split across pages (``split_rows``: a row
+that does not fit continues under the header of the next page, as in real
+reports).
 """
 
 from __future__ import annotations
@@ -24,21 +27,24 @@ def main() -> None:
     parser.add_argument("--goals", type=int, default=240)
     parser.add_argument("--per-report", type=int, default=20)
     args = parser.parse_args()
-    pdf_score, text_score = Score(), Score()
-    started = time.perf_counter()
     layouts = list(LAYOUTS)
-    with tempfile.TemporaryDirectory() as tmp:
-        for k in range(args.goals // args.per_report):
-            layout = layouts[k % len(layouts)]
-            report = generate_report(args.per_report, seed=k)
-            via_pdf, via_text = round_trip(report, Path(tmp) / f"r{k}.pdf", layout)
-            score(report, via_pdf, pdf_score)
-            score(report, via_text, text_score)
-    took = time.perf_counter() - started
-    print(f"{pdf_score.goals_expected} synthetic goals, {len(layouts)} layouts, {took:.1f} s")
-    for name, s in (("pdf tables (pdfplumber)", pdf_score), ("extracted text (pdfminer + text reader)", text_score)):
-        print(f"{name:42s} goals found {s.goals_found:4d}/{s.goals_expected}  "
-              f"fields exact {s.exact}/{s.fields} = {s.share:.3f}")
+    for split_rows in (False, True):
+        pdf_score, text_score = Score(), Score()
+        started = time.perf_counter()
+        with tempfile.TemporaryDirectory() as tmp:
+            for k in range(args.goals // args.per_report):
+                layout = layouts[k % len(layouts)]
+                report = generate_report(args.per_report, seed=k)
+                via_pdf, via_text = round_trip(report, Path(tmp) / f"r{k}.pdf", layout, split_rows=split_rows)
+                score(report, via_pdf, pdf_score)
+                score(report, via_text, text_score)
+        took = time.perf_counter() - started
+        rows = "rows split across pages" if split_rows else "rows whole on a page"
+        print(f"{pdf_score.goals_expected} synthetic goals, {len(layouts)} layouts, {rows}, {took:.1f} s")
+        paths = (("pdf tables (pdfplumber)", pdf_score), ("extracted text (pdfminer + text reader)", text_score))
+        for name, s in paths:
+            print(f"  {name:42s} goals found {s.goals_found:4d}/{s.goals_expected}  "
+                  f"fields exact {s.exact}/{s.fields} = {s.share:.3f}")
 
 
 if __name__ == "__main__":

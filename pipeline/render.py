@@ -3,8 +3,10 @@
 Used to make test and benchmark PDFs that look like the real reports: a
 landscape table with the Finnish column headers repeated on every page,
 rows spanning the table for themes and strategic goals, multi-paragraph
-cells, and a date footer. Rows move whole to the next page: reportlab's
-splitting of a row inside a cell repeats the header in mid-page.
+cells, and a date footer. Rows move whole to the next page, or with
+``split_rows`` continue on it as in the real reports: the row's cells break
+at the page end (between paragraphs, mid-sentence, or at a hyphen inside a
+word) and go on under the header repeated at the top of the next page.
 """
 
 from __future__ import annotations
@@ -28,11 +30,16 @@ LAYOUTS: dict[str, Sequence[float]] = {
 }
 
 
-def render_pdf(report: Report, path: str | Path, layout: str = "vantaa", font_size: float = 8.0) -> Path:
+def render_pdf(
+    report: Report, path: str | Path, layout: str = "vantaa", font_size: float = 8.0, *, split_rows: bool = False
+) -> Path:
     """Write ``report``'s goals as a table PDF at ``path``.
 
     Cell paragraphs (``\\n`` in a field) become separate paragraphs in the
-    cell; a goal's id starts its goal cell as in the real reports.
+    cell; a goal's id starts its goal cell as in the real reports. With
+    ``split_rows`` a row that does not fit the rest of a page continues on
+    the next one; a soft hyphen (U+00AD) in a field lets a line, and so a
+    page, break inside that word ("osal\\xadlisuutta" → "osal-" / "lisuutta").
     """
     from xml.sax.saxutils import escape
 
@@ -50,8 +57,8 @@ def render_pdf(report: Report, path: str | Path, layout: str = "vantaa", font_si
     span_style = ParagraphStyle("span", parent=head_style, fontSize=font_size + 1)
     year = report.year or ""
 
-    def cell(text: str | None) -> list:
-        return [Paragraph(escape(part), style) for part in (text or "").split("\n") if part.strip()] or [""]
+    def cell(text: str | None) -> list | str:
+        return [Paragraph(escape(part), style) for part in (text or "").split("\n") if part.strip()] or ""
 
     rows: list[list] = [[Paragraph(escape(h.format(year=year)), head_style) for h in HEADERS]]
     commands = [
@@ -74,7 +81,10 @@ def render_pdf(report: Report, path: str | Path, layout: str = "vantaa", font_si
         values = [getattr(goal, name) for name in FIELDS]
         values[0] = f"{goal.goal_id} {goal.goal or ''}".strip()
         rows.append([cell(v) for v in values])
-    table = Table(rows, colWidths=list(widths), repeatRows=1, splitByRow=True)
+    # Splitting inside a row is tried first (splitByRow off): with both on,
+    # reportlab moves the row whole when it can, and the row it later splits
+    # comes after a copy of the header in mid-page.
+    table = Table(rows, colWidths=list(widths), repeatRows=1, splitByRow=not split_rows, splitInRow=int(split_rows))
     table.setStyle(TableStyle(commands))
 
     def footer(canvas, doc) -> None:

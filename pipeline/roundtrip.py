@@ -44,8 +44,10 @@ def score(expected: Report, got: Report | None, score: Score) -> Score:
     return score
 
 
-def round_trip(report: Report, pdf_path: Path, layout: str) -> tuple[Report | None, Report | None]:
-    """Render ``report`` and read it back through the PDF reader and through extracted text."""
+def round_trip(
+    report: Report, pdf_path: Path, layout: str, *, split_rows: bool = False
+) -> tuple[Report | None, Report | None]:
+    """Render ``report`` (rows split across pages with ``split_rows``) and read it back two ways."""
     from pdfminer.high_level import extract_text
 
     from pipeline.errors import ReportError
@@ -53,7 +55,7 @@ def round_trip(report: Report, pdf_path: Path, layout: str) -> tuple[Report | No
     from pipeline.ingest.text import parse_text
     from pipeline.render import render_pdf
 
-    render_pdf(report, pdf_path, layout=layout)
+    render_pdf(report, pdf_path, layout=layout, split_rows=split_rows)
     try:
         via_pdf = read_pdf(pdf_path)
     except ReportError:
