@@ -53,6 +53,28 @@ def join_two(left: str, right: str) -> str:
     return f"{left} {right}"
 
 
+def wrap_tolerance(width: float) -> float:
+    """Slack, in characters, when comparing lines with a column ``width`` characters wide.
+
+    Proportional fonts make character counts approximate.
+    """
+    return max(2.0, 0.12 * width)
+
+
+def wrap_room(line: str, next_line: str, width: float) -> float:
+    """Room left after ``line`` for the first word of ``next_line``, in a column ``width`` characters wide.
+
+    Above zero the word would have fitted on ``line``: the line was not
+    wrapped at this width but ended there (a paragraph's end, or a narrower
+    column). Zero or below: ``line`` is full, and ``next_line`` may go on
+    with the same paragraph.
+    """
+    words = next_line.split()
+    if not words:
+        return 0.0
+    return width - wrap_tolerance(width) - (len(line) + 1 + len(words[0]))
+
+
 def join_lines(lines: list[str]) -> str:
     """Join the wrapped lines of one paragraph into a single line of text."""
     text = ""

@@ -44,7 +44,7 @@ from pipeline.ingest.common import (
     strategic_title,
     year_from_date,
 )
-from pipeline.ingest.layout import join_lines, join_paragraphs
+from pipeline.ingest.layout import join_lines, join_paragraphs, wrap_room, wrap_tolerance
 from pipeline.lang_fi.headers import GOAL_HEADER, HEADER_WORDS, LAST_HEADER_ENDINGS, PAGE_WORD
 from pipeline.records import Goal, Report
 from pipeline.status import normalise_status
@@ -182,7 +182,7 @@ def _fit(lines: list[str], width: float) -> float:
     this width. Proportional fonts make character counts approximate, hence
     the tolerance.
     """
-    tol = max(2.0, 0.12 * width)
+    tol = wrap_tolerance(width)
     cost = 0.0
     if len(lines) > 1:
         # Several lines that all stop well short of the column: a narrower column.
@@ -190,10 +190,7 @@ def _fit(lines: list[str], width: float) -> float:
     for k, line in enumerate(lines):
         cost += max(0.0, len(line) - width - tol)
         if k + 1 < len(lines):
-            nxt = _tokens(lines[k + 1])
-            if nxt:
-                room = width - tol - (len(line) + 1 + len(nxt[0]))
-                cost += max(0.0, room)
+            cost += max(0.0, wrap_room(line, lines[k + 1], width))
     return cost
 
 

@@ -33,15 +33,15 @@ def test_seed_pdf_field_round_trip(seed_pdf, seed_report, field):
     assert got == want
 
 
-@pytest.fixture(scope="module")
-def synthetic_scores(tmp_path_factory):
+@pytest.fixture(scope="module", params=[False, True], ids=["rows-whole", "rows-split-across-pages"])
+def synthetic_scores(request, tmp_path_factory):
     from pipeline.render import LAYOUTS
 
     tmp = tmp_path_factory.mktemp("roundtrip")
     pdf_score, text_score = Score(), Score()
     for k, layout in enumerate(LAYOUTS):
         report = generate_report(15, seed=100 + k)
-        via_pdf, via_text = round_trip(report, tmp / f"r{k}.pdf", layout)
+        via_pdf, via_text = round_trip(report, tmp / f"r{k}.pdf", layout, split_rows=request.param)
         score(report, via_pdf, pdf_score)
         score(report, via_text, text_score)
     return pdf_score, text_score
@@ -50,6 +50,11 @@ def synthetic_scores(tmp_path_factory):
 def test_pdf_table_path_recovers_fields(synthetic_scores):
     pdf_score, _ = synthetic_scores
     assert pdf_score.share >= 0.95
+
+
+def test_pdf_table_path_finds_every_goal(synthetic_scores):
+    pdf_score, _ = synthetic_scores
+    assert pdf_score.goals_found == pdf_score.goals_expected
 
 
 def test_extracted_text_path_floor(synthetic_scores):

@@ -17,6 +17,7 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
+from pipeline.finnish import is_proper_noun
 from pipeline.ingest.common import (
     GOAL_ID,
     SENTENCE_END,
@@ -26,7 +27,7 @@ from pipeline.ingest.common import (
     header_field,
     strategic_title,
 )
-from pipeline.ingest.layout import join_lines, join_paragraphs, join_two
+from pipeline.ingest.layout import join_lines, join_paragraphs, join_two, wrap_room, wrap_tolerance
 from pipeline.ingest.layouts import Page
 from pipeline.ingest.pdfdoc import open_pdf
 from pipeline.ingest.text import parse_text
@@ -34,6 +35,8 @@ from pipeline.lang_fi.headers import HEADER_WORDS
 from pipeline.records import Goal, Report
 from pipeline.status import normalise_status
 
+#: Marks that start an item of a list, not the rest of a sentence.
+_BULLETS = ("•", "-", "–", "*", "·")
 _CELL_FIELDS = ("goal", "metric", "baseline", "target", "responsible", "measures", "metric_status", "status_label")
 
 #: How sure the layout is of pages without its header that still hold goal rows
@@ -68,9 +71,7 @@ class ColumnTable:
         with open_pdf(data, source) as pdf:
             chosen = [pdf.pages[page.number - 1] for page in pages]
             page_texts = [page.extract_text() or "" for page in chosen]
-            tables = [
-                (page.page_number, _table_cells(page, table)) for page in chosen for table in page.find_tables()
-            ]
+            tables = [(page.page_number, table) for page in chosen for table in _page_tables(page)]
             whole = len(chosen) == len(pdf.pages)
         report = _from_tables(tables, source, sha)
         if report is None:
@@ -86,6 +87,36 @@ class ColumnTable:
 
 
 LAYOUT = ColumnTable()
+
+
+def _closing_lines(page) -> list[float]:
+    """Heights at which to close a table that the page's end (or top) cut open.
+
+    A row that continues on the next page often has no rule under its last
+    line: its column rules run on to the page's end, past the table's last
+    horizontal rule, and without a closing rule pdfplumber drops the row. The
+    same holds at the top of the next page when the header is not repeated.
+    A rule is added where at least three column rules end (or start) beyond
+    the horizontal ones.
+    """
+    vertical = [e for e in page.edges if e["orientation"] == "v"]
+    horizontal = [e for e in page.edges if e["orientation"] == "h"]
+    if len(vertical) < 3 or not horizontal:
+        return []
+    lines = []
+    bottom = max(e["bottom"] for e in vertical)
+    if bottom > max(e["bottom"] for e in horizontal) + 1 and sum(abs(e["bottom"] - bottom) < 1 for e in vertical) >= 3:
+        lines.append(bottom)
+    top = min(e["top"] for e in vertical)
+    if top < min(e["top"] for e in horizontal) - 1 and sum(abs(e["top"] - top) < 1 for e in vertical) >= 3:
+        lines.append(top)
+    return lines
+
+
+def _page_tables(page) -> list[list[list[str | None]]]:
+    """The cells of each table on ``page``, a table cut open by a page break closed there."""
+    settings = {"explicit_horizontal_lines": lines} if (lines := _closing_lines(page)) else None
+    return [_table_cells(page, table) for table in page.find_tables(settings)]
 
 
 def _table_cells(page, table) -> list[list[str | None]]:
@@ -130,13 +161,35 @@ def _header_map(row: list[str | None]) -> dict[int, str] | None:
     return mapping if len(mapping) >= 4 else None
 
 
-def _append(cell: list[str], lines: list[str]) -> list[str]:
-    """Continue a cell after a page break: mid-sentence text joins its last line."""
-    if not lines:
-        return cell
-    if cell and lines[0][:1].islower() and not SENTENCE_END.search(cell[-1]):
-        return [*cell[:-1], join_two(cell[-1], lines[0]), *lines[1:]]
+def _append(cell: list[str], lines: list[str], width: float) -> list[str]:
+    """Continue a cell (its lines, ``""`` between paragraphs) with its lines on the next page.
+
+    The paragraph goes on when it stops mid-sentence and the next page does
+    not start a new sentence with a capital (other than a name: "... kanssa"
+    / "Vantaan ..."), or when its last line is clearly full: the next page's
+    first word would have overshot the column (``width`` characters) even
+    allowing for the proportional font. A full stop at the page end is no
+    sign either way, and Finnish words are long: a paragraph's last line is
+    often too full for the next word. The text is joined as a wrapped line,
+    repairing a word broken at the page end ("osal-" / "lisuutta" →
+    "osallisuutta"). Otherwise the next page's text is a paragraph of its
+    own.
+    """
+    if not cell or not lines:
+        return [*cell, *lines]
+    last = cell[-1]
+    full = wrap_room(last, lines[0], width) <= -2 * wrap_tolerance(width)
+    if last and not lines[0].startswith(_BULLETS) and (full or (not SENTENCE_END.search(last) and _goes_on(lines[0]))):
+        return [*cell[:-1], join_two(last, lines[0]), *lines[1:]]
     return [*cell, "", *lines]
+
+
+def _goes_on(line: str) -> bool:
+    """True when ``line`` can continue a sentence: it does not start with a capital, or with a name."""
+    first = re.match(r"\w+", line)
+    if not line[:1].isupper() or first is None:
+        return True
+    return is_proper_noun(first.group())
 
 
 def _cell_text(lines: list[str]) -> str | None:
@@ -150,17 +203,24 @@ def _from_tables(tables: list[tuple[int, list[list[str | None]]]], source: str, 
     mapping: dict[int, str] | None = None
     theme = strategic = None
     rows: list[dict[str, object]] = []
+    widths: dict[str, int] = {}  # each column's longest line so far, in characters
     for page_number, table in tables:
+        top = True  # the first row under a page's (repeated) header
         for row in table:
             if (header := _header_map(row)) is not None:
                 mapping = header
                 continue
             if mapping is None:
                 continue
+            at_top, top = top, False
             filled = [c for c in row if c and c.strip()]
             if not filled:
                 continue
-            if len(filled) == 1 and len(row) > 2:
+            # A row spanning the table (a theme, a strategic goal) is one merged
+            # cell; at the top of a page, one filled cell among empty ones is
+            # rather the rest of the last row: only its measures went on.
+            merged = sum(c is not None for c in row) == 1
+            if len(row) > 2 and (merged or (len(filled) == 1 and not (at_top and rows))):
                 text = join_lines(_cell_lines(filled[0]))
                 if m := STRATEGIC.match(text):
                     strategic = strategic_title(m.group(2))
@@ -171,10 +231,12 @@ def _from_tables(tables: list[tuple[int, list[list[str | None]]]], source: str, 
             goal_lines = cells.get("goal") or []
             id_lines = cells.get("goal_id") or []
             starts = bool(id_lines) or bool(goal_lines and GOAL_ID.match(goal_lines[0]))
+            for field, lines in cells.items():
+                widths[field] = max([widths.get(field, 0), *map(len, lines)])
             if not starts and rows:
                 # The rest of the last row after a page break.
                 for field, lines in cells.items():
-                    rows[-1][field] = _append(rows[-1].get(field, []), lines)
+                    rows[-1][field] = _append(rows[-1].get(field, []), lines, widths[field])
                 continue
             rows.append({**cells, "theme": theme, "strategic_goal": strategic, "page": page_number})
     if not rows:
