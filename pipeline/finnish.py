@@ -112,3 +112,14 @@ def is_past_participle(word: str) -> bool:
 def is_verb(word: str) -> bool:
     """A finite or infinitive verb form (*pysyvät*, *toteutui*)."""
     return any(a.get("CLASS") == "teonsana" for a in analyses(word.lower()))
+
+
+def case_names(word: str) -> frozenset[str]:
+    """Voikko's case names (``SIJAMUOTO``) for a word form: *prosenttiin* → {``sisatulento``}.
+
+    A number or sign with its ending after a colon (*%:iin*, *38:aan*, *%:lla*)
+    is read as a numeral with that ending, since that is how it is spoken.
+    """
+    if ":" in word:
+        word = "10:" + word.rsplit(":", 1)[1]
+    return frozenset(a["SIJAMUOTO"] for a in analyses(word.strip(".,;").lower()) if a.get("SIJAMUOTO"))

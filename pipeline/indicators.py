@@ -23,13 +23,22 @@ from dataclasses import dataclass
 from pipeline import finnish
 from pipeline.lang_fi.cases import NUMERAL_CLASS, VOIKKO_CASES
 from pipeline.lang_fi.change_words import DIRECTION_LEMMAS
-from pipeline.lang_fi.dates import MONTHS
+from pipeline.lang_fi.dates import (
+    MONTHS,
+    SCHOOL_YEAR_END,
+    SCHOOL_YEAR_START,
+    SCHOOL_YEAR_WORDS,
+    SEASON_MONTHS,
+    YEAR_LEMMA,
+)
 from pipeline.lang_fi.function_words import NOUN_PHRASE_COORDINATORS
 from pipeline.lang_fi.qualifiers import DATE_QUALIFIERS, QUALIFIER_WORDS
 from pipeline.lang_fi.units import (
     AGE_PATTERN,
+    COUNT_SCALES,
     CURRENCY_PATTERN,
     CURRENCY_SCALES,
+    MINUS_SIGNS,
     MONEY_SCALES,
     MONEY_UNIT,
     PERCENT_PATTERN,
@@ -38,6 +47,7 @@ from pipeline.lang_fi.units import (
     UNIT_ABBREVIATIONS,
 )
 from pipeline.nlp import analyse_goals
+from pipeline.number_formats import parse_number
 from pipeline.records import Goal, Indicator
 
 #: How far (in tokens, inside the sentence) a change word may be from its figure.
@@ -45,8 +55,9 @@ DIRECTION_WINDOW = 8
 
 _MONTH = "|".join(MONTHS)
 
-# A number: "2 104" (space or no-break space groups thousands), "13,4", "664".
-_NUM = r"(?:\d{1,3}(?:[ \u00a0]\d{3})+|\d+)(?:,\d+)?"
+# A number: "2 104" (space or no-break space groups thousands), "12.000" (dots group them, as in Kauhava's
+# statement), "13,4", "664".
+_NUM = r"(?:\d{1,3}(?:[ \u00a0]\d{3})+|\d{1,3}(?:\.\d{3})+(?![\d,])|\d+)(?:,\d+)?"
 NUMBER = re.compile(rf"(?<![\w.,/-])({_NUM})(?![\d])")
 _SEP = r"\s*[-–—]\s*"
 
@@ -56,6 +67,11 @@ _DATE_INTERVAL = re.compile(
 _DATE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)")
 _DAY_MONTH = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(?![\d])")
 _MONTH_YEAR = re.compile(r"(?<![\d./])(\d{1,2})/(\d{4})(?!\d)")
+_MONTH_YEAR_RANGE = re.compile(rf"(?<![\d./])(\d{{1,2}})/(\d{{4}}){_SEP}(\d{{1,2}})/(\d{{4}})(?!\d)")
+_SCHOOL_YEAR = re.compile(
+    rf"\b(?:{'|'.join(SCHOOL_YEAR_WORDS)})\w*\s+((?:19|20)\d{{2}}){_SEP}((?:19|20)\d{{2}})(?!\d)", re.IGNORECASE
+)
+_WORD_YEAR = re.compile(r"\b([a-zåäö]+)\s+((?:19|20)\d{2})(?!\d)", re.IGNORECASE)
 _YEAR_RANGE = re.compile(rf"(?<![\d.,])((?:19|20)\d{{2}}){_SEP}((?:19|20)\d{{2}})(?![\d])")
 _MONTH_RANGE = re.compile(
     rf"\b({_MONTH})(?:kuu\w*)?{_SEP}({_MONTH})kuu\w*(?:\s+((?:19|20)\d{{2}})(?!\d))?", re.IGNORECASE
@@ -67,6 +83,9 @@ _MONEY = re.compile(
     re.IGNORECASE,
 )
 _SCALES = {**MONEY_SCALES, **CURRENCY_SCALES}
+_SCALED_COUNT = re.compile(
+    rf"(?<![\w.,/-])({_NUM})\s*({'|'.join(re.escape(word) for word in COUNT_SCALES)})(?![\wåäö])", re.IGNORECASE
+)
 _GOAL_ID = re.compile(r"(?<![\w.,])\d{1,2}\.\d{1,2}(?![\w.,])")
 
 
@@ -114,15 +133,20 @@ def extract(doc, field: str, year: int | None = None) -> list[Indicator]:
         claim(match)
     for found in _MONEY.finditer(text):
         scale = _SCALES.get((found.group(2) or found.group(3) or "").lower(), 1)
-        claim(_Match("money", _round(parse_number(found.group(1)) * scale), found.start(), found.end(), MONEY_UNIT))
+        claim(_signed(text, _Match("money", _round(parse_number(found.group(1)) * scale), found.start(), found.end(),
+                                   MONEY_UNIT)))
+    for found in _SCALED_COUNT.finditer(text):
+        # "2,9 miljoonaa": one figure of 2 900 000, not 2,9 and the number word's 1 000 000.
+        scale = COUNT_SCALES[found.group(2).lower()]
+        claim(_signed(text, _Match("count", _round(parse_number(found.group(1)) * scale), found.start(), found.end())))
     for found in _PERCENT.finditer(text):
         word = found.group(2).lower()
         unit = POINTS_UNIT if POINTS_MARK in word else "%"
-        claim(_Match("percent", parse_number(found.group(1)), found.start(), found.end(), unit))
+        claim(_signed(text, _Match("percent", parse_number(found.group(1)), found.start(), found.end(), unit)))
     for found in _GOAL_ID.finditer(text):
         claim(_Match("id", found.group(0), found.start(), found.end()))
     for found in NUMBER.finditer(text):
-        claim(_bare_number(text, found))
+        claim(_signed(text, _bare_number(text, found)))
     for token in doc:
         if token._.number is not None:
             claim(_Match("count", token._.number, token.idx, token.idx + len(token.text)))
@@ -149,6 +173,26 @@ def extract_goals(goals: Iterable[Goal], year: int | None = None, mode: str = "f
 
 def find_dates(text: str, year: int | None) -> list[_Match]:
     found: list[_Match] = []
+    for m in _MONTH_YEAR_RANGE.finditer(text):
+        # "8/2022–7/2023": one period, not two months.
+        first, last = (int(m.group(1)), int(m.group(2))), (int(m.group(3)), int(m.group(4)))
+        if 1 <= first[0] <= 12 and 1 <= last[0] <= 12 and first[::-1] <= last[::-1]:
+            found.append(_Match("date", f"{_iso_month(first[1], first[0])}/{_iso_month(last[1], last[0])}",
+                                m.start(), m.end()))
+    for m in _SCHOOL_YEAR.finditer(text):
+        # "lukuvuonna 2022–2023": from August to July.
+        start, end = int(m.group(1)), int(m.group(2))
+        if end == start + 1:
+            found.append(_Match("date", f"{start}-{SCHOOL_YEAR_START}/{end}-{SCHOOL_YEAR_END}",
+                                m.start(1), m.end()))
+    for m in _WORD_YEAR.finditer(text):
+        # "keväällä 2023", "syksyn 2022 aikana": a season of the year, by Voikko's lemma of the word.
+        lemmas = {a.get("BASEFORM", "").lower() for a in finnish.analyses(m.group(1).lower())}
+        season = next((SEASON_MONTHS[lemma] for lemma in lemmas if lemma in SEASON_MONTHS), None)
+        if season is not None:
+            when = int(m.group(2))
+            found.append(_Match("date", f"{_iso_month(when, season[0])}/{_iso_month(when, season[1])}",
+                                m.start(), m.end()))
     for m in _DATE_INTERVAL.finditer(text):
         end_year = int(m.group(6))
         first = _iso_day(int(m.group(3) or end_year), int(m.group(2)), int(m.group(1)))
@@ -194,10 +238,21 @@ def _iso_month(year: int | None, month: int) -> str:
 # --- numbers ------------------------------------------------------------------------------------
 
 
-def parse_number(text: str) -> float | int:
-    digits = text.replace(" ", "").replace("\u00a0", "").replace(",", ".")
-    value = float(digits)
-    return int(value) if value.is_integer() and "." not in digits else value
+def _signed(text: str, match: _Match) -> _Match:
+    """A minus written right before the digits makes the figure negative: *−7 798 €*, *tulos -3,2 %*.
+
+    Only when the sign stands apart from what precedes it, so that *2021-2022*
+    or *10-20* stay a range.
+    """
+    at = match.start - 1
+    if at < 0 or text[at] not in MINUS_SIGNS or not isinstance(match.value, int | float):
+        return match
+    before = text[:at].rstrip()
+    if at > 0 and not text[at - 1].isspace() and text[at - 1] != "(":
+        return match
+    if before and before[-1].isdigit():
+        return match
+    return _Match(match.kind, -match.value, at, match.end, match.unit)
 
 
 def _round(value: float) -> float | int:
@@ -240,8 +295,10 @@ def _indicator(doc, field: str, match: _Match) -> Indicator:
             unit = UNIT_ABBREVIATIONS.get(unit_token.text.lower(), unit_token.lemma_.lower())
             last = unit_token.i + 1
     if kind == "year?":
-        # A four-digit number is a year unless it counts something: "2000 asukasta".
-        kind = "count" if unit else "date"
+        # A four-digit number is a year unless it counts something: "2000 asukasta";
+        # after "vuoden", "vuonna" it is a year whatever follows: "vuoden 2023 tietoja".
+        year_word = span.start > 0 and doc[span.start - 1].lemma_.lower() == YEAR_LEMMA
+        kind = "count" if unit and not year_word else "date"
         if kind == "date":
             unit, last = None, span.end
             match.value = str(match.value)

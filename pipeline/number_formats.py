@@ -22,7 +22,10 @@ import re
 from dataclasses import dataclass
 
 from pipeline.lang_fi.metric_rows import BOUND_AFTER, BOUND_BEFORE
-from pipeline.lang_fi.scales import CURRENCY_PATTERN, PERCENT_PATTERN, SCALE_WORDS
+from pipeline.lang_fi.units import COUNT_SCALES, CURRENCY_PATTERN, CURRENCY_SCALES, MONEY_SCALES, PERCENT_PATTERN
+
+#: Scale words after a number, with or without a currency: *2,9 miljoonaa*, *1,54 milj.*, *125 t€*, *1,5 M€*.
+SCALE_WORDS: dict[str, float] = {**MONEY_SCALES, **COUNT_SCALES, **CURRENCY_SCALES}
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,12 +77,17 @@ _AFTER = re.compile(
 )
 
 
-def parse_number(text: str) -> float:
-    """*1 250 000* → 1250000, *12.000* → 12000, *2,84* → 2.84, *3.9* → 3.9."""
+def parse_number(text: str) -> float | int:
+    """*1 250 000* → 1250000, *12.000* → 12000 (Kauhava groups thousands with dots), *2,84* → 2.84, *3.9* → 3.9.
+
+    A whole number written without decimals is an ``int``.
+    """
     digits = text.replace(" ", "").replace("\u00a0", "")
     if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", digits):
-        digits = digits.replace(".", "")  # "9.716": Kauhava groups thousands with dots
-    return float(digits.replace(",", "."))
+        digits = digits.replace(".", "")
+    digits = digits.replace(",", ".")
+    value = float(digits)
+    return int(value) if value.is_integer() and "." not in digits else value
 
 
 def figures(text: str | None) -> list[Figure]:

@@ -402,6 +402,7 @@ def _to_report(row: ReportRow) -> Report:
                                "model_version": goal_row.prediction.model_version}
         if goal_row.audit:
             goal.audit = {"verdict": goal_row.audit.verdict, "flagged": goal_row.audit.flagged,
+                          "flag": flag_kind(goal_row.audit.verdict),
                           "reasons": goal_row.audit.reasons, "evidence_status": goal_row.audit.evidence_status,
                           "notes": goal_row.audit.notes, "cited": goal_row.audit.cited or []}
         goals.append(goal)

@@ -14,9 +14,14 @@ import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import pairwise
 
+from pipeline import finnish
 from pipeline.audit import verdict
 from pipeline.audit.target import CORE_CASES, QUANTITY_KINDS, Part, content_lemmas, is_done_word, requirements
+from pipeline.lang_fi.function_words import ADDING_WORDS, OUT_OF_CASE
+from pipeline.lang_fi.missing_figures import DATA_LEMMAS, PERIODIC_PATTERNS
+from pipeline.lang_fi.missing_figures import LATER_WORDS as MISSING_LATER_WORDS
 from pipeline.lang_fi.negation import LATER_WINDOW, LATER_WORDS, MOVED_LEMMAS, NEGATION_WORDS, SETBACK_LEMMAS
 from pipeline.lang_fi.progress import (
     ACCORDING_TO_WORD,
@@ -29,6 +34,7 @@ from pipeline.lang_fi.progress import (
     REFERS_TO_MEASURES_PATTERN,
     SHARE_WORDS,
 )
+from pipeline.lang_fi.targets import ABOVE_TARGET, BELOW_TARGET
 from pipeline.records import Goal, Indicator
 
 #: Relative tolerance of an *about* (*noin*) target.
@@ -61,6 +67,8 @@ class Assessment:
     status: str | None = None  # full/partial/none, or None when the rules cannot tell
     negative: list[str] = field(default_factory=list)  # negated or postponed sentences
     notes: list[str] = field(default_factory=list)
+    #: A sentence saying why there is no figure (*kysely tehdään joka toinen vuosi*), if any.
+    missing_figure: str | None = None
 
     @property
     def numeric(self) -> bool:
@@ -114,17 +122,69 @@ def assess(goal: Goal, docs: dict, indicators: Iterable[Indicator]) -> Assessmen
     """What the goal's own evidence supports, part by part."""
     indicators = [i if isinstance(i, Indicator) else Indicator.from_dict(i) for i in indicators]
     result = Assessment(parts=requirements(goal, docs, indicators))
+    derived = derived_figures(docs, indicators)
     evidence = _evidence_docs(docs)
     for _, doc in evidence:
         result.negative += [s.text.strip() for s in doc.sents if is_negative(s)]
     for part in result.parts:
         if part.kind == "quantity":
-            result.findings.append(_assess_quantity(part, indicators))
+            result.findings.append(_assess_quantity(part, indicators + derived))
         else:
             result.findings.append(_assess_text_part(part, evidence))
     result.notes = arithmetic_notes(indicators)
     result.status = _combine(result, goal, docs)
+    result.missing_figure = explains_missing_figure(evidence)
     return result
+
+
+def explains_missing_figure(evidence: list[tuple[str, object]]) -> str | None:
+    """The first sentence saying why no figure exists: measured every other year, not published yet.
+
+    *Kysely tehdään joka toinen vuosi*; *Tilastokeskus ei ole vielä julkaissut
+    tietoja*; *tulokset valmistuvat vasta keväällä* — but not a bare negation
+    (*Asiaa ei seurattu*), which gives no reason.
+    """
+    for _, doc in evidence:
+        for sentence in doc.sents:
+            text = sentence.text.lower()
+            if any(re.search(pattern, text) for pattern in PERIODIC_PATTERNS):
+                return sentence.text.strip()
+            lemmas = {t.lemma_.lower() for t in sentence} | {t.lower_ for t in sentence}
+            if lemmas & DATA_LEMMAS and (is_negative(sentence) or lemmas & MISSING_LATER_WORDS):
+                return sentence.text.strip()
+    return None
+
+
+def derived_figures(docs: dict, indicators: list[Indicator]) -> list[Indicator]:
+    """Figures the evidence implies but does not print: a share of a whole, and parts that add up to a total.
+
+    *1 710 hakemusta 1 980:sta* → 86,4 % (the second count in the elative,
+    read by Voikko: *1 980:sta* is "out of 1 980"); *640 osallistujaa ja
+    lisäksi 420 osallistujaa* → 1 060 osallistujaa.
+    """
+    out = []
+    for name in EVIDENCE_FIELDS:
+        doc = docs.get(name)
+        if doc is None:
+            continue
+        counts = [i for i in indicators if i.field == name and i.kind == "count" and i.value]
+        for first, second in pairwise(counts):
+            if first.sentence != second.sentence:
+                continue
+            ending = re.match(r":[a-zåäö]+", doc.text[second.end:second.end + 6])
+            between = doc.text[first.end:second.start].lower()
+            if ending and OUT_OF_CASE in finnish.case_names(ending.group(0)) and 0 < first.value <= second.value:
+                end = second.end + len(ending.group(0))
+                share = round(100 * float(first.value) / float(second.value), 1)
+                out.append(Indicator(name, "percent", share, "%", None, None,
+                                     f"{doc.text[first.start:end]} = {verdict.fi_percent(share)}", first.start, end,
+                                     first.sentence))
+            elif first.unit and first.unit == second.unit and any(w in between.split() for w in ADDING_WORDS):
+                total = first.value + second.value
+                out.append(Indicator(name, "count", total, first.unit, None, None,
+                                     f"{first.text} + {second.text} = {verdict.fi_number(total)}", first.start,
+                                     second.end, first.sentence))
+    return out
 
 
 def _candidates(part: Part, indicators: list[Indicator]) -> list[Indicator]:
@@ -168,8 +228,28 @@ def _pick(part: Part, candidates: list[Indicator]) -> Indicator:
     return pool[0]
 
 
+def _against_target(part: Part, indicators: list[Indicator]) -> Indicator | None:
+    """*Osallistujamäärä jäi 30 % alle tavoitteen*: a level stated as a share below (or above) the target."""
+    if part.threshold is None or part.relative or part.points:
+        return None
+    for figure in indicators:
+        if figure.field not in EVIDENCE_FIELDS or figure.kind != "percent" or figure.unit != "%":
+            continue
+        after = figure.sentence[figure.sentence.find(figure.text) + len(figure.text):].lower().lstrip()
+        sign = -1 if after.startswith(BELOW_TARGET) else 1 if after.startswith(ABOVE_TARGET) else 0
+        if sign:
+            level = part.threshold * (1 + sign * float(figure.value) / 100)
+            return Indicator(figure.field, part.measure, round(level, 2), part.unit, None, None,
+                             f"{figure.text} {after.split()[0]} {after.split()[1]}".rstrip(".,"), figure.start,
+                             figure.end, figure.sentence)
+    return None
+
+
 def _assess_quantity(part: Part, indicators: list[Indicator]) -> Finding:
     candidates = _candidates(part, indicators)
+    if not candidates:
+        relative = _against_target(part, indicators)
+        candidates = [relative] if relative is not None else []
     if not candidates:
         return Finding(part, "unknown", verdict.no_figure_reason(part))
     figure = _pick(part, candidates)
@@ -333,6 +413,10 @@ def _scope_negated(result: Assessment, goal: Goal, docs: dict) -> bool:
 # --- arithmetic ---------------------------------------------------------------------------------
 
 
+#: A computed share above this (per cent) is a ratio of figures that do not belong together.
+MAX_NOTE_SHARE = 1000.0
+
+
 def arithmetic_notes(indicators: list[Indicator]) -> list[str]:
     """Check a reported percentage change against counts of the same unit (information only).
 
@@ -342,7 +426,8 @@ def arithmetic_notes(indicators: list[Indicator]) -> list[str]:
     notes = []
     changes = [i for i in indicators if i.kind == "percent" and i.direction and i.unit == "%"
                and i.field in EVIDENCE_FIELDS]
-    counts = [i for i in indicators if i.kind == "count" and i.unit and i.value
+    # Counts of things are whole numbers: "2,6" (of a "2,6 miljoonaa" read apart) is not one.
+    counts = [i for i in indicators if i.kind == "count" and i.unit and i.value and float(i.value).is_integer()
               and i.field in (*EVIDENCE_FIELDS, "baseline")]
     for change in changes:
         for base in counts:
@@ -351,6 +436,8 @@ def arithmetic_notes(indicators: list[Indicator]) -> list[str]:
                 if added is base or added.unit != base.unit or earlier:
                     continue
                 computed = 100 * float(added.value) / float(base.value)
+                if not 0 < computed <= MAX_NOTE_SHARE:
+                    continue  # not a share of the same thing: "1 000 000 / 2,6"
                 if added.direction == change.direction or (added.direction is None and abs(computed - float(
                         change.value)) < 2):
                     difference = abs(computed - float(change.value))

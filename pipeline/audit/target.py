@@ -9,11 +9,14 @@ target names none of these, a qualitative aim (*Digituki vahvistuu.*).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from pipeline import finnish
+from pipeline.lang_fi.cases import CHANGE_CASE, LEVEL_CASE, VOIKKO_CASES
 from pipeline.lang_fi.negation import MOVED_LEMMAS, SETBACK_LEMMAS
-from pipeline.lang_fi.progress import DONE_LEMMAS, DONE_WORDS, PROGRESS_LEMMAS, TAKEN_INTO_USE
+from pipeline.lang_fi.progress import DONE_LEMMAS, DONE_WORDS, ONGOING_LEMMAS, PROGRESS_LEMMAS, TAKEN_INTO_USE
 from pipeline.lang_fi.targets import COMPONENT_WORD, GENERIC_LEMMAS, INVERSE_LEMMAS, RELATIVE_CHANGE_WORDS
 from pipeline.records import FIGURE_KINDS, Goal, Indicator
 
@@ -58,7 +61,8 @@ def requirements(goal: Goal, docs: dict, indicators: Iterable[Indicator]) -> lis
     for figure in target_figures:
         if _in_component(target_doc, figure):
             continue
-        parts.append(_quantity(figure, baseline_figures, inverse_context))
+        case = unit_case(target_doc.text, figure)
+        parts.append(_quantity(figure, baseline_figures, inverse_context, case))
     for sentence in target_doc.sents:
         component = _component(sentence)
         if component is not None:
@@ -75,11 +79,36 @@ def requirements(goal: Goal, docs: dict, indicators: Iterable[Indicator]) -> lis
     return parts
 
 
-def _quantity(figure: Indicator, baseline_figures: list[Indicator], inverse_context: bool) -> Part:
+def unit_case(text: str, figure: Indicator) -> str | None:
+    """The case of the figure's unit word, from Voikko: *38 prosenttiin* → ``Ill``, *10 %:lla* → ``Ade``.
+
+    The illative names the level to reach (*nousee 38 prosenttiin*), the
+    adessive the size of a change (*nousee 10 prosentilla*); an ending after
+    a colon (*%:iin*) is read as spoken.
+    """
+    words = text[figure.start:figure.end].split()
+    ending = re.match(r":[a-zåäö]+", text[figure.end:figure.end + 6])
+    word = (words[-1] if words else "") + (ending.group(0) if ending else "")
+    if not word or (word[0].isdigit() and ":" not in word):
+        return None
+    cases = {VOIKKO_CASES.get(c) for c in finnish.case_names(word)} - {None}
+    return cases.pop() if len(cases) == 1 else None
+
+
+def _quantity(figure: Indicator, baseline_figures: list[Indicator], inverse_context: bool,
+              case: str | None = None) -> Part:
     part = Part(kind="quantity", text=figure.text, measure=figure.kind, value=float(figure.value),
                 unit=figure.unit, qualifier=figure.qualifier)
     words = figure.text.lower()
-    if figure.kind == "percent" and figure.unit == "prosenttiyksikkö":
+    if case == LEVEL_CASE and figure.unit != "prosenttiyksikkö":
+        # "nousee 85 prosenttiin", "laskee 7 %:iin": a level to reach, whichever way it moves.
+        part.lower_is_better = figure.direction == "decrease" or figure.qualifier in ("at_most", "under")
+        part.threshold = part.value
+        return part
+    if case == CHANGE_CASE and figure.kind == "percent" and figure.unit != "prosenttiyksikkö":
+        part.relative = True
+        part.change = figure.direction or ("decrease" if inverse_context else "increase")
+    elif figure.kind == "percent" and figure.unit == "prosenttiyksikkö":
         part.points = True
         part.change = figure.direction or ("decrease" if inverse_context else "increase")
     elif figure.kind == "percent" and (figure.direction or any(w in words for w in RELATIVE_CHANGE_WORDS)):
@@ -139,8 +168,8 @@ def _component(sentence) -> Part | None:
 
 
 def _deliverable(sentence) -> Part | None:
-    """*Esiselvitys valmis.*, *opintopolut rakennettu*, *toimintamalleja käytössä*."""
-    done = any(is_done_word(t) for t in sentence)
+    """*Esiselvitys valmis.*, *opintopolut rakennettu*, *toimintamalleja käytössä*, *Verkkosivut uudistetaan*."""
+    done = any(is_done_word(t) or _planned(t) for t in sentence)
     if not done:
         return None
     lemmas = frozenset(t.lemma_.lower() for t in sentence if t.pos_ in ("NOUN", "PROPN")
@@ -149,6 +178,16 @@ def _deliverable(sentence) -> Part | None:
     if not lemmas:
         return None
     return Part(kind="deliverable", text=sentence.text.strip(), lemmas=lemmas)
+
+
+def _planned(token) -> bool:
+    """A thing to be done, in the present passive of a target: *uudistetaan*, *laaditaan*, *järjestetään*.
+
+    Not continuing work (*jatketaan*, *kehitetään*), which is a qualitative aim.
+    """
+    morph = token.morph
+    return (token.pos_ == "VERB" and "Pass" in morph.get("Voice") and "Pres" in morph.get("Tense")
+            and "Fin" in morph.get("VerbForm") and token.lemma_.lower() not in PROGRESS_LEMMAS | ONGOING_LEMMAS)
 
 
 def is_done_word(token) -> bool:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from pipeline.lang_fi.change_words import CHANGE_BOUNDS, CHANGE_NOUNS
 from pipeline.lang_fi.qualifiers import QUALIFIER_WORDS
-from pipeline.records import Goal, Indicator
+from pipeline.records import Goal, Indicator, flag_kind
 
 if TYPE_CHECKING:
     from pipeline.audit.evidence import Assessment
@@ -38,9 +38,10 @@ def audit_goal(goal: Goal, assessment: Assessment, prediction: dict | None = Non
                *, doubt_below: float = 0.15) -> dict:
     """The audit record of the contract: ``verdict``, ``flagged``, ``reasons``.
 
-    Also ``evidence_status`` (what the figures support), ``notes`` (arithmetic,
-    information only) and ``cited`` (field and offsets of the figures compared
-    with the target).
+    Also ``flag`` (``contradicted`` for an inconsistent claim, ``needs_look``
+    for insufficient evidence, else None), ``evidence_status`` (what the
+    figures support), ``notes`` (arithmetic, information only) and ``cited``
+    (field and offsets of the figures compared with the target).
 
     Parameters
     ----------
@@ -74,6 +75,16 @@ def audit_goal(goal: Goal, assessment: Assessment, prediction: dict | None = Non
     elif evidence is not None and claimed == "not_assessable":
         verdict = "inconsistent"
         reasons.append(f"Tila on ilmoitettu arvioimattomaksi, mutta luvut tukevat tilaa '{STATUS_FI[evidence]}'.")
+    elif claimed == "not_assessable":
+        # "Ei arvioitavissa" holds when the report says why there is no figure; otherwise it needs a look.
+        label = goal.status_label or STATUS_FI[claimed]
+        if assessment.missing_figure:
+            verdict = "consistent"
+            reasons.append(f"Ilmoitettu tila '{label}' on perusteltu: '{assessment.missing_figure}'")
+        else:
+            verdict = "insufficient_evidence"
+            reasons.append(f"Tila on ilmoitettu arvioimattomaksi ('{label}'), mutta raportti ei kerro, "
+                           f"miksi lukua ei ole.")
     elif assessment.numeric and claimed in ("full", "partial"):
         verdict = "insufficient_evidence"
         reasons.append("Tavoite on määrällinen, mutta väitettä ei voi tarkistaa raportoiduista luvuista.")
@@ -86,6 +97,7 @@ def audit_goal(goal: Goal, assessment: Assessment, prediction: dict | None = Non
     return {
         "verdict": verdict,
         "flagged": verdict != "consistent",
+        "flag": flag_kind(verdict),
         "reasons": reasons,
         "evidence_status": evidence,
         "notes": assessment.notes,

@@ -10,3 +10,7 @@ VOIKKO_CASES: dict[str, str] = {
 }
 #: Voikko's word class of numerals (``CLASS``).
 NUMERAL_CLASS = "lukusana"
+#: The case of a target's unit word that names a level to reach: *nousee 38 prosenttiin* (illative).
+LEVEL_CASE = "Ill"
+#: The case that names the size of a change: *nousee 10 prosentilla* (adessive).
+CHANGE_CASE = "Ade"

@@ -14,7 +14,8 @@ DIRECTION_LEMMAS: dict[str, str] = {
     **dict.fromkeys(
         ("vähentyä", "vähetä", "vähentää", "vähennys", "laskea", "lasku", "väheneminen", "vähentyminen", "vähentäminen",
          "pienentyä", "pienentää", "supistua", "alentua", "alentaa", "pudota", "putoaminen", "aleneminen",
-         "lyhentyä", "lyhentää", "madaltua", "vähemmän", "puolittaa", "puolittua"),
+         "lyhentyä", "lyhentää", "madaltua", "vähemmän", "puolittaa", "puolittua", "heiketä", "heikentyä",
+         "huonontua", "huonota", "supistaa", "alenema"),
         "decrease",
     ),
 }

@@ -7,3 +7,11 @@ MONTHS: dict[str, int] = {
     "tammi": 1, "helmi": 2, "maalis": 3, "huhti": 4, "touko": 5, "kesä": 6,
     "heinä": 7, "elo": 8, "syys": 9, "loka": 10, "marras": 11, "joulu": 12,
 }
+#: The noun that makes the number after it a year: *vuoden 2023 tietoja*, *vuonna 2022*.
+YEAR_LEMMA = "vuosi"
+#: Seasons (Voikko's lemma) → their first and last month: *keväällä 2023* is March–May 2023.
+SEASON_MONTHS: dict[str, tuple[int, int]] = {"kevät": (3, 5), "kesä": (6, 8), "syksy": (9, 11)}
+#: Words before a school year (*lukuvuonna 2022–2023*, *lukuvuoden*), which runs from August to July.
+SCHOOL_YEAR_WORDS: tuple[str, ...] = ("lukuvuo", "lukuvuode", "lukuvuote", "toimintakau")
+SCHOOL_YEAR_START = "08-01"
+SCHOOL_YEAR_END = "07-31"

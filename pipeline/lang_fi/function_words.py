@@ -8,3 +8,7 @@ CONJUNCTIONS: frozenset[str] = frozenset({"ja", "tai", "sekä", "eli", "että", 
 
 #: Words that join adjectives before a counted noun: *kolme uutta ja kehitettyä mallia*.
 NOUN_PHRASE_COORDINATORS: tuple[str, ...] = ("ja", "tai")
+#: Words between two counts of the same thing that add them up: *640 osallistujaa ja lisäksi 420 osallistujaa*.
+ADDING_WORDS: tuple[str, ...] = ("lisäksi", "sekä", "plus")
+#: Voikko's case of a count that is the whole a share is out of: *1 710 hakemusta 1 980:sta* (elative).
+OUT_OF_CASE = "sisaeronto"

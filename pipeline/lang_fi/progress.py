@@ -28,3 +28,8 @@ ACCORDING_TO_WORD = "mukaisesti"
 PLAN_LEMMAS: frozenset[str] = frozenset({"tavoite", "suunnitelma", "aikataulu"})
 #: The metric status refers the reader to the measures: *kts. toimenpiteet*, *ks. myös toimenpiteet*.
 REFERS_TO_MEASURES_PATTERN = r"\b(?:kts|ks|katso)\.?\s*(?:myös\s+)?toimenpit"
+#: Verbs of a target that name ongoing work rather than a thing to deliver: *kehitetään*, *tuetaan*, *vahvistetaan*.
+ONGOING_LEMMAS: frozenset[str] = frozenset({
+    "kehittää", "tukea", "vahvistaa", "edistää", "seurata", "lisätä", "parantaa", "ylläpitää", "huolehtia",
+    "panostaa", "hyödyntää", "tehostaa", "syventää", "jatkaa",
+})

@@ -17,3 +17,6 @@ INVERSE_LEMMAS: frozenset[str] = frozenset({
 COMPONENT_WORD = "joista"
 #: A per cent of the baseline, not a level: *kasvaa 10 prosentilla*, *10 %:lla*.
 RELATIVE_CHANGE_WORDS: tuple[str, ...] = ("prosentilla", "%:lla")
+#: A reported level stated against the target: *jäi 30 % alle tavoitteen*, *ylitti 5 % yli tavoitteen*.
+BELOW_TARGET: tuple[str, ...] = ("alle tavoitteen", "tavoitetta vähemmän", "tavoitetta alempi", "tavoitetta pienempi")
+ABOVE_TARGET: tuple[str, ...] = ("yli tavoitteen", "tavoitetta enemmän", "tavoitetta korkeampi", "tavoitetta suurempi")

@@ -6,16 +6,13 @@ a number (*13,4 %*, *2 %-yks.*, *1,2 milj. euroa*, *10kpl*).
 
 from __future__ import annotations
 
-from pipeline.lang_fi.scales import PERCENT_PATTERN
-
-__all__ = ["AGE_PATTERN", "CURRENCY_PATTERN", "CURRENCY_SCALES", "MONEY_SCALES", "MONEY_UNIT", "PERCENT_PATTERN",
-           "POINTS_MARK", "POINTS_UNIT", "UNIT_ABBREVIATIONS"]
-
 #: Units written as abbreviations → the unit kept: *yli 10kpl*, *noin 80 kpl*, *5 hlöä*.
 UNIT_ABBREVIATIONS: dict[str, str] = {"kpl": "kpl", "hlö": "henkilö", "hlöä": "henkilö", "hlöt": "henkilö",
                                       "h": "tunti", "km": "km", "m2": "m2", "ha": "ha", "t": "tonni",
                                       "pv": "päivä", "vrk": "vuorokausi", "op": "opintopiste"}
 
+#: Per cent after a number: *%*, *prosenttia*; with *yks* a change in percentage points (*%-yks.*).
+PERCENT_PATTERN = r"%-?yks\w*\.?|%-?yksikö\w*|prosenttiyksikö\w*|prosenttiyksikkö\w*|%|prosent\w*"
 #: A percent unit containing this is a change in percentage points (*%-yks.*, *prosenttiyksikköä*).
 POINTS_MARK = "yks"
 #: The unit of a change in percentage points.
@@ -25,10 +22,16 @@ POINTS_UNIT = "prosenttiyksikkö"
 #: Longer words before their prefixes (*miljoonaa* before *miljoona*): the order is the match order.
 MONEY_SCALES: dict[str, float] = {"milj.": 1e6, "miljoonaa": 1e6, "miljoona": 1e6, "mrd.": 1e9, "miljardia": 1e9,
                                   "tuhatta": 1e3, "t.": 1e3}
-#: Currency written with its scale: *5 m€*, *300 k€*.
-CURRENCY_SCALES: dict[str, float] = {"m€": 1e6, "k€": 1e3}
-#: Currency after a number: *euroa*, *eur*, *€*, *m€*, *k€*, *e*.
-CURRENCY_PATTERN = r"euro\w*|eur\b|€|m€|k€|e\b"
+#: Currency written with its scale: *5 m€*, *1,5 M€*, *300 k€*, *125 t€*.
+CURRENCY_SCALES: dict[str, float] = {"m€": 1e6, "k€": 1e3, "t€": 1e3}
+#: Currency after a number: *euroa*, *eur*, *€*, *m€*, *k€*, *t€*, *e*.
+CURRENCY_PATTERN = r"euro\w*|eur\b|€|m€|k€|t€|e\b"
+#: Scale words after a number that counts something, not money: *2,9 miljoonaa* (one figure, not 2,9 and
+#: 1 000 000), *1,2 milj. kävijää*, *12 tuhatta asukasta*. Longer words before their prefixes.
+COUNT_SCALES: dict[str, float] = {"miljardia": 1e9, "mrd.": 1e9, "miljoonaa": 1e6, "miljoona": 1e6, "milj.": 1e6,
+                                  "tuhatta": 1e3}
+#: Signs of a negative number: the minus sign U+2212, an en dash or a hyphen written before the digits (*−7 798 €*).
+MINUS_SIGNS = "\u2212\u2013-"
 #: The unit of money figures.
 MONEY_UNIT = "euro"
 

@@ -1,0 +1,211 @@
+"""Classes of Finnish phrasing the audit must read right: one table per class, our own examples."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.analysis import analyse_report, read_evidence
+from pipeline.records import Goal, Report
+
+
+def audited(**fields) -> Goal:
+    goal = Goal(**{"status_label": None, **fields})
+    return analyse_report(Report(source="t", sha256="", year=2023, goals=[goal])).goals[0]
+
+
+def quantity(**fields):
+    parts = read_evidence([Goal(**fields)], 2023).assessments[0].parts
+    (part,) = [p for p in parts if p.kind == "quantity"]
+    return part
+
+
+def figures(**fields):
+    goal = Goal(**fields)
+    return [i for i in read_evidence([goal], 2023).indicators[0] if i.kind in ("percent", "count", "money", "date")]
+
+
+# --- 1. the case decides the kind of target -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("target", "expected"),
+    [
+        pytest.param("Käyttöaste nousee 85 prosenttiin.", {"relative": False, "points": False, "threshold": 85.0},
+                     id="illative-level"),
+        pytest.param("Käyttöaste nousee 85 %:iin.", {"relative": False, "points": False, "threshold": 85.0},
+                     id="illative-level-sign"),
+        pytest.param("Kävijämäärä kasvaa 6 prosentilla.", {"relative": True}, id="adessive-change"),
+        pytest.param("Kävijämäärä kasvaa 6 %:lla.", {"relative": True}, id="adessive-change-sign"),
+        pytest.param("Osuus kasvaa 4 prosenttiyksikköä.", {"points": True, "threshold": 74.0}, id="points"),
+        pytest.param("Työttömyysaste laskee 7 prosenttiin.", {"relative": False, "threshold": 7.0,
+                                                             "lower_is_better": True}, id="illative-down"),
+    ],
+)
+def test_case_decides_level_or_change(target, expected):
+    part = quantity(target=target, baseline="Lähtötaso 70 %")
+    for name, value in expected.items():
+        assert getattr(part, name) == value, name
+
+
+def test_illative_level_is_compared_as_a_level():
+    goal = audited(target="Käyttöaste nousee 85 prosenttiin.", baseline="Käyttöaste 78 %",
+                   metric_status="Käyttöaste oli 86 %.", status="full")
+    assert goal.audit["verdict"] == "consistent", goal.audit["reasons"]
+
+
+# --- 2. direction from comparatives and verbs -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "direction"),
+    [
+        pytest.param("Hakemuksia tuli 12,5 % vähemmän kuin lähtötasolla.", "decrease", id="vahemman-kuin"),
+        pytest.param("Kävijöitä oli 7 % enemmän kuin vuonna 2022.", "increase", id="enemman-kuin"),
+        pytest.param("Tyytyväisyys heikkeni 3 %.", "decrease", id="heikkeni"),
+        pytest.param("Omavaraisuusaste laski 4 %.", "decrease", id="laski"),
+    ],
+)
+def test_direction_words(text, direction):
+    (figure,) = [f for f in figures(metric_status=text) if f.kind == "percent"]
+    assert figure.direction == direction
+
+
+def test_below_the_target_by_a_share():
+    goal = audited(target="Vähintään 500 osallistujaa.", metric_status="Osallistujamäärä jäi 30 % alle tavoitteen.",
+                   status="full")
+    assert goal.audit["verdict"] == "inconsistent", goal.audit["reasons"]
+
+
+# --- 3. scale words and real number formats ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        pytest.param("Investoinnit olivat 4,3 miljoonaa.", 4_300_000, id="miljoonaa-without-currency"),
+        pytest.param("Säästöt olivat 3,4 milj. euroa.", 3_400_000, id="milj-euroa"),
+        pytest.param("Ylijäämä oli 340 t€.", 340_000, id="t-euro"),
+        pytest.param("Rahoitus oli 2,25 M€.", 2_250_000, id="m-euro"),
+        pytest.param("Lainakanta on 7.450 €/asukas.", 7450, id="dot-thousands-per-resident"),
+        pytest.param("Tulos oli −3 410 €.", -3410, id="unicode-minus"),
+        pytest.param("Kävijöitä oli 48.500.", 48500, id="dot-thousands-count"),
+    ],
+)
+def test_scale_words_and_number_formats(text, value):
+    (figure,) = figures(metric_status=text)
+    assert figure.value == pytest.approx(value)
+
+
+# --- 4. the unit of a target that names none comes from the metric ----------------------------------
+
+
+def test_unit_from_the_metric():
+    goal = audited(metric="Uusien yritysten määrä", target="Vähintään 400",
+                   metric_status="Uusia yrityksiä perustettiin 360. Neuvontatapaamisia oli 1 250.", status="full")
+    assert goal.audit["verdict"] == "inconsistent", goal.audit["reasons"]
+    assert any("360" in r for r in goal.audit["reasons"])
+
+
+# --- 5. shares and totals ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("status", "verdict"),
+    [("full", "inconsistent"), ("partial", "consistent")],
+)
+def test_share_computed_from_counts(status, verdict):
+    goal = audited(target="Vähintään 90 % hakemuksista käsitellään kuukaudessa.",
+                   metric_status="Kuukaudessa käsiteltiin 1 710 hakemusta 1 980:sta.", status=status)
+    assert goal.audit["verdict"] == verdict, goal.audit["reasons"]
+
+
+def test_parts_added_when_the_target_counts_a_total():
+    goal = audited(target="Vähintään 1 000 osallistujaa.",
+                   metric_status="Kursseilla oli 640 osallistujaa ja lisäksi 420 osallistujaa tapahtumissa.",
+                   status="full")
+    assert goal.audit["verdict"] == "consistent", goal.audit["reasons"]
+
+
+# --- 6. periods ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        pytest.param("Seuranta-aika 9/2022–6/2023.", "2022-09/2023-06", id="month-year-range"),
+        pytest.param("Lukuvuonna 2022–2023 mukana oli 12 koulua.", "2022-08-01/2023-07-31", id="school-year"),
+        pytest.param("Kysely tehtiin keväällä 2023.", "2023-03/2023-05", id="spring"),
+        pytest.param("Remontti valmistui syksyllä 2023.", "2023-09/2023-11", id="autumn"),
+    ],
+)
+def test_periods(text, value):
+    dates = [f for f in figures(metric_status=text) if f.kind == "date"]
+    assert [d.value for d in dates] == [value]
+
+
+# --- 7. a claimed "not assessable" -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("status_text", "verdict"),
+    [
+        pytest.param("Kysely tehdään joka toinen vuosi, joten vuodelta 2023 ei ole tulosta.", "consistent",
+                     id="every-other-year"),
+        pytest.param("Tilastokeskus ei ole vielä julkaissut vuoden 2023 tietoja.", "consistent",
+                     id="not-yet-published"),
+        pytest.param("Asiaa ei seurattu.", "insufficient_evidence", id="no-reason-given"),
+        pytest.param("Tyytyväisyys oli 4,3.", "inconsistent", id="a-figure-exists"),
+    ],
+)
+def test_not_assessable_claim(status_text, verdict):
+    goal = audited(target="Asiakastyytyväisyys vähintään 4,0.", metric_status=status_text,
+                   status="not_assessable", status_label="Ei arvioitavissa")
+    assert goal.audit["verdict"] == verdict, goal.audit["reasons"]
+
+
+# --- 8. multi-part targets ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("status", "verdict"),
+    [("partial", "consistent"), ("full", "inconsistent")],
+)
+def test_one_of_two_parts_met(status, verdict):
+    goal = audited(target="Solmitaan 3 kumppanuussopimusta. Verkkosivut uudistetaan.",
+                   metric_status="Kumppanuussopimuksia solmittiin 3. Verkkosivujen uudistus siirtyi vuodelle 2024.",
+                   status=status)
+    assert goal.audit["verdict"] == verdict, goal.audit["reasons"]
+
+
+# --- 9. arithmetic notes only when units and scale agree --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "status_text",
+    [
+        pytest.param("Toimintakulut olivat 2,6 miljoonaa ja kasvoivat 3,1 %.", id="scale-word"),
+        pytest.param("Hankkeessa oli 1 200 000 euroa ja 14 työntekijää; osallistujia oli 2,5 % enemmän.",
+                     id="money-and-people"),
+    ],
+)
+def test_no_note_over_unrelated_figures(status_text):
+    goal = audited(target="Kävijämäärä kasvaa.", metric_status=status_text, status="full")
+    assert goal.audit["notes"] == []
+
+
+# --- 10. two kinds of flag --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("fields", "flag"),
+    [
+        pytest.param(dict(target="Vähintään 300 asuntoa.", metric_status="Valmistui 210 asuntoa.", status="full"),
+                     "contradicted", id="contradicted"),
+        pytest.param(dict(target="Vähintään 300 asuntoa.", metric_status="Rakentaminen eteni.", status="full"),
+                     "needs_look", id="needs-look"),
+        pytest.param(dict(target="Vähintään 300 asuntoa.", metric_status="Valmistui 310 asuntoa.", status="full"),
+                     None, id="not-flagged"),
+    ],
+)
+def test_goal_audit_names_the_kind_of_flag(fields, flag):
+    assert audited(**fields).audit["flag"] == flag
