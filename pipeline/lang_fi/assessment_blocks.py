@@ -31,8 +31,6 @@ BULLETS: frozenset[str] = frozenset({"•", "·", "−", "-", "–", "▪", "◦
 KEEP_HYPHEN_BEFORE: frozenset[str] = frozenset({"ja", "tai", "sekä", "eli", "että"})
 #: The group-level metric table: *Konsernille asetetut tavoitteet | TA2024 | TP2024 | TP2023 | TP2022*.
 GROUP_TABLE_HEADING = "konsernille asetetut tavoitteet"
-#: Words before a target level in a measure: *Omavaraisuusaste yli 20 %*, *vähintään 0,5*.
-TARGET_QUALIFIERS: tuple[str, ...] = ("vähintään", "yli", "alle", "enintään", "korkeintaan", "noin")
 #: Words that name the target level itself: *Mittari vuotovesikerroin, tavoitearvo 2*.
 TARGET_WORDS: tuple[str, ...] = ("tavoitearvo", "tavoitetaso")
 #: Stems of nouns that name a limit before its figure: *enimmäispituus 12 tuntia*, *vähimmäismäärä 5*.

@@ -42,6 +42,7 @@ from pipeline.finnish import word_classes
 from pipeline.ingest.layout import join_lines
 from pipeline.ingest.layouts import Page
 from pipeline.lang_fi import assessment_blocks as words
+from pipeline.lang_fi.qualifiers import QUALIFIER_WORDS
 from pipeline.records import Goal, Metric, Report
 from pipeline.status import normalise_status, split_status
 
@@ -207,7 +208,9 @@ _UNIT = r"(?:\s*%|\s*€(?:/\w+)?|\s+(?!(?:" + "|".join(words.TIME_WORDS) + r")\
 _TIME = r"(?:\s+(?:" + "|".join(words.TIME_WORDS) + r")\s+\d{4}(?:\s+mennessä)?)?"
 _LEVEL = re.compile(_NUMBER + _UNIT + _TIME)
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
-_QUALIFIED = re.compile(r"\b(?:" + "|".join(words.TARGET_QUALIFIERS) + r")\s+", re.IGNORECASE)
+# Words before a target level: *Omavaraisuusaste yli 20 %*, *vähintään 0,5* (not the abbreviation *n.*).
+_QUALIFIED = re.compile(r"\b(?:" + "|".join(w for w in QUALIFIER_WORDS if w.isalpha() and len(w) > 2)
+                        + r")\s+", re.IGNORECASE)
 _TARGET_WORD = re.compile(r"\b(?:" + "|".join(words.TARGET_WORDS) + r")\s+\d+(?:[.,]\d+)?", re.IGNORECASE)
 _ASIDE = re.compile(r"\s*\([^()]*\)")
 _SENTENCE_END = re.compile(r"\.\s+(?=[A-ZÅÄÖ])|\s\(|$")
