@@ -146,6 +146,13 @@ def test_group_metric_table_gives_budget_level_and_actuals(kauhava_goals):
 
 
 @needs_kauhava
+def test_group_metric_table_keeps_the_account_under_it_as_prose(kauhava_goals):
+    goal = next(g for g in kauhava_goals if g.goal == "Konsernille asetetut tavoitteet")
+    assert goal.metric_status == "Kuten taulukosta näkyy, konsernille asetetut tunnuslukutavoitteet toteutuivat."
+    assert (goal.status_label, goal.status) == (None, None)
+
+
+@needs_kauhava
 def test_prose_only_goals_are_named_in_the_warnings(kauhava_pages):
     report = LAYOUT.read_report(KAUHAVA, kauhava_pages)
     prose = [g for g in report.goals if g.status_label is None and not g.metrics and g.metric_status]

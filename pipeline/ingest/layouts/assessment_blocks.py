@@ -23,7 +23,8 @@ theirs (a board may print two lists, both starting at 1).
 The group-level metric table at the start (*Konsernille asetetut tavoitteet
 | TA2024 | TP2024 | TP2023 | TP2022*) becomes one goal with a metric row per
 key figure: the budget's level is the target, TP2024 the actual and TP2023
-the baseline; the table prints no status.
+the baseline; the table prints no status, and the sentence under it is the
+goal's metric status.
 
 Text and positions come from pypdfium2's text runs (a few milliseconds a
 page), never from a whole-table extraction.
@@ -503,10 +504,13 @@ def _group_goal(lines: list[_Line], margin: float) -> Goal | None:
         heading = next((x.text for x in reversed(lines[:k]) if _is_heading(x, margin)), None)
         goal = Goal(goal_id="1", department=_SECTION_NUMBER.sub("", heading or "") or None,
                     goal=_text([r for r in line.runs if r.x0 < first_column - 3.0]), page=line.page)
-        for row in lines[k + 1 :]:
+        end = len(lines)
+        for index in range(k + 1, len(lines)):
+            row = lines[index]
             names = [r for r in row.runs if r.x1 < first_column - 3.0]
             cells = [r for r in row.runs if r.x1 >= first_column - 3.0]
             if not names or not cells or row.page != line.page:
+                end = index
                 break
 
             def under(header: _Run, cells: list[_Run] = cells) -> str | None:
@@ -515,6 +519,14 @@ def _group_goal(lines: list[_Line], margin: float) -> Goal | None:
             goal.metrics.append(Metric(name=_text(names).rstrip(" ,"), target=under(budget[0]),
                                        actual=under(actuals[0]),
                                        baseline=under(actuals[1]) if len(actuals) > 1 else None, page=row.page))
+        # The officials' account under the table ("Kuten taulukosta näkyy, ... toteutuivat."), up to the
+        # next heading: evidence for the rows, not a label of its own.
+        account = []
+        for row in lines[end:]:
+            if _is_heading(row, margin) or row.page != line.page:
+                break
+            account.append(row.text)
+        goal.metric_status = _join(account)
         return goal if goal.metrics else None
     return None
 
