@@ -273,12 +273,10 @@ def _target(text: str | None, *, colon_only: bool = False) -> str | None:
     return None
 
 
-def _assessed(goal: Goal, text: str | None) -> None:
-    """Fill a goal's label, status and metric status from its assessment text."""
+def _assessed(text: str | None) -> tuple[str | None, str | None, str | None]:
+    """``(label, status, evidence)`` of an assessment: *Toteutui, nyt 1140 tuntia* → label *Toteutui*."""
     label, evidence = split_status(text)
-    goal.status_label = label.strip().rstrip(".,:;-") if label else None
-    goal.status = normalise_status(goal.status_label)
-    goal.metric_status = evidence
+    return label, normalise_status(label), evidence
 
 
 # ---------------------------------------------------------------------------
@@ -321,7 +319,7 @@ class _Block:
         page = self.goal_lines[0].page if self.goal_lines else None
         goal = Goal(goal_id=str(number), department=self.department, goal=goal_text, metric=measure, page=page)
         goal.target = _target(measure) if measure else _target(goal_text, colon_only=True)
-        _assessed(goal, _join(self.assessment))
+        goal.status_label, goal.status, goal.metric_status = _assessed(_join(self.assessment))
         return goal
 
 
@@ -420,15 +418,17 @@ def _board_goal(number: str, department: str | None, lines: list[_Line]) -> Goal
     listed = any(i.kind == "metric" for i in items) and len(bullets) > 1
     if len(assessment_items) > 1:
         # Sub-targets: each bullet answered by its own Toteutuminen.
+        previous = 0
         for k, item in enumerate(items):
             if item.kind != "assessment":
                 continue
-            bullet = next((b for b in reversed(items[:k]) if b.kind == "bullet"), None)
+            # The sub-target is the last bullet since the previous assessment.
+            bullet = next((b for b in reversed(items[previous:k]) if b.kind == "bullet"), None)
+            previous = k
             name = bullet.text if bullet else None
-            label, evidence = split_status(item.text)
-            label = label.strip().rstrip(".,:;-") if label else None
+            label, status, evidence = _assessed(item.text)
             goal.metrics.append(Metric(name=name, target=_target(name, colon_only=True), actual=evidence,
-                                       status_label=label, status=normalise_status(label),
+                                       status_label=label, status=status,
                                        page=bullet.page if bullet else item.page))
         return goal
     assessment = assessment_items[0].text if assessment_items else None
@@ -442,7 +442,7 @@ def _board_goal(number: str, department: str | None, lines: list[_Line]) -> Goal
     metric = _join([line for i in items if i.kind in ("metric", "bullet") for line in i.lines])
     goal.metric = metric
     goal.target = _target(metric)
-    _assessed(goal, assessment)
+    goal.status_label, goal.status, goal.metric_status = _assessed(assessment)
     return goal
 
 
