@@ -69,6 +69,14 @@ def load_examples(paths: Iterable[str | Path], corrections: Mapping[tuple[str, s
         count = 0
         for goal in report.goals:
             label = corrections.get((report.sha256, goal.goal_id or "")) or goal.status
+            if goal.metrics and goal.status is None:
+                # A whole statement labels its metric rows, not the goal: each row is an example.
+                for row in metric_row_goals(goal):
+                    if row.status in STATUSES and row.status != "not_assessable":
+                        examples.append(Example(row, row.status, report.source, report_group(report.sha256),
+                                                report.year))
+                        count += 1
+                continue
             if label not in STATUSES or label == "not_assessable":
                 skipped.append(f"{report.source}: goal {goal.goal_id}: no usable status label ({goal.status_label!r})")
                 continue
@@ -76,6 +84,19 @@ def load_examples(paths: Iterable[str | Path], corrections: Mapping[tuple[str, s
             count += 1
         sources.append({"name": report.source, "goals": count, "kind": "labelled report", "sha256": report.sha256})
     return LoadResult(examples, skipped, sources)
+
+
+def metric_row_goals(goal: Goal) -> list[Goal]:
+    """Each metric row of ``goal`` as a goal of its own, with the row's label (the city's number) as its status.
+
+    The row's name is the metric, its cells the baseline and target, its
+    actual value the metric status, so the classifier reads a row as it reads
+    a goal of a one-metric report.
+    """
+    return [Goal(goal_id=f"{goal.goal_id or ''}/{i}", goal=goal.goal, metric=row.name, baseline=row.baseline,
+                 target=row.target, metric_status=row.actual, status_label=row.status_label, status=row.status,
+                 page=row.page, department=goal.department)
+            for i, row in enumerate(goal.metrics, start=1)]
 
 
 def report_group(sha256: str) -> str:

@@ -84,6 +84,22 @@ def test_reports_give_labels_and_corrections_override_them(seed_report):
     assert {e.goal.goal_id: e.label for e in corrected.examples}["12.12"] == "partial"
 
 
+def test_metric_rows_of_a_whole_statement_are_examples_of_their_report(tmp_path):
+    doc = {"report": {"source": "tilinpaatos.json", "year": 2024, "layout": "metric_rows"}, "goals": [
+        {"goal_id": "1", "goal": "Kirjasto houkuttelee", "status": None, "metrics": [
+            {"name": "Kävijät", "baseline": "700", "target": "1 000", "actual": "1 100", "status_label": "1",
+             "status": "full"},
+            {"name": "Lainat", "baseline": "5", "target": "6", "actual": "4", "status_label": "3", "status": "none"},
+            {"name": "Kysely", "baseline": "1", "target": "1", "actual": "…", "status_label": "4",
+             "status": "not_assessable"}]}]}
+    path = tmp_path / "tilinpaatos.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    examples = load_examples([path]).examples
+    assert [(e.goal.metric, e.goal.metric_status, e.label) for e in examples] == [
+        ("Kävijät", "1 100", "full"), ("Lainat", "4", "none")]
+    assert len({e.group for e in examples}) == 1
+
+
 def test_unreadable_training_file_is_skipped_with_its_error(tmp_path):
     bad = tmp_path / "bad.pdf"
     bad.write_bytes(b"%PDF-1.4 broken")
