@@ -14,6 +14,10 @@ from __future__ import annotations
 UNIT_HEADING = "tulosalue"
 #: The line that names a subsidiary company: *Tytäryhteisö Into Seinäjoki Oy*.
 COMPANY_HEADING = "tytäryhteisö"
+#: The labels above a goal block: *Strateginen valinta* (the goal's theme) and *Strateginen
+#: tavoite* (its strategic goal), each followed by its text, the label sometimes wrapped.
+STRATEGY_HEADER = "strateginen"
+STRATEGY_LABEL_ENDS: tuple[str, ...] = ("valinta", "tavoite")
 #: The header of a goal block; the goal is the cell below it.
 GOAL_HEADER = "talousarviotavoite"
 

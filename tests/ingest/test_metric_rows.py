@@ -141,6 +141,12 @@ def test_seinajoki_goal(seinajoki, goal_id, department, goal_start):
     assert goal.goal.startswith(goal_start) and goal.status is None
 
 
+def test_seinajoki_strategy_cells(seinajoki):
+    goal = next(g for g in seinajoki.goals if g.goal_id == "120.1")
+    assert (goal.theme, goal.strategic_goal) == ("Hyvän johtamisen ja tasapainoisen talouden Seinäjoki",
+                                                 "Kaupunkikonsernin palvelut tukevat koko kaupungin onnistumista")
+
+
 def test_seinajoki_company_goals_numbered_within_the_company(seinajoki):
     ids = [g.goal_id for g in seinajoki.goals if g.department == "Sevas Kodit Oy"]
     assert ids == [str(k) for k in range(1, len(ids) + 1)] and len(ids) >= 5
@@ -179,6 +185,11 @@ def _statement(path):
     # Unlike Seinäjoki's and the default traffic light, this legend makes 3 partial.
     text(57, 800, "Keltainen (3) = Toteutunut osittain")
     text(57, 780, "Tulosalue 150 Henkilöstöpalvelut")
+    for x, s in ((62, "Strateginen"), (174, "Hyvän johtamisen ja"), (287, "Strateginen tavoite"),
+                 (429, "Osaava henkilöstö")):
+        text(x, 740, s)
+    text(62, 728, "valinta")
+    text(174, 728, "talouden Seinäjoki")
     rule(712)
     text(62, 702, "Talousarviotavoite")
     text(285, 702, "Tilannekuvaus ja riskiarvio")
@@ -232,6 +243,12 @@ def test_written_unit_goal(written):
     goal = written.goals[0]
     assert (goal.goal_id, goal.department, goal.page, goal.goal, goal.metric_status) == (
         "150.1", "Henkilöstöpalvelut", 1, "Tyytyväinen henkilöstö", "Kysely tehtiin syksyllä.")
+
+
+def test_written_strategy_cells(written):
+    # Strateginen valinta (its label wrapped) is the theme, Strateginen tavoite the strategic goal.
+    goal = written.goals[0]
+    assert (goal.theme, goal.strategic_goal) == ("Hyvän johtamisen ja talouden Seinäjoki", "Osaava henkilöstö")
 
 
 @pytest.mark.parametrize(

@@ -32,6 +32,8 @@ from pipeline.lang_fi.metric_tables import (
     COMPANY_HEADING,
     COMPANY_TABLE_COLUMNS,
     GOAL_HEADER,
+    STRATEGY_HEADER,
+    STRATEGY_LABEL_ENDS,
     TABLE_END_STARTS,
     TABLE_MARKERS,
     UNIT_HEADING,
@@ -156,6 +158,9 @@ class _Reader:
         self.band_index: int | None = None
         self.band_page: PageBoxes | None = None
         self.first_band_on_page = False
+        #: Where the first text, the second label and the second text start; the texts' lines.
+        self.strategy_x: list[float] | None = None
+        self.strategy_lines: tuple[list[str], list[str]] = ([], [])
 
     # -- pages and lines -------------------------------------------------
     def page(self, page: PageBoxes) -> None:
@@ -177,11 +182,17 @@ class _Reader:
         if m := _UNIT.match(text):
             self._end_goal()
             self.department, self.code = m[2].strip(), m[1]
+            self.strategy_lines = ([], [])
             self.mode = None
         elif m := _COMPANY.match(text):
             self._end_goal()
             self.department, self.code = m[1].strip(), None
+            self.strategy_lines = ([], [])
             self.mode = None
+        elif _squash(text).startswith(STRATEGY_HEADER):
+            self._start_strategy(line)
+        elif self.mode == "strategy" and not _squash(text).startswith(GOAL_HEADER):
+            self._strategy_line(line)
         elif _squash(text).startswith(GOAL_HEADER):
             self._end_goal()
             beside = [box for box in line.boxes if not _squash(box.text).startswith(GOAL_HEADER)]
@@ -200,6 +211,32 @@ class _Reader:
                 self.goal_lines.append(join_boxes(left))
             if right:
                 self.account_lines.append(join_boxes(right))
+
+    # -- the strategy cells above a goal block ---------------------------
+    def _start_strategy(self, line: Line) -> None:
+        """*Strateginen valinta* | its text | *Strateginen tavoite* | its text, above each goal block.
+
+        The labels may wrap (*Strateginen* / *valinta*); the texts stand right of each label.
+        """
+        self._end_goal()
+        labels = sorted((box for box in line.boxes if _squash(box.text).startswith(STRATEGY_HEADER)),
+                        key=lambda box: box.left)
+        self.strategy_x = [labels[0].right, labels[1].left, labels[1].right] if len(labels) > 1 else None
+        self.strategy_lines = ([], [])
+        self.mode = "strategy"
+        self._strategy_line(line)
+
+    def _strategy_line(self, line: Line) -> None:
+        if self.strategy_x is None:
+            return
+        first_end, second, second_end = self.strategy_x
+        for box in line.boxes:
+            if _squash(box.text).startswith(STRATEGY_HEADER) or box.text.strip().lower() in STRATEGY_LABEL_ENDS:
+                continue
+            if first_end <= box.left < second:
+                self.strategy_lines[0].append(box.text)
+            elif box.left >= second_end:
+                self.strategy_lines[1].append(box.text)
 
     # -- tables ----------------------------------------------------------
     def _start_table(self, page: PageBoxes, line: Line, columns: list[tuple[float, str]], company: bool) -> None:
@@ -295,7 +332,9 @@ class _Reader:
     def _new_goal(self, text: str, account: str | None, page: int) -> Goal:
         k = self.counts[self.department] = self.counts.get(self.department, 0) + 1
         goal_id = f"{self.code}.{k}" if self.code else str(k)
-        goal = Goal(goal_id=goal_id, goal=text, metric_status=account, page=page, department=self.department)
+        theme, strategic = (join_cell(lines) for lines in self.strategy_lines)
+        goal = Goal(goal_id=goal_id, goal=text, metric_status=account, page=page, department=self.department,
+                    theme=theme, strategic_goal=strategic)
         self.goals.append(goal)
         return goal
 
