@@ -94,6 +94,15 @@ def _print_analysis(report: Report) -> None:
               f"{'FLAG ' if audit.get('flagged') else ''}{audit.get('verdict', '')}")
         for reason in audit.get("reasons", []) + audit.get("notes", []):
             print(f"{'':>8}- {reason}")
+        for metric in goal.metrics:
+            # Whole statements: each metric row's own verdict against the city's number.
+            row = metric.audit or {}
+            page = f"p. {metric.page} " if metric.page else ""
+            print(f"{'':>8}{page}{(metric.name or '-')[:60]}: claimed {metric.status_label or '?'} "
+                  f"{'FLAG ' if row.get('flagged') else ''}{row.get('verdict', '')}")
+            if row.get("flagged") or row.get("graded_unlike_report"):
+                for reason in row.get("reasons", []):
+                    print(f"{'':>10}- {reason}")
     print()
     for goal in report.goals:
         for item in goal.indicators:

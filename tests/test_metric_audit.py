@@ -160,6 +160,15 @@ def test_analyse_audits_every_metric_row(nlp):
     assert [m.audit["verdict"] for m in report.goals[0].metrics] == ["consistent", "inconsistent"]
 
 
+def test_a_goal_labelled_only_by_its_metric_rows_is_not_flagged_itself(nlp):
+    from pipeline.analysis import analyse_report
+    from pipeline.records import Goal, Report
+
+    goal = Goal(goal_id="1", goal="Kirjasto houkuttelee kävijöitä", metrics=[row("Kävijät", "700", "1 000", "1 100")])
+    audit = analyse_report(Report(source="t", sha256="", year=2024, goals=[goal])).goals[0].audit
+    assert (audit["verdict"], audit["flagged"]) == ("consistent", False)
+
+
 def report_rows(*rows):
     """Rows (target, actual, city status) of one report, audited together."""
     from pipeline.metric_audit import audit_report_metrics
@@ -191,3 +200,23 @@ def test_graded_unlike_the_rest_of_the_report(rows, odd):
     for i in odd:
         assert metrics[i].audit["graded_unlike_report"]
         assert "Arvioitu eri tavalla kuin raportin muut rivit" in metrics[i].audit["reasons"][-1]
+
+
+def test_analyse_prints_each_metric_row_verdict_with_reasons_when_flagged(nlp, tmp_path, capsys):
+    import json
+
+    from pipeline.cli import main
+
+    doc = {"report": {"source": "rivit.json", "year": 2024, "layout": "metric_rows"}, "goals": [
+        {"goal_id": "1", "goal": "Kirjasto houkuttelee", "metrics": [
+            {"name": "Kävijät", "baseline": "700", "target": "1 000", "actual": "1 100", "status_label": "1",
+             "status": "full", "page": 3},
+            {"name": "Lainat", "baseline": "5", "target": "6", "actual": "4", "status_label": "2",
+             "status": "partial", "page": 3}]}]}
+    path = tmp_path / "rivit.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    assert main(["analyse", str(path), "--no-model"]) == 0
+    out = capsys.readouterr().out
+    assert "p. 3 Kävijät: claimed 1 consistent" in out
+    assert "p. 3 Lainat: claimed 2 FLAG inconsistent" in out
+    assert "- Tavoite: 6; toteuma: 4 (66,7 % tavoitteesta)" in out

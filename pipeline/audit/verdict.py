@@ -58,7 +58,11 @@ def audit_goal(goal: Goal, assessment: Assessment, prediction: dict | None = Non
     claimed = goal.status
     reasons = [f.reason for f in assessment.findings]
     evidence = assessment.status
-    if claimed is None:
+    if claimed is None and goal.metrics:
+        # A whole statement labels its metric rows, not the goal: each row has its own audit.
+        verdict = "consistent"
+        reasons.append("Tila on ilmoitettu mittareittain; kunkin mittaririvin tarkastus on rivin omassa arviossa.")
+    elif claimed is None:
         verdict = "insufficient_evidence"
         reasons.append("Tavoitteelle ei ole ilmoitettu toteutumisen tilaa.")
     elif evidence is not None and claimed in _ORDER:
