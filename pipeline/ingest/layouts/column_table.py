@@ -168,18 +168,19 @@ def _append(cell: list[str], lines: list[str], width: float) -> list[str]:
     not start a new sentence with a capital (other than a name: "... kanssa"
     / "Vantaan ..."), or when its last line is clearly full: the next page's
     first word would have overshot the column (``width`` characters) even
-    allowing for the proportional font. A full stop at the page end is no
-    sign either way, and Finnish words are long: a paragraph's last line is
-    often too full for the next word. The text is joined as a wrapped line,
-    repairing a word broken at the page end ("osal-" / "lisuutta" →
-    "osallisuutta"). Otherwise the next page's text is a paragraph of its
-    own.
+    allowing for the proportional font. A full stop at the page end may end
+    the paragraph or only a sentence, and Finnish words are long enough that
+    a paragraph's last line is often too full for the next word: only a
+    clearly full line says the paragraph goes on. The text is joined as a
+    wrapped line, repairing a word broken at the page end ("osal-" /
+    "lisuutta" → "osallisuutta"). Otherwise the next page's text is a
+    paragraph of its own.
     """
     if not cell or not lines:
         return [*cell, *lines]
     last = cell[-1]
     full = wrap_room(last, lines[0], width) <= -2 * wrap_tolerance(width)
-    if last and not lines[0].startswith(_BULLETS) and (full or (not SENTENCE_END.search(last) and _goes_on(lines[0]))):
+    if not lines[0].startswith(_BULLETS) and (full or (not SENTENCE_END.search(last) and _goes_on(lines[0]))):
         return [*cell[:-1], join_two(last, lines[0]), *lines[1:]]
     return [*cell, "", *lines]
 
