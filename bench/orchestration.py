@@ -1,6 +1,7 @@
 """Cost of the flows: Prefect's overhead, how cost grows with report size, and the inbox with 1 and 2 workers.
 
     .venv/bin/python bench/orchestration.py [--sizes 100 500 2000] [--reports 20] [--goals-per-report 20 100]
+                                            [--cli-sizes 100 500 1000 2000] [--cli-runs 3] [--only cli]
 
 (Not named flows.py: as a script it would shadow the ``flows`` package.)
 
@@ -11,6 +12,16 @@ flow side);
 "prefect" is the process_report flow doing the same, timed after a warm-up
 flow run so the temporary Prefect server's start is not counted (it is
 reported on its own). Reports are SYNTHETIC goals written as report JSON.
+
+"analyse --json" times the command as users run it (a new process: start,
+model loading, reading, analysis, the JSON written) at several report sizes,
+the sizes taking turns --cli-runs times; the marginal rate between the
+smallest and the largest report, (n_large - n_small) / (t_large - t_small),
+is the goals per second of a long report with the start-up cost taken out,
+and the CPU milliseconds per goal between successive sizes show whether the
+cost grows linearly. Wall time is what a user waits; CPU time (the process's
+own user + system seconds) is what the work costs, unchanged when another
+process takes the cores. Peak memory is each run's own (wait4's ru_maxrss).
 """
 
 from __future__ import annotations
@@ -19,6 +30,7 @@ import argparse
 import json
 import os
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -105,14 +117,65 @@ def run(*args: str) -> dict:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
+def cli_run(path: Path) -> tuple[float, float, float]:
+    """Wall seconds, CPU seconds (user + system) and peak MB of ``python -m pipeline analyse PATH --json``."""
+    started = time.perf_counter()
+    child = subprocess.Popen([sys.executable, "-m", "pipeline", "analyse", str(path), "--json"], cwd=ROOT,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(child.pid, 0)
+    took = time.perf_counter() - started
+    if os.waitstatus_to_exitcode(status):
+        raise SystemExit(f"analyse {path} failed:\n{child.stderr.read().decode()[-2000:]}")
+    return took, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+
+
+def cli_bench(tmp: Path, sizes: list[int], runs: int) -> None:
+    sizes = sorted(sizes)
+    paths = {n: write_report(tmp / f"cli{n}.json", n, seed=n) for n in sizes}
+    wall: dict[int, list[float]] = {n: [] for n in sizes}
+    cpu: dict[int, list[float]] = {n: [] for n in sizes}
+    peak: dict[int, float] = dict.fromkeys(sizes, 0.0)
+    for run in range(runs):
+        for n in sizes[run % len(sizes):] + sizes[: run % len(sizes)]:
+            took, used, mb = cli_run(paths[n])
+            wall[n].append(took)
+            cpu[n].append(used)
+            peak[n] = max(peak[n], mb)
+    print(f"== analyse FILE --json as users run it ({runs} interleaved runs per size; median, min-max)")
+    print("   CPU s is the process's own user + system time: what the work costs when the cores are shared")
+    print(f"{'goals':>6s} {'wall s':>8s} {'min-max':>13s} {'CPU s':>7s} {'peak MB':>8s} "
+          f"{'CPU ms/goal since previous':>27s}")
+    median_wall = {n: statistics.median(wall[n]) for n in sizes}
+    median_cpu = {n: statistics.median(cpu[n]) for n in sizes}
+    previous = None
+    for n in sizes:
+        step = f"{(median_cpu[n] - median_cpu[previous]) / (n - previous) * 1000:8.2f}" if previous else ""
+        print(f"{n:6d} {median_wall[n]:8.2f} {min(wall[n]):6.2f}-{max(wall[n]):<6.2f} {median_cpu[n]:7.2f} "
+              f"{peak[n]:8.0f} {step:>27s}")
+        previous = n
+    small, large = sizes[0], sizes[-1]
+    for name, seconds, median in (("wall", wall, median_wall), ("CPU", cpu, median_cpu)):
+        rates = [(large - small) / (b - a) for a, b in zip(seconds[small], seconds[large], strict=True) if b > a]
+        print(f"marginal rate {small} -> {large} goals, {name} time: "
+              f"{(large - small) / (median[large] - median[small]):.0f} goals/s "
+              f"(per run: min {min(rates, default=0):.0f}, max {max(rates, default=0):.0f})")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 500, 2000])
     parser.add_argument("--reports", type=int, default=20)
     parser.add_argument("--goals-per-report", type=int, nargs="+", default=[20, 100])
+    parser.add_argument("--cli-sizes", type=int, nargs="+", default=[100, 500, 1000, 2000])
+    parser.add_argument("--cli-runs", type=int, default=3)
+    parser.add_argument("--only", choices=["cli"], help="run only the analyse --json measurement")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
+        cli_bench(tmp, args.cli_sizes, args.cli_runs)
+        if args.only:
+            return
+        print()
         print("== process_report: library vs Prefect flow (same work, own process each)")
         print(f"{'report':>22s} {'library s':>9s} {'prefect s':>9s} {'ratio':>6s} {'lib MB':>7s} {'flow MB':>7s}")
         inputs = [("seed (8 goals)", SEED), ("500 goals", write_report(tmp / "r500.json", 500, seed=1))]

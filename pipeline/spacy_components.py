@@ -11,6 +11,9 @@ pipeline, so importing :mod:`pipeline` itself registers nothing.
 - ``cached_voikko_lemmatizer``: the model's Voikko lemmatizer with its result
   cached per word form, part of speech and the dependency labels it reads, so
   it gives the same lemmas at a fraction of the Voikko calls.
+- ``space_tokens``: whitespace tokens get the part of speech ``SPACE``, as
+  the model's attribute ruler gives them, without its matcher (its other
+  rule reads the tagger's tags, which the fast pipeline does not compute).
 - ``number_words``: the value of Finnish cardinal number words in any case
   (*kolmessa* → 3, *Kahden* → 2), as ``token._.number``, without reading the
   noun *kuusi* (spruce) as six.
@@ -101,6 +104,28 @@ def _starts_sentence(token: Token) -> bool:
 )
 def make_goal_sentences(nlp: Language, name: str, abbreviations: list[str]) -> GoalSentences:
     return GoalSentences(name, abbreviations=abbreviations)
+
+
+class SpaceTokens:
+    """``pos_ = "SPACE"``, ``tag_ = "Sp"`` and no morphology for whitespace tokens (a line break, a double space)."""
+
+    def __init__(self, name: str = "space_tokens") -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        # A whitespace token exists only where more than one space separates words.
+        if "\n" in text or "  " in text or "\t" in text or "\r" in text or "\xa0" in text or text[:1].isspace():
+            for token in doc:
+                if token.is_space:
+                    token.pos_, token.tag_ = "SPACE", "Sp"
+                    token.set_morph(None)
+        return doc
+
+
+@Language.factory("space_tokens", assigns=["token.pos", "token.tag", "token.morph"])
+def make_space_tokens(nlp: Language, name: str) -> SpaceTokens:
+    return SpaceTokens(name)
 
 
 class CachedVoikkoLemmatizer(VoikkoLemmatizer):

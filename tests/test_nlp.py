@@ -8,12 +8,22 @@ import pytest
 import spacy
 from spacy.language import Language
 
-from pipeline.nlp import FAST_EXCLUDE, load_nlp, tokens
+from pipeline.nlp import (
+    BLAS_CHOICES,
+    FAST_EXCLUDE,
+    analyse_goals,
+    build_nlp,
+    load_nlp,
+    may_hold_figure,
+    measure_blas,
+    set_blas,
+    tokens,
+)
 from pipeline.records import Goal
 from pipeline.spacy_components import cardinal_value
 
 
-@pytest.mark.parametrize("factory", ["goal_sentences", "cached_voikko_lemmatizer", "number_words"])
+@pytest.mark.parametrize("factory", ["goal_sentences", "cached_voikko_lemmatizer", "number_words", "space_tokens"])
 def test_factories_come_from_entry_points(factory):
     spacy.blank("fi")  # a new Language loads the spacy_factories entry points
     assert Language.has_factory(factory)
@@ -26,6 +36,64 @@ def test_pipeline_is_loaded_once_per_process(nlp):
 def test_fast_pipeline_leaves_out_what_no_stage_reads(nlp):
     assert not set(FAST_EXCLUDE) & set(nlp.pipe_names)
     assert {"goal_sentences", "lemmatizer", "number_words"} <= set(nlp.pipe_names)
+
+
+def test_blas_is_chosen_by_measuring_both(nlp):
+    assert nlp.meta["blas"] in BLAS_CHOICES
+    seconds = measure_blas(nlp, rounds=2, n_tokens=60)
+    assert set(seconds) == set(BLAS_CHOICES) and all(len(times) == 2 for times in seconds.values())
+    assert nlp.meta["blas"] in BLAS_CHOICES  # measuring leaves the pipeline on its choice
+
+
+@pytest.mark.parametrize("blas", BLAS_CHOICES)
+def test_both_blas_choices_tag_alike(nlp, blas):
+    text = "Kerhotoimintaa järjestettiin kolmessa koulussa syksyllä 2021."
+    chosen = nlp.meta["blas"]
+    expected = [(t.pos_, str(t.morph)) for t in nlp(text)]
+    try:
+        set_blas(nlp, blas)
+        assert [(t.pos_, str(t.morph)) for t in nlp(text)] == expected
+    finally:
+        set_blas(nlp, chosen)
+
+
+def test_unknown_blas_choice_is_named():
+    with pytest.raises(ValueError, match=r"'mkl'.*auto, blis, openblas, openblas-1"):
+        build_nlp("fast", blas="mkl")
+
+
+def test_space_tokens_tagged_as_the_models_attribute_ruler_does(nlp):
+    reference = spacy.load("spacy_fi_experimental_web_md", exclude=list(FAST_EXCLUDE))
+    text = "Ensimmäinen  kappale.\n\nToinen\tkappale \xa0loppuu."
+    ours, theirs = nlp(text), reference(text)
+    assert [(t.pos_, t.tag_, str(t.morph)) for t in ours if t.is_space] == \
+        [(t.pos_, t.tag_, str(t.morph)) for t in theirs if t.is_space]
+    assert [t.pos_ for t in ours] == [t.pos_ for t in theirs]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Opetusjohtaja Pia Kola", False, id="name"),
+        pytest.param("Uusi mittari", False, id="no-figure"),
+        pytest.param("45 %", True, id="digit"),
+        pytest.param("kolme koulua", True, id="number-word"),
+        pytest.param("Kahdessa koulussa", True, id="number-word-inflected"),
+        pytest.param("syyskuussa", True, id="month"),
+    ],
+)
+def test_may_hold_figure(voikko, text, expected):
+    assert may_hold_figure(text) is expected
+
+
+def test_figure_only_fields_without_figures_skip_the_network(nlp):
+    goals = [Goal(goal_id="1.1", goal="Lapset liikkuvat.", responsible="Opetusjohtaja Pia Kola",
+                  baseline="kolme koulua"),
+             Goal(goal_id="1.2", goal="Lapset liikkuvat.", responsible="Opetusjohtaja Pia Kola")]
+    first, second = analyse_goals(goals)
+    assert not first["responsible"].has_annotation("POS")  # only tokens and sentences
+    assert first["baseline"].has_annotation("POS") and first["goal"].has_annotation("POS")
+    assert first["responsible"] is second["responsible"] and first["goal"] is second["goal"]  # analysed once
 
 
 def test_unknown_mode_is_named():
