@@ -44,7 +44,8 @@ def scan_inbox(inbox: Path, db_url: str | None = None, quarantine: Path | None =
     budget = config.file_timeout()
     task = process_file_task.with_options(timeout_seconds=budget)
     futures = [task.submit(str(path), sha, db_url, model_path) for path, sha in todo]
-    for (path, sha), future in zip(todo, futures, strict=True):
+    goals_stored = 0
+    for done, ((path, sha), future) in enumerate(zip(todo, futures, strict=True), start=1):
         future.wait()
         state = future.state
         if state.is_completed():
@@ -61,7 +62,10 @@ def scan_inbox(inbox: Path, db_url: str | None = None, quarantine: Path | None =
         else:
             summary[outcome["status"]].append(path.name)
             if outcome["status"] == "stored":
+                goals_stored += outcome["n_goals"]
                 publish_artifacts(load_report(engine, outcome["report_id"]))
+        logger.info("%d/%d files done · %d goals stored · %d failed", done, len(todo), goals_stored,
+                    len(summary["failed"]))
     create_markdown_artifact(markdown=_scan_markdown(inbox, summary), key="inbox-scan",
                              description=f"Scan of {inbox}")
     return summary
