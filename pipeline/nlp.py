@@ -69,6 +69,11 @@ FAST_EXCLUDE: tuple[str, ...] = ("parser", "ner", "tagger")
 #: Fields read only for their figures (see the module docstring).
 FIGURE_ONLY_FIELDS: frozenset[str] = frozenset({"baseline", "responsible"})
 
+#: How much faster OpenBLAS's threads must be than the best single-threaded
+#: choice to be chosen: their gain is gone as soon as another process takes a
+#: core, while a single thread keeps its speed.
+THREADS_MARGIN = 1.25
+
 #: The matrix products :func:`build_nlp` chooses between: thinc's bundled
 #: BLIS (one thread, as the published pipeline), numpy's OpenBLAS with its
 #: threads, and OpenBLAS held to one thread (its kernels without the threads
@@ -128,7 +133,7 @@ def build_nlp(mode: Mode = "fast", *, blas: str = "auto"):
         nlp.add_pipe("space_tokens", after="morphologizer")
         if blas == "auto":
             seconds = measure_blas(nlp)
-            blas = min(seconds, key=lambda name: statistics.median(seconds[name]))
+            blas = choose_blas(seconds)
             nlp.meta["blas_seconds"] = seconds
         set_blas(nlp, blas)
     nlp.add_pipe("number_words", after="lemmatizer")
@@ -149,6 +154,15 @@ def set_blas(nlp, blas: str) -> None:
     nlp.meta["blas"] = blas
 
 
+def choose_blas(seconds: dict[str, list[float]]) -> str:
+    """The fastest of :func:`measure_blas`'s choices by median; threads only by :data:`THREADS_MARGIN`."""
+    median = {name: statistics.median(times) for name, times in seconds.items()}
+    single = min((name for name in median if name != "openblas"), key=median.__getitem__)
+    if median.get("openblas", float("inf")) * THREADS_MARGIN < median[single]:
+        return "openblas"
+    return single
+
+
 @lru_cache(maxsize=1)
 def _one_thread_openblas_ops():
     """thinc's numpy ops with OpenBLAS held to one thread for each matrix product."""
@@ -165,7 +179,7 @@ def _one_thread_openblas_ops():
     return OneThreadOpenBlasOps(use_blis=False)
 
 
-def measure_blas(nlp, *, rounds: int = 3, n_tokens: int = 600) -> dict[str, list[float]]:
+def measure_blas(nlp, *, rounds: int = 5, n_tokens: int = 360) -> dict[str, list[float]]:
     """Seconds the tok2vec network takes on ``n_tokens`` tokens with each of :data:`BLAS_CHOICES`.
 
     The choices take turns, ``rounds`` times, so a burst of load from another

@@ -13,6 +13,7 @@ from pipeline.nlp import (
     FAST_EXCLUDE,
     analyse_goals,
     build_nlp,
+    choose_blas,
     load_nlp,
     may_hold_figure,
     measure_blas,
@@ -55,6 +56,20 @@ def test_both_blas_choices_tag_alike(nlp, blas):
         assert [(t.pos_, str(t.morph)) for t in nlp(text)] == expected
     finally:
         set_blas(nlp, chosen)
+
+
+@pytest.mark.parametrize(
+    ("seconds", "chosen"),
+    [
+        pytest.param({"blis": [3, 3], "openblas": [2.5, 2.5], "openblas-1": [2, 2]}, "openblas-1", id="one-thread"),
+        pytest.param({"blis": [1, 1], "openblas": [2.5, 2.5], "openblas-1": [2, 2]}, "blis", id="blis"),
+        pytest.param({"blis": [3, 3], "openblas": [1, 1], "openblas-1": [2, 2]}, "openblas", id="threads-clearly"),
+        pytest.param({"blis": [3, 3], "openblas": [1.8, 1.8], "openblas-1": [2, 2]}, "openblas-1",
+                     id="threads-barely"),
+    ],
+)
+def test_threads_are_chosen_only_by_a_clear_margin(seconds, chosen):
+    assert choose_blas(seconds) == chosen
 
 
 def test_unknown_blas_choice_is_named():
