@@ -12,13 +12,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from prefect import flow, get_run_logger
+from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
+from prefect.cache_policies import NO_CACHE
 
 from flows.process import process_file_task, publish_artifacts
 from pipeline import config
 from pipeline.inbox import file_sha256, inbox_files, quarantine_file
-from pipeline.store import engine_for, failed_hashes, has_report, load_report, record_failure
+from pipeline.store import engine_for, failed_hashes, has_report, latest_report_ids, load_report, record_failure
 
 
 @flow(name="scan-inbox")
@@ -30,7 +31,7 @@ def scan_inbox(inbox: Path, db_url: str | None = None, quarantine: Path | None =
     url = config.database_url(db_url)
     engine = engine_for(url)
     quarantine = Path(quarantine) if quarantine else config.quarantine(inbox)
-    summary: dict[str, list] = {"stored": [], "already stored": [], "failed": [], "changed": []}
+    summary: dict = {"stored": [], "already stored": [], "failed": [], "changed": []}
     known_failures = failed_hashes(engine)
     todo = []
     for path in inbox_files(inbox):
@@ -66,6 +67,7 @@ def scan_inbox(inbox: Path, db_url: str | None = None, quarantine: Path | None =
                 publish_artifacts(load_report(engine, outcome["report_id"]))
         logger.info("%d/%d files done · %d goals stored · %d failed", done, len(todo), goals_stored,
                     len(summary["failed"]))
+    summary["overview"] = overview_task(db_url)
     create_markdown_artifact(markdown=_scan_markdown(inbox, summary), key="inbox-scan",
                              description=f"Scan of {inbox}")
     return summary
@@ -82,12 +84,23 @@ def _task_error(path: Path, state, budget: float) -> str:
     return f"{path.name}: {exc!r}"
 
 
+@task(cache_policy=NO_CACHE, persist_result=False)
+def overview_task(db_url: str | None = None) -> str:
+    """The overview of every stored report (``index.html``), in the digest folder beside their digests."""
+    from pipeline.overview import write_overview
+
+    engine = engine_for(config.database_url(db_url))
+    reports = [load_report(engine, report_id, reviewed=True) for report_id in latest_report_ids(engine)]
+    return str(write_overview(reports, config.digests(), write_digests=False))
+
+
 def _scan_markdown(inbox: Path, summary: dict[str, list]) -> str:
     counts = (f"Tallennettu {len(summary['stored'])}, jo aiemmin {len(summary['already stored'])}, "
               f"virheellisiä {len(summary['failed'])}.")
     from pipeline.digest import markdown_text
 
-    lines = [f"# Saapuneet raportit: {markdown_text(inbox)}", "", counts, ""]
+    lines = [f"# Saapuneet raportit: {markdown_text(inbox)}", "", counts,
+             f"Yleiskatsaus: {markdown_text(summary['overview'])}", ""]
     lines += [f"- tallennettu: {markdown_text(name)}" for name in summary["stored"]]
     lines += [f"- virhe: {markdown_text(item['file'])}: {markdown_text(item['error'])}" for item in summary["failed"]]
     return "\n".join(lines) + "\n"

@@ -179,6 +179,8 @@ def _cmd_scan(args: argparse.Namespace) -> int:
         print(f"failed      {item['file']}: {item['error']}")
     print(f"{len(summary['stored'])} stored, {len(summary['already stored'])} already stored, "
           f"{len(summary['failed'])} failed")
+    if summary.get("overview"):
+        print(f"overview of every stored report: {summary['overview']}")
     return 0
 
 
@@ -215,16 +217,29 @@ def _cmd_export(args: argparse.Namespace) -> int:
 def _cmd_report(args: argparse.Namespace) -> int:
     from pipeline.digest import write_digest
 
+    source_path = None
+    if args.stored == "all":
+        from pipeline.overview import write_overview
+        from pipeline.store import latest_report_ids, load_report
+
+        engine = _engine(args)
+        reports = [load_report(engine, report_id, reviewed=True) for report_id in latest_report_ids(engine)]
+        print(f"wrote {write_overview(reports, args.out)} ({len(reports)} reports, each with its digest)")
+        return 0
     if args.stored is not None:
         from pipeline.store import load_report
 
-        report = load_report(_engine(args), args.stored, reviewed=True)
+        if not args.stored.isdigit():
+            raise PipelineError(f"report: --stored {args.stored!r} is not a report id; give a number such as "
+                                "--stored 3, or --stored all for the overview of every stored report.")
+        report = load_report(_engine(args), int(args.stored), reviewed=True)
     elif args.file:
         report = _analysed(args)
+        source_path = args.file
     else:
         raise PipelineError("report: give a report FILE, or --stored ID for a report in the database.")
     _warn(report)
-    for path in write_digest(report, args.out):
+    for path in write_digest(report, args.out, source_path=source_path):
         print(f"wrote {path}")
     return 0
 
@@ -323,8 +338,9 @@ def build_parser() -> argparse.ArgumentParser:
     report = commands.add_parser("report", help="write the analyst's digest of a report as HTML and Markdown")
     report.add_argument("file", nargs="?", help="a report file, as for parse")
     report.add_argument("--out", required=True, help="folder for <report name>.html and .md")
-    report.add_argument("--stored", type=int, metavar="ID",
-                        help="instead of a file: the stored report with this id, with analysts' corrections")
+    report.add_argument("--stored", metavar="ID|all",
+                        help="instead of a file: the stored report with this id, with analysts' corrections; "
+                             "'all': the overview of every stored report (index.html) and each one's digest")
     report.add_argument("--db", help="SQLAlchemy database URL for --stored")
     report.add_argument("--encoding", help="text encoding of a .txt/.csv file (default UTF-8)")
     report.add_argument("--pages", metavar="PAGES",

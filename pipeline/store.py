@@ -361,6 +361,17 @@ def load_report(engine: Engine, report_id: int, *, reviewed: bool = False) -> Re
         return report
 
 
+def latest_report_ids(engine: Engine) -> list[int]:
+    """Ids of the newest stored version of every report source, oldest source first."""
+    newest = (select(ReportRow.source, func.max(ReportRow.version).label("version"))
+              .group_by(ReportRow.source).subquery())
+    query = (select(ReportRow.id)
+             .join(newest, (ReportRow.source == newest.c.source) & (ReportRow.version == newest.c.version))
+             .order_by(ReportRow.id))
+    with Session(engine) as session:
+        return list(session.scalars(query))
+
+
 def _apply_reviews(session: Session, row: ReportRow, report: Report) -> None:
     statuses = current_statuses(session)
     figures = current_figures(session)

@@ -125,6 +125,16 @@ def test_dask_runner_uses_the_configured_cluster(inbox, tmp_path, model_file):
     assert sorted(summary["stored"]) == ["asuminen.csv", "vantaa.txt"]
 
 
+def test_inbox_scan_writes_the_overview_of_every_stored_report(inbox, tmp_path, model_file):
+    summary = scan(inbox, f"sqlite:///{tmp_path / 'db.sqlite'}", model_file)
+    index = tmp_path / "digests" / "index.html"
+    assert summary["overview"] == str(index)
+    text = index.read_text(encoding="utf-8")
+    for name in summary["stored"]:
+        digest = name.rsplit(".", 1)[0] + ".html"
+        assert f'href="{digest}"' in text and (index.parent / digest).exists()
+
+
 def test_process_report_flow_stores_and_publishes(tmp_path, model_file):
     from prefect.client.orchestration import get_client
     from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterKey

@@ -241,6 +241,17 @@ def test_correct_a_figure_with_the_keyboard(page, app_url, db):
     assert page.errors == []
 
 
+def test_statuses_are_shown_in_the_traffic_light(page, app_url):
+    from pipeline.digest import STATUS_COLOURS
+
+    page.goto(app_url)
+    badges = page.locator("#queue .status:not([data-status=''])")
+    assert badges.count() > 0
+    for status, colour in badges.evaluate_all(
+            "nodes => nodes.map(n => [n.dataset.status, getComputedStyle(n).backgroundColor])"):
+        assert colour == "rgb({}, {}, {})".format(*(int(STATUS_COLOURS[status][i:i + 2], 16) for i in (1, 3, 5)))
+
+
 def test_set_the_status_with_the_keyboard(page, app_url, db):
     page.goto(f"{app_url}/?token={TOKEN}")
     page.locator("#queue tr[data-goal] a").first.click()
