@@ -189,6 +189,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
     import pandas as pd
 
+    from pipeline.cells import neutralise_frame
     from pipeline.store import export_tables
 
     out = Path(args.out)
@@ -199,13 +200,14 @@ def _cmd_export(args: argparse.Namespace) -> int:
         path = out / "export.xlsx"
         with pd.ExcelWriter(path, engine="openpyxl") as writer:
             for name, frame in frames.items():
-                frame.to_excel(writer, sheet_name=name, index=False)
+                neutralise_frame(frame).to_excel(writer, sheet_name=name, index=False)  # report text, never formulas
         written.append(path)
     else:
         for name, frame in frames.items():
             path = out / f"{name}.{args.format}"
             if args.format == "csv":
-                frame.to_csv(path, index=False)
+                # CRLF rows (RFC 4180): a cell holding a lone carriage return is then quoted, not a new row.
+                neutralise_frame(frame).to_csv(path, index=False, lineterminator="\r\n")
             else:
                 frame.to_parquet(path, index=False)
             written.append(path)

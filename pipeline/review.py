@@ -23,6 +23,7 @@ from sqlalchemy import select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, selectinload
 
+from pipeline.cells import neutralise, restore
 from pipeline.errors import PipelineError
 from pipeline.lang_fi.flags import FLAG_NAMES_FI
 from pipeline.records import FIGURE_KINDS, STATUSES, Goal, flag_kind
@@ -302,17 +303,19 @@ def export_workbook(engine: Engine, path: str | Path, *, report_id: int | None =
     goals.title = GOAL_SHEET
     goals.append(list(GOAL_HEADERS))
     for item in items:
-        goals.append([item.goal_ref, item.report, item.version, item.goal_id, item.goal, item.status_label,
-                      item.predicted, round(item.confidence, 3) if item.confidence is not None else None,
-                      item.verdict, FLAG_NAMES_FI.get(item.flag), "\n".join(item.reasons), item.summary,
-                      item.current_status, None, None, None])
+        # Report text is never written as a live formula (pipeline.cells); import restores it.
+        goals.append([neutralise(v) for v in (
+            item.goal_ref, item.report, item.version, item.goal_id, item.goal, item.status_label, item.predicted,
+            round(item.confidence, 3) if item.confidence is not None else None, item.verdict,
+            FLAG_NAMES_FI.get(item.flag), "\n".join(item.reasons), item.summary, item.current_status,
+            None, None, None)])
     figures = book.create_sheet(FIGURE_SHEET)
     figures.append(list(FIGURE_HEADERS))
     for item in items:
         for figure in item.figures:
-            figures.append([figure["indicator_ref"], item.goal_ref, item.goal_id, figure["field"], figure["kind"],
-                            figure["value"], figure["unit"], figure["qualifier"], figure["text"], figure["current"],
-                            None, None, None, None])
+            figures.append([neutralise(v) for v in (
+                figure["indicator_ref"], item.goal_ref, item.goal_id, figure["field"], figure["kind"], figure["value"],
+                figure["unit"], figure["qualifier"], figure["text"], figure["current"], None, None, None, None)])
     editable = PatternFill("solid", fgColor="FFF2CC")
     for sheet, headers, first_edit in ((goals, GOAL_HEADERS, "korjattu tila"), (figures, FIGURE_HEADERS, "päätös")):
         start = headers.index(first_edit) + 1
@@ -356,7 +359,7 @@ def read_workbook(path: str | Path, *, reviewer: str | None = None) -> list[Deci
             continue
         index = {h: header.index(h) for h in headers if h in header}
         for number, values in enumerate(rows, start=2):
-            cell = {h: (values[i] if i < len(values) else None) for h, i in index.items()}
+            cell = {h: (restore(values[i]) if i < len(values) else None) for h, i in index.items()}
             _read_row(sheet_name, number, cell, reviewer, decisions, problems)
     book.close()
     if problems:

@@ -404,3 +404,56 @@ def test_retraining_with_corrections_changes_the_prediction(tmp_path):
     refs = [i.goal_ref for i in review_queue(engine) if i.goal_id.startswith("1.")]
     record(engine, [Decision(ref, "status", "set_status", "partial", REVIEWER) for ref in refs])
     assert predicted(model(), probe) == "partial"  # consistent with its evidence: work under way
+
+
+@pytest.fixture
+def formula_db(tmp_path):
+    """A stored report whose goal texts and file name are OWASP's formula-injection examples."""
+    from pipeline.hostile import FORMULAS
+
+    goals = [Goal(goal_id=f"1.{k + 1}", goal=formula, metric=formula, target="Vähintään 10 koulutusta.",
+                  metric_status=f"{formula} Koulutuksia järjestettiin 6.", status_label="Toteutui", status="full")
+             for k, formula in enumerate(FORMULAS)]
+    engine = engine_for(f"sqlite:///{tmp_path / 'formula.sqlite'}")
+    store_report(engine, analyse_report(Report(source="=cmd|' \\C calc'!A0.csv", sha256="e" * 64, year=2021,
+                                               goals=goals)))
+    return engine
+
+
+def live_cells(path) -> list[str]:
+    book = load_workbook(path)
+    return [f"{sheet.title}!{cell.coordinate}" for sheet in book for row in sheet.iter_rows() for cell in row
+            if cell.data_type == "f" or str(cell.value or "").startswith(("=", "+", "-", "@", "\t", "\r"))]
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "csv"])
+def test_exports_write_report_text_that_looks_like_a_formula_as_text(formula_db, tmp_path, fmt, capsys):
+    import csv
+
+    from pipeline.cli import main
+
+    out = tmp_path / fmt
+    assert main(["export", "--format", fmt, "--out", str(out), "--db", str(formula_db.url)]) == 0
+    if fmt == "xlsx":
+        assert live_cells(out / "export.xlsx") == []
+        return
+    for path in out.glob("*.csv"):
+        with open(path, encoding="utf-8", newline="") as handle:
+            cells = [c for row in csv.reader(handle) for c in row]
+        assert not [c for c in cells if c.startswith(("=", "+", "-", "@", "\t", "\r"))], path.name
+
+
+def test_review_workbook_has_no_live_formula_and_reads_text_back_unchanged(formula_db, tmp_path):
+    from pipeline.hostile import FORMULAS
+
+    path = export_workbook(formula_db, tmp_path / "review.xlsx")
+    assert live_cells(path) == []
+    book = load_workbook(path)
+    goals = book["Tavoitteet"]
+    texts = [goals.cell(row, column(GOAL_HEADERS, "tavoitteen teksti")).value for row in range(2, goals.max_row + 1)]
+    goals.cell(2, column(GOAL_HEADERS, "korjattu tila"), "partial")
+    goals.cell(2, column(GOAL_HEADERS, "kommentti"), texts[0])  # the analyst copies a goal's text into a comment
+    goals.cell(2, column(GOAL_HEADERS, "tarkastaja"), REVIEWER)
+    book.save(path)
+    import_workbook(formula_db, path)
+    assert trail(formula_db)[0]["comment"] in FORMULAS
