@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import time
 from functools import lru_cache
 from pathlib import Path
 
@@ -28,6 +29,31 @@ def model_for(path: str | None):
     from pipeline.classify import load_model
 
     return load_model(path or config.model_path())
+
+
+#: What the database raises when it cannot take a write: a read-only file or server, a lost
+#: connection, a full disk, a lock held too long. Not the file's fault: retried, never quarantined.
+STORAGE_ERRORS = (OperationalError, StoreError)
+STORE_ATTEMPTS = 3
+
+
+def storage_problem(exc: BaseException) -> str:
+    """One line for a storage error: the database's own words and what to do."""
+    detail = getattr(exc, "orig", None) or exc
+    return (f"the database could not be written ({str(detail).splitlines()[0][:200]}); the file was left in the "
+            "inbox: fix the database (permissions, disk, server) and scan again.")
+
+
+def store_with_retries(engine, report: Report, attempts: int = STORE_ATTEMPTS, delay: float = 1.0):
+    """:func:`pipeline.store.store_report`, tried ``attempts`` times on storage errors (1 s, 2 s apart)."""
+    from pipeline.store import store_report
+
+    for attempt in range(1, attempts):
+        try:
+            return store_report(engine, report)
+        except STORAGE_ERRORS:
+            time.sleep(delay * attempt)
+    return store_report(engine, report)
 
 
 def retry_on_io(task, task_run, state) -> bool:
@@ -126,7 +152,7 @@ def process_file_task(path: str, sha256: str, db_url: str | None = None, model_p
     """
     from pipeline.analysis import analyse_report
     from pipeline.ingest import read_report
-    from pipeline.store import engine_for, store_report
+    from pipeline.store import engine_for
 
     try:
         report = read_report(path, progress=log_progress)
@@ -136,6 +162,11 @@ def process_file_task(path: str, sha256: str, db_url: str | None = None, model_p
         analyse_report(report, model=model_for(model_path))
     except PipelineError as exc:
         return {"path": path, "status": "failed", "error": str(exc)}
-    result = store_report(engine_for(config.database_url(db_url)), report)
+    try:
+        result = store_with_retries(engine_for(config.database_url(db_url)), report)
+    except STORAGE_ERRORS as exc:
+        return {"path": path, "status": "not stored", "error": storage_problem(exc)}
+    except PipelineError as exc:  # content the database cannot keep (pipeline.store.check_lengths): bad input
+        return {"path": path, "status": "failed", "error": str(exc)}
     return {"path": path, "status": "stored" if result.stored else "already stored", "report_id": result.report_id,
             "version": result.version, "source": report.source, "n_goals": report.n_goals}

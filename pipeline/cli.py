@@ -162,13 +162,17 @@ def _cmd_scan(args: argparse.Namespace) -> int:
     inbox = Path(args.inbox)
     if not inbox.is_dir():
         raise PipelineError(f"{inbox}: not a folder; give the inbox folder that receives report files.")
+    from pipeline.config import database_url
+    from pipeline.store import check_database
+
+    check_database(database_url(args.db))  # one line before any file is read, not a flow's traceback
     flow = scan_inbox.with_options(task_runner=make_task_runner(args.runner, args.workers))
     summary = flow(inbox=inbox, db_url=args.db, quarantine=Path(args.quarantine) if args.quarantine else None,
                    model_path=args.model)
     if args.json:
         json.dump(summary, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
-        return 0
+        return _storage_outcome(summary)
     for name in summary["stored"]:
         print(f"stored      {name}")
     for name in summary["already stored"]:
@@ -177,10 +181,22 @@ def _cmd_scan(args: argparse.Namespace) -> int:
         print(f"later       {name} (changed while scanned)")
     for item in summary["failed"]:
         print(f"failed      {item['file']}: {item['error']}")
+    for name in summary["elsewhere"]:
+        print(f"elsewhere   {name} (moved by another scan running at the same time)")
+    for item in summary["not stored"]:
+        print(f"not stored  {item['file']}: {item['error']}")
     print(f"{len(summary['stored'])} stored, {len(summary['already stored'])} already stored, "
-          f"{len(summary['failed'])} failed")
+          f"{len(summary['failed'])} failed, {len(summary['not stored'])} left in the inbox")
     if summary.get("overview"):
         print(f"overview of every stored report: {summary['overview']}")
+    return _storage_outcome(summary)
+
+
+def _storage_outcome(summary: dict) -> int:
+    """Exit code of a scan: 2 when files were left in the inbox because the database could not take them."""
+    if summary["not stored"]:
+        raise PipelineError(f"{len(summary['not stored'])} file(s) were left in the inbox because the database could "
+                            f"not be written: {summary['not stored'][0]['error']}")
     return 0
 
 

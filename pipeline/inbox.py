@@ -30,8 +30,11 @@ def inbox_files(inbox: str | Path) -> list[Path]:
                   if p.is_file() and not p.name.startswith(".") and p.suffix.lower() in SUPPORTED)
 
 
-def quarantine_file(path: str | Path, quarantine: str | Path, error: str) -> Path:
-    """Move a file that failed into ``quarantine`` with ``<name>.error.txt`` beside it; returns the new path."""
+def quarantine_file(path: str | Path, quarantine: str | Path, error: str) -> Path | None:
+    """Move a file that failed into ``quarantine`` with ``<name>.error.txt`` beside it; returns the new path.
+
+    None when the file is gone: another scan running at the same time moved it first.
+    """
     path, quarantine = Path(path), Path(quarantine)
     quarantine.mkdir(parents=True, exist_ok=True)
     target = quarantine / path.name
@@ -39,6 +42,16 @@ def quarantine_file(path: str | Path, quarantine: str | Path, error: str) -> Pat
     while target.exists():
         target = quarantine / f"{path.stem}.{counter}{path.suffix}"
         counter += 1
-    shutil.move(str(path), target)
+    try:
+        shutil.move(str(path), target)
+    except FileNotFoundError:
+        return None
     target.with_name(target.name + ".error.txt").write_text(error + "\n", encoding="utf-8")
     return target
+
+
+def restore_file(moved: str | Path, original: str | Path) -> None:
+    """Undo :func:`quarantine_file`: the file back where it was, its ``.error.txt`` removed."""
+    moved = Path(moved)
+    shutil.move(str(moved), original)
+    moved.with_name(moved.name + ".error.txt").unlink(missing_ok=True)

@@ -35,6 +35,7 @@ from pipeline.store import (
     ReportRow,
     current_figures,
     current_statuses,
+    lock_for_corrections,
 )
 
 GOAL_SHEET = "Tavoitteet"
@@ -233,6 +234,10 @@ def record(engine: Engine, decisions: Iterable[Decision]) -> int:
     decisions = list(decisions)
     stored = 0
     with Session(engine) as session, session.begin():
+        # Read the current values and write the new rows as one serialised step: two analysts (or
+        # twenty requests) changing one goal at once must each see the other's row as the old value.
+        lock_for_corrections(session, {d.goal_ref for d in decisions},
+                             {d.indicator_ref for d in decisions if d.indicator_ref})
         problems = [f"{d.where}: {problem}" if d.where else problem
                     for d in decisions if (problem := validate(session, d))]
         if problems:

@@ -31,15 +31,16 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     create_engine,
+    delete,
     event,
     func,
     select,
 )
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, relationship
 
-from pipeline.errors import PipelineError
+from pipeline.errors import PipelineError, ReportError
 from pipeline.records import GOAL_COLUMNS, Goal, Report, flag_kind
 
 
@@ -215,7 +216,7 @@ def engine_for(url: str) -> Engine:
 def _create(url: str) -> Engine:
     if url.startswith("sqlite:///"):
         path = Path(url.removeprefix("sqlite:///"))
-        if str(path) != ":memory:":
+        if str(path) != ":memory:" and not str(path).startswith("file:"):  # file:...?mode=ro&uri=true is a URI
             path.parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(url, connect_args={"timeout": 60})
 
@@ -264,6 +265,52 @@ def has_report(engine: Engine, sha256: str) -> bool:
         return session.scalar(select(ReportRow.id).where(ReportRow.sha256 == sha256)) is not None
 
 
+def check_lengths(report: Report) -> None:
+    """Refuse, as bad input, text longer than its column holds: PostgreSQL would refuse it, SQLite keep it.
+
+    Checked before writing so that both databases behave alike and the file is
+    quarantined with a message that names the field, not a driver error.
+    """
+    def check(table, name: str, value: object, where: str) -> None:
+        limit = table.__table__.columns[name].type.length
+        if isinstance(value, str) and limit and len(value) > limit:
+            raise ReportError(report.source, f"{where}{name} is {len(value):,} characters ({value[:40]!r}...); "
+                                             f"the database keeps up to {limit}. Is this cell the {name}?")
+
+    for name in ("source", "department"):
+        check(ReportRow, name, getattr(report, name), "the report's ")
+    for goal in report.goals:
+        for name in ("goal_id", "status_label", "department"):
+            if name in GoalRow.__table__.columns:
+                check(GoalRow, name, getattr(goal, name), f"goal {str(goal.goal_id)[:20]}: ")
+
+
+def find_report(engine: Engine, sha256: str) -> tuple[int, str] | None:
+    """``(report id, source)`` of the stored report with this content hash, or None."""
+    with Session(engine) as session:
+        row = session.execute(select(ReportRow.id, ReportRow.source).where(ReportRow.sha256 == sha256)).first()
+    return (row.id, row.source) if row else None
+
+
+def check_database(url: str) -> Engine:
+    """The engine for ``url`` once it is known to open, read and take writes; else a one-line :class:`StoreError`.
+
+    The write check deletes nothing: a delete that matches no row still opens
+    a write transaction, which a read-only SQLite file ("attempt to write a
+    readonly database") or PostgreSQL server refuses.
+    """
+    engine = engine_for(url)
+    try:
+        with engine.begin() as connection:
+            connection.execute(select(FailureRow.id).limit(1))
+            connection.execute(delete(FailureRow).where(FailureRow.id < 0))
+    except SQLAlchemyError as exc:
+        detail = str(getattr(exc, "orig", None) or exc).splitlines()[0]
+        raise StoreError(f"Cannot write to the database {_safe(url)!r} ({detail}); no file was touched. Check the "
+                         "URL (--db or PIPELINE_DATABASE_URL), its permissions and the server.") from exc
+    return engine
+
+
 def store_report(engine: Engine, report: Report, *, model_version: str | None = None) -> StoreResult:
     """Store ``report`` with everything found in it, in one transaction.
 
@@ -274,6 +321,7 @@ def store_report(engine: Engine, report: Report, *, model_version: str | None = 
         (g.prediction.get("model_version") for g in report.goals if g.prediction), None)
     if not report.sha256:
         raise StoreError(f"{report.source}: a report without a content hash cannot be stored; read it from a file.")
+    check_lengths(report)
     try:
         with Session(engine) as session, session.begin():
             existing = session.scalars(select(ReportRow).where(ReportRow.sha256 == report.sha256)).first()
@@ -473,6 +521,29 @@ def export_tables(engine: Engine) -> dict[str, pd.DataFrame]:
         frames["audits"][column] = frames["audits"][column].map(
             lambda v: "\n".join(v) if isinstance(v, list) else v)
     return frames
+
+
+def lock_for_corrections(session: Session, goal_refs: set[int], indicator_refs: set[int]) -> None:
+    """Serialise corrections: call first in the transaction that reads current values and writes new rows.
+
+    PostgreSQL locks the goals' and figures' rows (``SELECT ... FOR UPDATE``,
+    in id order so two transactions cannot deadlock); a concurrent correction
+    of the same goal or figure waits and then reads this one's row. SQLite
+    locks whole files only: ``BEGIN IMMEDIATE`` takes the write lock before
+    the first read, so the values read are still current when the rows are
+    written (a deferred transaction would read an old snapshot and then fail
+    or, worse, write an ``old_value`` that is no longer the latest).
+    """
+    connection = session.connection()
+    if connection.dialect.name == "sqlite":
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        return
+    if goal_refs:
+        session.execute(select(GoalRow.id).where(GoalRow.id.in_(sorted(goal_refs))).order_by(GoalRow.id)
+                        .with_for_update())
+    if indicator_refs:
+        session.execute(select(IndicatorRow.id).where(IndicatorRow.id.in_(sorted(indicator_refs)))
+                        .order_by(IndicatorRow.id).with_for_update())
 
 
 def current_statuses(session: Session) -> dict[int, CorrectionRow]:

@@ -232,3 +232,59 @@ def test_read_task_logs_pages_read_and_goals_found(tmp_path, seed_report, caplog
     with caplog.at_level(logging.INFO, logger="flows.process"):
         report = read_task.fn(path)
     assert "pages read" in caplog.text and f"goals found: {report.n_goals}/{report.n_goals}" in caplog.text
+
+
+def read_only(path) -> str:
+    """A SQLite URL that opens the file read-only (as a read-only file or mount does, even for root)."""
+    return f"sqlite:///file:{path}?mode=ro&uri=true"
+
+
+@pytest.fixture
+def stored_db(tmp_path):
+    """A database with its tables, then opened read-only."""
+    engine_for(f"sqlite:///{tmp_path / 'lukittu.sqlite'}").dispose()
+    return read_only(tmp_path / "lukittu.sqlite")
+
+
+def test_a_read_only_database_stops_the_scan_with_every_file_left_in_the_inbox(inbox, tmp_path, stored_db, capsys):
+    from pipeline.cli import main
+
+    assert main(["scan", str(inbox), "--db", stored_db]) == 2
+    err = capsys.readouterr().err
+    assert "attempt to write a readonly database" in err and "no file was touched" in err
+    assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
+    assert sorted(p.name for p in inbox.iterdir()) == ["asuminen.csv", "rikki.pdf", "vantaa.txt"]
+    assert not (tmp_path / "quarantine").exists()
+
+
+def test_storage_errors_in_a_scan_are_retried_and_leave_the_file_in_the_inbox(inbox, tmp_path, stored_db,
+                                                                              model_file):
+    summary = scan(inbox, stored_db, model_file)  # the flow alone: the database turned read-only after the check
+    assert summary["stored"] == [] and summary["failed"] == []
+    assert sorted(item["file"] for item in summary["not stored"]) == ["asuminen.csv", "rikki.pdf", "vantaa.txt"]
+    assert all("readonly database" in item["error"] for item in summary["not stored"])
+    assert sorted(p.name for p in inbox.iterdir()) == ["asuminen.csv", "rikki.pdf", "vantaa.txt"]
+    assert list((tmp_path / "quarantine").iterdir()) == []
+
+
+def test_a_file_another_scan_moved_first_is_left_to_it(tmp_path):
+    from pipeline.inbox import quarantine_file
+
+    assert quarantine_file(tmp_path / "inbox" / "rikki.pdf", tmp_path / "quarantine", "virhe") is None
+
+
+def test_a_digest_missing_after_a_kill_is_written_on_the_next_scan(inbox, tmp_path, model_file):
+    from pipeline.analysis import analyse_report
+    from pipeline.classify import load_model
+    from pipeline.ingest import read_report
+    from pipeline.store import store_report
+
+    url = f"sqlite:///{tmp_path / 'db.sqlite'}"
+    (inbox / "rikki.pdf").unlink()
+    (inbox / "asuminen.csv").unlink()
+    store_report(engine_for(url), analyse_report(read_report(inbox / "vantaa.txt"), model=load_model(model_file)))
+    digests = tmp_path / "digests"
+    assert not digests.exists()  # stored, then killed before its digest was written
+    summary = scan(inbox, url, model_file)
+    assert summary["already stored"] == ["vantaa.txt"]
+    assert {"vantaa.html", "vantaa.md"} <= {p.name for p in digests.iterdir()}

@@ -32,7 +32,7 @@ def db_url(request, tmp_path):
     url = request.getfixturevalue("postgres_url")
     engine = engine_for(url)
     with engine.begin() as connection:  # a clean database for each test
-        for table in ("audits", "predictions", "indicators", "goals", "reports", "failures", "models"):
+        for table in ("corrections", "audits", "predictions", "indicators", "goals", "reports", "failures", "models"):
             connection.execute(text(f"DELETE FROM {table}"))
     return url
 
@@ -137,3 +137,51 @@ def test_unreachable_database_is_a_clear_error():
 def test_report_without_hash_is_refused(tmp_path):
     with pytest.raises(StoreError, match="without a content hash"):
         store_report(engine_for(f"sqlite:///{tmp_path / 'x.sqlite'}"), Report(source="x", sha256=""))
+
+
+def test_concurrent_corrections_of_one_goal_keep_the_trail_a_chain(db_url, analysed_seed):
+    import itertools
+    import threading
+
+    from pipeline.review import Decision, record, trail
+
+    engine = engine_for(db_url)
+    store_report(engine, analysed_seed)
+    with Session(engine) as session:
+        goal = session.scalars(select(GoalRow).order_by(GoalRow.id)).first()
+        original = goal.status
+    statuses = ["partial", "none", "full", "not_assessable"]
+    barrier, errors = threading.Barrier(20), []
+
+    def change(k: int) -> None:
+        barrier.wait()
+        try:
+            record(engine, [Decision(goal.id, "status", "set_status", statuses[k % 4], f"Tarkastaja {k}", None)])
+        except Exception as exc:  # collected: the assertion below names it
+            errors.append(repr(exc))
+
+    threads = [threading.Thread(target=change, args=(k,)) for k in range(20)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    rows = trail(engine, goal.id)
+    assert errors == []
+    assert rows[0]["old_value"] == original
+    assert [(a["new_value"], b["old_value"]) for a, b in itertools.pairwise(rows)
+            if a["new_value"] != b["old_value"]] == []
+
+
+@pytest.mark.parametrize(("field", "value", "message"), [
+    pytest.param("goal_id", "1." + "1" * 60, r"goal 1\.1+: goal_id is 62 characters.*keeps up to 50", id="goal-id"),
+    pytest.param("status_label", "Toteutuu " * 30, r"status_label is 270 characters.*keeps up to 200", id="label"),
+])
+def test_text_longer_than_its_column_is_refused_alike_in_both_databases(db_url, field, value, message):
+    from pipeline.errors import ReportError
+    from pipeline.records import Goal
+
+    report = Report(source="pitka.csv", sha256="a" * 64, goals=[Goal(goal_id="1.1", goal="Tavoite")])
+    setattr(report.goals[0], field, value)
+    with pytest.raises(ReportError, match=message):
+        store_report(engine_for(db_url), report)
+    assert count(db_url, ReportRow) == 0
