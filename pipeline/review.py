@@ -180,6 +180,9 @@ def validate(session: Session, decision: Decision) -> str | None:
         return f"unknown goal {decision.goal_ref}"
     if not decision.reviewer.strip():
         return "the reviewer's name is missing"
+    limit = CorrectionRow.__table__.columns["reviewer"].type.length
+    if len(decision.reviewer.strip()) > limit:  # PostgreSQL would refuse it with a 500, SQLite keep it
+        return f"the reviewer's name is {len(decision.reviewer.strip())} characters; write at most {limit}"
     if decision.target == "status":
         if decision.new_value not in STATUSES:
             return f"status {decision.new_value!r} is not one of {', '.join(STATUSES)}"

@@ -350,6 +350,14 @@ def test_changes_with_the_cookie_from_the_apps_own_pages_are_kept(app_url, db, h
     assert answer.status_code == 303 and len(trail(db)) == 1
 
 
+def test_a_reviewer_name_longer_than_the_database_keeps_is_refused(app_url, db):
+    item = review_queue(db)[0]
+    answer = httpx.post(f"{app_url}/goals/{item.goal_ref}/status", headers={"X-Review-Token": TOKEN},
+                        data={"status": "none", "reviewer_name": "Liisa " * 50})
+    assert answer.status_code == 422 and "reviewer's name is 299 characters; write at most 200" in answer.text
+    assert trail(db) == []
+
+
 @pytest.mark.parametrize("value", ["nan", "inf", "1e309", "-Infinity"])
 def test_a_figure_that_is_not_finite_is_refused_by_the_app(app_url, db, value):
     item = review_queue(db)[0]
