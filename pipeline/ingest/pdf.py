@@ -57,20 +57,23 @@ def read_pdf(path: Path, pages: str | None = None, progress: Progress | None = N
         )
     section = select_pages(every, pages, source) if pages else find_section(every)
     layout = choose_layout(section, source)
-    if hasattr(layout, "read_report"):
-        report = layout.read_report(path, section)
+    # A layout gives what only it knows (goals, its own warnings, a date); the checks below run whichever
+    # way it reads, so every layout's report is checked alike.
+    read_report = getattr(layout, "read_report", None)
+    if read_report is not None:
+        report = read_report(path, section)
     else:
         report = Report(source=source, sha256="", goals=layout.read(path, section))
-        if not report.goals:
-            raise ReportError(
-                source,
-                f"the {layout.name} layout recognised pages {describe(section)} but read no goals from them; "
-                "if the targets are on other pages, name them with --pages, e.g. --pages 58-113.",
-            )
         date_and_year(report, "\n".join(page.text for page in section))
-        # A statement's section speaks of the next year's budget (*vuodelle 2025*): its title says its year.
-        report.year = statement_year(every) or report.year
-        check_goals(report, source)
+    if not report.goals:
+        raise ReportError(
+            source,
+            f"the {layout.name} layout recognised pages {describe(section)} but read no goals from them; "
+            "if the targets are on other pages, name them with --pages, e.g. --pages 58-113.",
+        )
+    # A statement's section speaks of the next year's budget (*vuodelle 2025*): its title says its year.
+    report.year = statement_year(every) or report.year
+    check_goals(report, source)
     report.sha256 = hashlib.sha256(data).hexdigest()
     report.layout = layout.name
     numbers = [goal.page for goal in report.goals if goal.page is not None]

@@ -426,7 +426,7 @@ def _to_goal(row: _Row) -> Goal:
     )
 
 
-def parse_text(text: str, source: str = "<text>") -> Report:
+def parse_text(text: str, source: str = "<text>", *, check: bool = True) -> Report:
     """Read the goals of a report from text a PDF extractor gave.
 
     Parameters
@@ -435,6 +435,10 @@ def parse_text(text: str, source: str = "<text>") -> Report:
         The extracted text, e.g. ``pdftotext``/pdfminer output of a report table.
     source:
         The file name, used in the report record and in messages.
+    check:
+        Refuse a report without goals and warn on duplicate ids and unknown
+        labels (:func:`~pipeline.ingest.common.check_goals`); the PDF reader
+        turns it off because it runs those checks itself for every layout.
 
     Returns
     -------
@@ -511,7 +515,8 @@ def parse_text(text: str, source: str = "<text>") -> Report:
         report.date = max(dates)
         report.year = report.year or year_from_date(report.date)
     report.goals = [_to_goal(row) for row in rows]
-    check_goals(report, source)
+    if check:
+        check_goals(report, source)
     return report
 
 

@@ -37,5 +37,3 @@ TARGET_WORDS: tuple[str, ...] = ("tavoitearvo", "tavoitetaso")
 LIMIT_STEMS: tuple[str, ...] = ("enimmäis", "vähimmäis", "maksimi", "minimi")
 #: Words of a time phrase that stays with a target: *yli 3 % vuoteen 2025 mennessä*.
 TIME_WORDS: tuple[str, ...] = ("vuonna", "vuoteen", "vuodelle", "mennessä")
-#: The running header of a financial statement, before its year: *Tilinpäätös 2024*.
-STATEMENT_TITLE = "tilinpäätös"

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.ingest import read_report
 from pipeline.ingest.layouts import LAYOUT_MODULES, Page, layouts
 from pipeline.ingest.layouts.assessment_blocks import LAYOUT, _target
 from pipeline.ingest.sections import read_pages
@@ -158,6 +159,12 @@ def test_prose_only_goals_are_named_in_the_warnings(kauhava_pages):
     prose = [g for g in report.goals if g.status_label is None and not g.metrics and g.metric_status]
     assert prose and len(report.warnings) == len(prose)
     assert "Kasvatus- ja opetuslautakunta, goal 1 (page 87)" in "\n".join(report.warnings)
+
+
+@needs_kauhava
+def test_pdf_reader_sets_layout_pages_and_year():
+    # The layout gives goals and warnings; the PDF reader adds what every layout shares.
+    report = read_report(KAUHAVA)
     assert (report.layout, report.pages, report.year) == ("assessment_blocks", (58, 108), 2024)
 
 

@@ -131,12 +131,59 @@ def test_pages_option_refused_for_text(tmp_path):
         read_report(path, pages="3")
 
 
-def test_layout_that_reads_no_goals_says_so(tmp_path):
+@pytest.mark.parametrize(
+    ("layout", "pages"),
+    [
+        pytest.param("metric_rows", [["Mittari/mittarit    Nykyarvo    Tavoitearvo    Toteuma-arvo"]],
+                     id="metric_rows"),
+        # Prose that speaks of goals and their achievement, but numbers none (read with read_report).
+        pytest.param("assessment_blocks", [
+            ["Tavoitteiden toteutuminen", "Toteutuminen: kertomus vuodesta.", "Toteutuminen: lisää kertomusta."],
+            ["Tavoitteiden toteutuminen", "Toteutuminen: hallitus kokoontui.", "Toteutuminen: talous oli hyvä."],
+        ], id="assessment_blocks"),
+    ],
+)
+def test_layout_that_reads_no_goals_says_so(tmp_path, layout, pages):
     from reportlab.pdfgen import canvas
 
     path = tmp_path / "headers.pdf"
     c = canvas.Canvas(str(path))
-    c.drawString(72, 700, "Mittari/mittarit    Nykyarvo    Tavoitearvo    Toteuma-arvo")
+    for lines in pages:
+        for k, line in enumerate(lines):
+            c.drawString(72, 700 - 20 * k, line)
+        c.showPage()
     c.save()
-    with pytest.raises(ReportError, match=r"headers\.pdf: the metric_rows layout recognised pages 1 but read no goals"):
+    where = "1" if len(pages) == 1 else f"1–{len(pages)}"
+    with pytest.raises(ReportError, match=rf"headers\.pdf: the {layout} layout recognised pages {where} "
+                                          r"but read no goals.*--pages"):
         read_report(path)
+
+
+@pytest.mark.parametrize(
+    ("city", "pages"),
+    [
+        pytest.param("kauhava", None, id="kauhava"),
+        # The Kaupunginhallitus prints two goal lists that both start at 1 (pages 79 and 80).
+        pytest.param("kauhava", "79-80", id="kauhava-two-lists"),
+        pytest.param("seinajoki", None, id="seinajoki"),
+    ],
+)
+def test_real_statement_goal_ids_are_distinct(real_pdf, city, pages):
+    report = read_report(real_pdf(city), pages=pages)
+    ids = [(goal.department, goal.goal_id) for goal in report.goals]
+    assert len(ids) == len(set(ids))
+    assert not [w for w in report.warnings if "appears more than once" in w]
+
+
+@pytest.mark.parametrize(
+    ("city", "pages", "want"),
+    [
+        # Whichever way a layout reads, the year is the statement title's, not the section's next budget year.
+        pytest.param("kauhava", "79-80", ("assessment_blocks", 2024, (79, 80)), id="kauhava-read_report"),
+        pytest.param("seinajoki", "84-84", ("metric_rows", 2024, (84, 84)), id="seinajoki-read"),
+    ],
+)
+def test_real_statement_layout_year_and_pages(real_pdf, city, pages, want):
+    report = read_report(real_pdf(city), pages=pages)
+    assert (report.layout, report.year, report.pages) == want
+    assert len(report.sha256) == 64

@@ -4,10 +4,13 @@ A whole financial statement (*tilinpäätös*) holds its binding targets in one
 section, in whatever layout the city uses. The section finder reads every
 page's text once (fast); each layout then says how sure it is that the found
 pages are its kind (:meth:`Layout.detect`) and the surest one reads them
-(:meth:`Layout.read`). A layout that also reads report-level facts (the
-date, the year, warnings) may define ``read_report(path, pages) -> Report``,
-which the PDF reader then calls instead of ``read``. A layout module exposes one instance as ``LAYOUT``;
-:data:`LAYOUT_MODULES` lists the modules in the order they are asked.
+(:meth:`Layout.read`). A layout that also reads report-level facts only it
+knows (the date, warnings) may define ``read_report(path, pages) -> Report``,
+which the PDF reader then calls instead of ``read``; either way the PDF reader
+itself refuses a report without goals, runs ``check_goals``, takes the year
+from the statement's title and sets ``sha256``, ``layout`` and ``pages``.
+A layout module exposes one instance as ``LAYOUT``; :data:`LAYOUT_MODULES`
+lists the modules in the order they are asked.
 """
 
 from __future__ import annotations

@@ -32,7 +32,6 @@ page), never from a whole-table extraction.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -447,24 +446,35 @@ def _board_goal(number: str, department: str | None, lines: list[_Line]) -> Goal
 
 
 def _board_goals(lines: list[_Line], margin: float) -> list[Goal]:
+    """Each board's numbered goals.
+
+    A board may print several goal lists that each start at 1 (Kauhava 2024's
+    Kaupunginhallitus: its goals on page 79, its binding operational goal on
+    page 80). The first list keeps the printed numbers; the n-th list's goal
+    ``k`` becomes ``n.k``, so ids stay distinct within the board and stable
+    for the same file.
+    """
     goals: list[Goal] = []
     department: str | None = None
     in_goals = False
     current: list[_Line] = []
     last_number = 0
+    goal_list = 0  # the board's goal lists so far
     previous: _Line | None = None
 
     def close() -> None:
         nonlocal current
         if current:
-            goals.append(_board_goal(_NUMBERED.match(current[0].text).group(1), department, current))
+            number = _NUMBERED.match(current[0].text).group(1)
+            goal_id = number if goal_list <= 1 else f"{goal_list}.{number}"
+            goals.append(_board_goal(goal_id, department, current))
         current = []
 
     for line in lines:
         folded = line.folded
         if folded == words.BOARD_BUDGET_HEADING and previous is not None:
             close()
-            department, in_goals = previous.text, False
+            department, in_goals, goal_list = previous.text, False, 0
         elif _is_heading(line, margin):
             close()
             in_goals = any(h in folded for h in words.BOARD_GOALS_HEADINGS)
@@ -473,6 +483,7 @@ def _board_goals(lines: list[_Line], margin: float) -> list[Goal]:
                 and int(m.group(1)) in (1, last_number + 1):
             close()
             last_number = int(m.group(1))
+            goal_list += last_number == 1
             current = [line]
         elif in_goals and current:
             current.append(line)
@@ -568,21 +579,19 @@ class AssessmentBlocks:
         return sorted(goals, key=lambda g: g.page or 0)
 
     def read_report(self, path: Path, pages: Sequence[Page]) -> Report:
-        """A :class:`Report` of :meth:`read`'s goals, its year, and a warning for each goal given in prose only."""
+        """A :class:`Report` of :meth:`read`'s goals and a warning for each goal given in prose only.
+
+        The PDF reader adds what every layout shares (the checks, the year, ``sha256`` and ``pages``).
+        """
         path = Path(path)
-        report = Report(source=path.name, sha256=hashlib.sha256(path.read_bytes()).hexdigest(), layout=self.name)
+        report = Report(source=path.name, sha256="", layout=self.name)
         report.goals = self.read(path, pages)
-        # The running header names the statement's year: "Tilinpäätös 2024".
-        if m := re.search(rf"\b{words.STATEMENT_TITLE}\s+(\d{{4}})\b", _folded_text(pages)):
-            report.year = int(m.group(1))
         for goal in report.goals:
             if goal.status_label is None and not goal.metrics and goal.metric_status:
                 report.warnings.append(
                     f"{path.name}: {goal.department}, goal {goal.goal_id} (page {goal.page}): the assessment "
                     "gives no status label, only prose; status left empty."
                 )
-        if report.goals:
-            report.pages = (min(g.page for g in report.goals if g.page), max(g.page for g in report.goals if g.page))
         return report
 
 
