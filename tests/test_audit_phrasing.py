@@ -47,6 +47,22 @@ def test_case_decides_level_or_change(target, expected):
         assert getattr(part, name) == value, name
 
 
+@pytest.mark.parametrize(
+    ("target", "baseline", "expected"),
+    [
+        pytest.param("+6 %", "Lähtötaso 2 500 kävijää", {"relative": True, "change": "increase", "threshold": 2650.0},
+                     id="plus-sign"),
+        pytest.param("−4 %", "Lähtötaso 250 MWh", {"relative": True, "change": "decrease", "threshold": 240.0},
+                     id="minus-sign"),
+        pytest.param("−4 %", "Lähtötaso −3 %", {"relative": False, "threshold": -4.0}, id="signed-level-of-a-rate"),
+    ],
+)
+def test_signed_per_cent_is_a_change(target, baseline, expected):
+    part = quantity(target=target, baseline=baseline)
+    for name, value in expected.items():
+        assert getattr(part, name) == (pytest.approx(value) if isinstance(value, float) else value), name
+
+
 def test_illative_level_is_compared_as_a_level():
     goal = audited(target="Käyttöaste nousee 85 prosenttiin.", baseline="Käyttöaste 78 %",
                    metric_status="Käyttöaste oli 86 %.", status="full")
@@ -68,6 +84,18 @@ def test_illative_level_is_compared_as_a_level():
 def test_direction_words(text, direction):
     (figure,) = [f for f in figures(metric_status=text) if f.kind == "percent"]
     assert figure.direction == direction
+
+
+@pytest.mark.parametrize(
+    ("target", "qualifier"),
+    [
+        pytest.param("pienempi kuin 4,5 %", "under", id="smaller-than"),
+        pytest.param("suurempi kuin 60 %", "over", id="greater-than"),
+        pytest.param("60 %", None, id="no-comparative"),
+    ],
+)
+def test_comparative_before_a_target(target, qualifier):
+    assert quantity(target=target).qualifier == qualifier
 
 
 def test_below_the_target_by_a_share():
@@ -99,6 +127,18 @@ def test_scale_words_and_number_formats(text, value):
 # --- 4. the unit of a target that names none comes from the metric ----------------------------------
 
 
+@pytest.mark.parametrize(
+    ("status_text", "verdict"),
+    [
+        pytest.param("Nettomenot olivat 3.420 €/asukas.", "consistent", id="dot-thousands"),
+        pytest.param("Nettomenot olivat 3 610 €/asukas.", "inconsistent", id="over-the-limit"),
+    ],
+)
+def test_money_unit_from_the_metric(status_text, verdict):
+    goal = audited(metric="Nettomenot €/asukas", target="enintään 3 500", metric_status=status_text, status="full")
+    assert goal.audit["verdict"] == verdict, goal.audit["reasons"]
+
+
 def test_unit_from_the_metric():
     goal = audited(metric="Uusien yritysten määrä", target="Vähintään 400",
                    metric_status="Uusia yrityksiä perustettiin 360. Neuvontatapaamisia oli 1 250.", status="full")
@@ -116,6 +156,51 @@ def test_unit_from_the_metric():
 def test_share_computed_from_counts(status, verdict):
     goal = audited(target="Vähintään 90 % hakemuksista käsitellään kuukaudessa.",
                    metric_status="Kuukaudessa käsiteltiin 1 710 hakemusta 1 980:sta.", status=status)
+    assert goal.audit["verdict"] == verdict, goal.audit["reasons"]
+
+
+@pytest.mark.parametrize(
+    ("status_text", "status", "verdict"),
+    [
+        pytest.param("Kyselyyn vastasi 540 asukasta, joista 470 oli tyytyväisiä.", "full", "consistent",
+                     id="of-which-met"),
+        pytest.param("Kyselyyn vastasi 540 asukasta, joista 410 oli tyytyväisiä.", "full", "inconsistent",
+                     id="of-which-missed"),
+        pytest.param("Kaupungin 240 linja-autosta 204 kulki biokaasulla.", "full", "consistent",
+                     id="elative-whole-first-met"),
+        pytest.param("Kaupungin 240 linja-autosta 130 kulki biokaasulla.", "full", "inconsistent",
+                     id="elative-whole-first-missed"),
+    ],
+)
+def test_share_of_a_whole_named_first(status_text, status, verdict):
+    goal = audited(target="Vähintään 85 %.", metric_status=status_text, status=status)
+    assert goal.audit["verdict"] == verdict, goal.audit["reasons"]
+
+
+@pytest.mark.parametrize(
+    ("status_text", "verdict"),
+    [
+        pytest.param("Määräajassa ratkaistiin 46/50 valitusta.", "consistent", id="slash-met"),
+        pytest.param("Määräajassa ratkaistiin 31/50 valitusta.", "inconsistent", id="slash-missed"),
+        pytest.param("Käsittelyaika lyheni 9/2023 alkaen.", "insufficient_evidence", id="month-and-year-is-no-share"),
+    ],
+)
+def test_share_written_with_a_slash(status_text, verdict):
+    goal = audited(target="Vähintään 85 %.", metric_status=status_text, status="full")
+    assert goal.audit["verdict"] == verdict, goal.audit["reasons"]
+
+
+@pytest.mark.parametrize(
+    ("metric", "verdict"),
+    [
+        pytest.param("Mittari: käynnit yhteensä", "inconsistent", id="total-metric-adds-parts"),
+        pytest.param("Mittari: uimahallikäynnit", "consistent", id="no-total-no-adding"),
+    ],
+)
+def test_parts_joined_by_and_add_up_when_the_metric_is_a_total(metric, verdict):
+    goal = audited(metric=metric, target="vähintään 1,5 miljoonaa käyntiä", baseline="Lähtötaso 1,45 milj. käyntiä",
+                   metric_status="Uimahalleissa oli 1 300 000 käyntiä ja kentillä yhteensä 260 000 käyntiä.",
+                   status="none")
     assert goal.audit["verdict"] == verdict, goal.audit["reasons"]
 
 
@@ -153,8 +238,16 @@ def test_periods(text, value):
                      id="every-other-year"),
         pytest.param("Tilastokeskus ei ole vielä julkaissut vuoden 2023 tietoja.", "consistent",
                      id="not-yet-published"),
+        pytest.param("Laskentatapa muuttui, eikä lukuja voi verrata edelliseen vuoteen.", "consistent",
+                     id="not-comparable"),
+        pytest.param("Henkilöstökysely siirtyi vuodelle 2024, joten vuodelta 2023 ei ole tulosta.", "consistent",
+                     id="compound-survey-postponed"),
+        pytest.param("Vuoden 2021 tyytyväisyys oli 4,2. Vuoden 2023 kyselyn tulokset julkaistaan keväällä 2024.",
+                     "consistent", id="only-an-earlier-year-figure"),
         pytest.param("Asiaa ei seurattu.", "insufficient_evidence", id="no-reason-given"),
         pytest.param("Tyytyväisyys oli 4,3.", "inconsistent", id="a-figure-exists"),
+        pytest.param("Vuonna 2023 tyytyväisyys oli 4,3. Tilastoa ei ole vielä julkaistu.", "inconsistent",
+                     id="a-figure-of-the-year-exists"),
     ],
 )
 def test_not_assessable_claim(status_text, verdict):
@@ -175,6 +268,33 @@ def test_one_of_two_parts_met(status, verdict):
                    metric_status="Kumppanuussopimuksia solmittiin 3. Verkkosivujen uudistus siirtyi vuodelle 2024.",
                    status=status)
     assert goal.audit["verdict"] == verdict, goal.audit["reasons"]
+
+
+@pytest.mark.parametrize(
+    ("status", "verdict"),
+    [("none", "consistent"), ("partial", "consistent"), ("full", "inconsistent")],
+)
+def test_single_target_missed_despite_progress(status, verdict):
+    goal = audited(target="Vähintään 500 osallistujaa.", baseline="Lähtötaso 300 osallistujaa",
+                   metric_status="Osallistujia oli 420.", status=status)
+    assert goal.audit["verdict"] == verdict, goal.audit["reasons"]
+
+
+@pytest.mark.parametrize(
+    ("status", "verdict"),
+    [("partial", "consistent"), ("full", "inconsistent")],
+)
+def test_two_per_cent_parts_pair_with_their_baselines(status, verdict):
+    goal = audited(target="≥ 75 % ja ≤ 5 %", baseline="72,0 % ja 5,6 % (2022)",
+                   metric_status="Tyytyväisiä oli 78,3 %. Valituksia tehtiin 6,1 %:ssa päätöksistä.", status=status)
+    assert goal.audit["verdict"] == verdict, goal.audit["reasons"]
+
+
+def test_one_of_two_parts_met_is_not_none():
+    goal = audited(target="Solmitaan 3 kumppanuussopimusta. Verkkosivut uudistetaan.",
+                   metric_status="Kumppanuussopimuksia solmittiin 3. Verkkosivujen uudistus siirtyi vuodelle 2024.",
+                   status="none")
+    assert goal.audit["verdict"] == "inconsistent", goal.audit["reasons"]
 
 
 # --- 9. arithmetic notes only when units and scale agree --------------------------------------------

@@ -19,8 +19,14 @@ from itertools import pairwise
 from pipeline import finnish
 from pipeline.audit import verdict
 from pipeline.audit.target import CORE_CASES, QUANTITY_KINDS, Part, content_lemmas, is_done_word, requirements
-from pipeline.lang_fi.function_words import ADDING_WORDS, OUT_OF_CASE
-from pipeline.lang_fi.missing_figures import DATA_LEMMAS, PERIODIC_PATTERNS
+from pipeline.lang_fi.function_words import (
+    ADDING_WORDS,
+    OF_WHICH_WORDS,
+    OUT_OF_CASE,
+    TOTAL_JOINING_WORDS,
+    TOTAL_WORDS,
+)
+from pipeline.lang_fi.missing_figures import COMPOUND_DATA_LEMMAS, DATA_LEMMAS, PERIODIC_PATTERNS
 from pipeline.lang_fi.missing_figures import LATER_WORDS as MISSING_LATER_WORDS
 from pipeline.lang_fi.negation import LATER_WINDOW, LATER_WORDS, MOVED_LEMMAS, NEGATION_WORDS, SETBACK_LEMMAS
 from pipeline.lang_fi.progress import (
@@ -69,6 +75,8 @@ class Assessment:
     notes: list[str] = field(default_factory=list)
     #: A sentence saying why there is no figure (*kysely tehdään joka toinen vuosi*), if any.
     missing_figure: str | None = None
+    #: The year of the compared figures when it is earlier than the latest year the evidence names.
+    earlier_year: int | None = None
 
     @property
     def numeric(self) -> bool:
@@ -134,7 +142,32 @@ def assess(goal: Goal, docs: dict, indicators: Iterable[Indicator]) -> Assessmen
     result.notes = arithmetic_notes(indicators)
     result.status = _combine(result, goal, docs)
     result.missing_figure = explains_missing_figure(evidence)
+    result.earlier_year = earlier_year(result.findings, evidence)
     return result
+
+
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+
+
+def earlier_year(findings: list[Finding], evidence: list[tuple[str, object]]) -> int | None:
+    """The year the compared figures are from, when every one is dated earlier than the evidence's latest year.
+
+    *Vuoden 2021 tulos oli 4,2. Vuoden 2023 tulokset julkaistaan keväällä
+    2024.*: 4,2 is from 2021, not the year reported on. A figure's year is the
+    last year named before it in its sentence.
+    """
+    latest = max((int(y) for _, doc in evidence for y in _YEAR.findall(doc.text)), default=None)
+    years = []
+    for finding in findings:
+        if finding.reported is None:
+            continue
+        figure = finding.reported
+        at = figure.sentence.find(figure.text.split(" = ")[0])
+        named = _YEAR.findall(figure.sentence[:at if at >= 0 else len(figure.sentence)])
+        years.append(int(named[-1]) if named else None)
+    if not years or latest is None or any(y is None or y >= latest for y in years):
+        return None
+    return max(years)
 
 
 def explains_missing_figure(evidence: list[tuple[str, object]]) -> str | None:
@@ -150,7 +183,8 @@ def explains_missing_figure(evidence: list[tuple[str, object]]) -> str | None:
             if any(re.search(pattern, text) for pattern in PERIODIC_PATTERNS):
                 return sentence.text.strip()
             lemmas = {t.lemma_.lower() for t in sentence} | {t.lower_ for t in sentence}
-            if lemmas & DATA_LEMMAS and (is_negative(sentence) or lemmas & MISSING_LATER_WORDS):
+            compound = any(w.endswith(d) for w in lemmas for d in COMPOUND_DATA_LEMMAS)
+            if (lemmas & DATA_LEMMAS or compound) and (is_negative(sentence) or lemmas & MISSING_LATER_WORDS):
                 return sentence.text.strip()
     return None
 
@@ -163,28 +197,71 @@ def derived_figures(docs: dict, indicators: list[Indicator]) -> list[Indicator]:
     lisäksi 420 osallistujaa* → 1 060 osallistujaa.
     """
     out = []
+    metric = docs.get("metric")
+    adding = ADDING_WORDS + (TOTAL_JOINING_WORDS if metric is not None and any(
+        w.strip(".,;:()") in TOTAL_WORDS for w in metric.text.lower().split()) else ())
     for name in EVIDENCE_FIELDS:
         doc = docs.get(name)
         if doc is None:
             continue
+        out += _fractions(name, doc)
         counts = [i for i in indicators if i.field == name and i.kind == "count" and i.value]
         for first, second in pairwise(counts):
             if first.sentence != second.sentence:
                 continue
             ending = re.match(r":[a-zåäö]+", doc.text[second.end:second.end + 6])
             between = doc.text[first.end:second.start].lower()
-            if ending and OUT_OF_CASE in finnish.case_names(ending.group(0)) and 0 < first.value <= second.value:
+            if _whole_first(first, between) and 0 < second.value <= first.value:
+                # "540 asukasta, joista 470", "240 linja-autosta 130": the whole named before its part.
+                share = round(100 * float(second.value) / float(first.value), 1)
+                out.append(Indicator(name, "percent", share, "%", None, None,
+                                     f"{doc.text[first.start:second.end]} = {verdict.fi_percent(share)}",
+                                     first.start, second.end, first.sentence))
+            elif ending and OUT_OF_CASE in finnish.case_names(ending.group(0)) and 0 < first.value <= second.value:
                 end = second.end + len(ending.group(0))
                 share = round(100 * float(first.value) / float(second.value), 1)
                 out.append(Indicator(name, "percent", share, "%", None, None,
                                      f"{doc.text[first.start:end]} = {verdict.fi_percent(share)}", first.start, end,
                                      first.sentence))
-            elif first.unit and first.unit == second.unit and any(w in between.split() for w in ADDING_WORDS):
+            elif _same_thing(first.unit, second.unit) and any(w in between.split() for w in adding):
                 total = first.value + second.value
                 out.append(Indicator(name, "count", total, first.unit, None, None,
                                      f"{first.text} + {second.text} = {verdict.fi_number(total)}", first.start,
                                      second.end, first.sentence))
     return out
+
+
+_FRACTION = re.compile(r"(?<![\d/.,])(\d+)\s?/\s?(\d+)(?![\d/.,]\d)")
+#: A fraction whose second number is this or more is a month and year (*8/2022*), not a share.
+_YEAR_FROM = 1900
+
+
+def _fractions(name: str, doc) -> list[Indicator]:
+    """*14/18 vastattiin ajallaan* → 77,8 %: a count out of a whole written with a slash (not *8/2022*)."""
+    out = []
+    for found in _FRACTION.finditer(doc.text):
+        part, whole = int(found.group(1)), int(found.group(2))
+        if not 0 < part <= whole < _YEAR_FROM:
+            continue
+        share = round(100 * part / whole, 1)
+        sentence = next((s.text for s in doc.sents if s.start_char <= found.start() < s.end_char), doc.text)
+        out.append(Indicator(name, "percent", share, "%", None, None, f"{found.group(0)} = {verdict.fi_percent(share)}",
+                             found.start(), found.end(), sentence))
+    return out
+
+
+def _same_thing(first: str | None, second: str | None) -> bool:
+    """Units of counts that add up: the same, or one a kind of the other (*vuokra-asunto*, *ARA-vuokra-asunto*)."""
+    return bool(first and second) and (first == second or first.endswith(second) or second.endswith(first))
+
+
+def _whole_first(first: Indicator, between: str) -> bool:
+    """The count ``first`` is the whole of the count after it: *540 asukasta, joista 470*, *240 autosta 130*."""
+    words = [w.strip(".,;:") for w in between.split()]
+    if any(w in OF_WHICH_WORDS for w in words):
+        return True
+    unit_word = first.text.split()[-1] if len(first.text.split()) > 1 else ""
+    return not words and bool(unit_word) and OUT_OF_CASE in finnish.case_names(unit_word)
 
 
 def _candidates(part: Part, indicators: list[Indicator]) -> list[Indicator]:
@@ -217,7 +294,15 @@ def _same_unit(part: Part, figure: Indicator) -> bool:
             figure.unit)))
 
 
+def _inside(figure: Indicator, other: Indicator) -> bool:
+    """``figure`` lies within the longer ``other`` of the same field."""
+    return (other is not figure and other.field == figure.field and other.start <= figure.start
+            and figure.end <= other.end and other.end - other.start > figure.end - figure.start)
+
+
 def _pick(part: Part, candidates: list[Indicator]) -> Indicator:
+    # A figure inside a larger derived one is a part of it: "2 100 käyntiä" of "2 100 + 380 = 2 480".
+    candidates = [c for c in candidates if not any(_inside(c, o) for o in candidates)] or candidates
     exact = [c for c in candidates if c.unit and c.unit == part.unit]
     pool = exact or candidates
     reference = part.baseline if part.baseline is not None else part.threshold

@@ -17,11 +17,14 @@ from pipeline import finnish
 from pipeline.lang_fi.cases import CHANGE_CASE, LEVEL_CASE, VOIKKO_CASES
 from pipeline.lang_fi.negation import MOVED_LEMMAS, SETBACK_LEMMAS
 from pipeline.lang_fi.progress import DONE_LEMMAS, DONE_WORDS, ONGOING_LEMMAS, PROGRESS_LEMMAS, TAKEN_INTO_USE
+from pipeline.lang_fi.qualifiers import COMPARATIVE_QUALIFIERS, MONEY_UNIT_WORDS
 from pipeline.lang_fi.targets import COMPONENT_WORD, GENERIC_LEMMAS, INVERSE_LEMMAS, RELATIVE_CHANGE_WORDS
 from pipeline.records import FIGURE_KINDS, Goal, Indicator
 
 #: Figure kinds a quantity can be: dates are not levels to reach.
 QUANTITY_KINDS: tuple[str, ...] = tuple(kind for kind in FIGURE_KINDS if kind != "date")
+#: Signs that make a per cent target a change: *+10 %*, *−3 %*.
+SIGNS: tuple[str, ...] = ("+", "−", "-")
 #: Cases in which a noun is what a sentence is about (not *opintopolusta tehty*).
 CORE_CASES = frozenset({"Nom", "Par", "Gen", "Acc"})
 
@@ -57,12 +60,14 @@ def requirements(goal: Goal, docs: dict, indicators: Iterable[Indicator]) -> lis
     baseline_figures = [i for i in indicators if i.field == "baseline" and i.kind in QUANTITY_KINDS]
     metric_lemmas = content_lemmas(docs.get("metric"))
     inverse_context = bool(metric_lemmas & INVERSE_LEMMAS or content_lemmas(target_doc) & INVERSE_LEMMAS)
+    money_metric = _names_money(docs.get("metric"))
     parts: list[Part] = []
     for figure in target_figures:
         if _in_component(target_doc, figure):
             continue
         case = unit_case(target_doc.text, figure)
-        parts.append(_quantity(figure, baseline_figures, inverse_context, case))
+        figure = _read_around(figure, target_doc.text, money_metric)
+        parts.append(_quantity(figure, _paired(figure, target_figures, baseline_figures), inverse_context, case))
     for sentence in target_doc.sents:
         component = _component(sentence)
         if component is not None:
@@ -77,6 +82,45 @@ def requirements(goal: Goal, docs: dict, indicators: Iterable[Indicator]) -> lis
         if lemmas:
             parts.append(Part(kind="qualitative", text=target_doc.text.strip(), lemmas=lemmas))
     return parts
+
+
+def _paired(figure: Indicator, target_figures: list[Indicator], baseline_figures: list[Indicator]) -> list[Indicator]:
+    """The baseline figures for one target figure: *89,5 % ja 3,4 %* for *≥ 90 % ja ≤ 3 %* pair in order.
+
+    When the target and the baseline give as many figures of a kind, the
+    n-th target figure's baseline is the n-th baseline figure; otherwise all.
+    """
+    same = [f for f in target_figures if f.kind == figure.kind]
+    bases = [f for f in baseline_figures if f.kind == figure.kind]
+    if len(same) > 1 and len(same) == len(bases):
+        return [bases[same.index(figure)]]
+    return baseline_figures
+
+
+def _names_money(metric_doc) -> bool:
+    """The metric measures euros (*verotulot yhteensä €/asukas*): a target figure without a unit is money."""
+    return metric_doc is not None and any(t.lower_ in MONEY_UNIT_WORDS or t.lemma_.lower() in MONEY_UNIT_WORDS
+                                          for t in metric_doc)
+
+
+def _read_around(figure: Indicator, text: str, money_metric: bool) -> Indicator:
+    """What the words around a target figure add: *pienempi kuin 2,1 %* (under), a unit from the metric."""
+    qualifier, kind, unit = figure.qualifier, figure.kind, figure.unit
+    if qualifier is None:
+        before = " ".join(text[:figure.start].lower().split()[-2:])
+        qualifier = COMPARATIVE_QUALIFIERS.get(before)
+    if money_metric and kind == "count" and unit is None:
+        kind, unit = "money", "euro"
+    if (qualifier, kind, unit) == (figure.qualifier, figure.kind, figure.unit):
+        return figure
+    return Indicator(figure.field, kind, figure.value, unit, qualifier, figure.direction, figure.text,
+                     figure.start, figure.end, figure.sentence)
+
+
+def _signed_change(figure: Indicator, baseline_figures: list[Indicator]) -> bool:
+    """*+10 %*, *−3 %* against a baseline that is not a share: a change in per cent of the baseline."""
+    return (figure.kind == "percent" and figure.unit == "%" and figure.text.lstrip()[:1] in SIGNS
+            and not any(b.kind == "percent" for b in baseline_figures))
 
 
 def unit_case(text: str, figure: Indicator) -> str | None:
@@ -100,12 +144,16 @@ def _quantity(figure: Indicator, baseline_figures: list[Indicator], inverse_cont
     part = Part(kind="quantity", text=figure.text, measure=figure.kind, value=float(figure.value),
                 unit=figure.unit, qualifier=figure.qualifier)
     words = figure.text.lower()
-    if case == LEVEL_CASE and figure.unit != "prosenttiyksikkö":
+    if _signed_change(figure, baseline_figures):
+        part.value = abs(part.value)
+        part.relative = True
+        part.change = "increase" if figure.text.lstrip()[:1] == "+" else "decrease"
+    elif case == LEVEL_CASE and figure.unit != "prosenttiyksikkö":
         # "nousee 85 prosenttiin", "laskee 7 %:iin": a level to reach, whichever way it moves.
         part.lower_is_better = figure.direction == "decrease" or figure.qualifier in ("at_most", "under")
         part.threshold = part.value
         return part
-    if case == CHANGE_CASE and figure.kind == "percent" and figure.unit != "prosenttiyksikkö":
+    elif case == CHANGE_CASE and figure.kind == "percent" and figure.unit != "prosenttiyksikkö":
         part.relative = True
         part.change = figure.direction or ("decrease" if inverse_context else "increase")
     elif figure.kind == "percent" and figure.unit == "prosenttiyksikkö":

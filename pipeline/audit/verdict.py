@@ -69,6 +69,11 @@ def audit_goal(goal: Goal, assessment: Assessment, prediction: dict | None = Non
         if evidence == claimed:
             verdict = "consistent"
             reasons.append(f"Ilmoitettu tila '{goal.status_label or STATUS_FI[claimed]}' vastaa raportoituja tietoja.")
+        elif claimed == "none" and evidence == "partial" and not any(f.outcome == "met" for f in assessment.findings):
+            # Progress, but nothing the target asks for was reached: "not met" is a fair reading.
+            verdict = "consistent"
+            reasons.append(f"Ilmoitettu tila '{goal.status_label or STATUS_FI[claimed]}' vastaa raportoituja "
+                           f"tietoja: tavoitetta ei saavutettu, vaikka edistystä oli.")
         else:
             verdict = "inconsistent"
             too = "liian myönteinen" if _ORDER[claimed] > _ORDER[evidence] else "liian kielteinen"
@@ -76,6 +81,11 @@ def audit_goal(goal: Goal, assessment: Assessment, prediction: dict | None = Non
                            f"luvut ja teksti tukevat tilaa '{STATUS_FI[evidence]}'.")
             if evidence != "full" and assessment.negative:
                 reasons.append(f"Raportissa todetaan: '{assessment.negative[0]}'")
+    elif evidence is not None and claimed == "not_assessable" and assessment.missing_figure \
+            and assessment.earlier_year is not None:
+        verdict = "consistent"
+        reasons.append(f"Ilmoitettu tila '{goal.status_label or STATUS_FI[claimed]}' on perusteltu: raportoitu luku "
+                       f"on vuodelta {assessment.earlier_year}; '{assessment.missing_figure}'")
     elif evidence is not None and claimed == "not_assessable":
         verdict = "inconsistent"
         reasons.append(f"Tila on ilmoitettu arvioimattomaksi, mutta luvut tukevat tilaa '{STATUS_FI[evidence]}'.")

@@ -10,5 +10,11 @@ CONJUNCTIONS: frozenset[str] = frozenset({"ja", "tai", "sekä", "eli", "että", 
 NOUN_PHRASE_COORDINATORS: tuple[str, ...] = ("ja", "tai")
 #: Words between two counts of the same thing that add them up: *640 osallistujaa ja lisäksi 420 osallistujaa*.
 ADDING_WORDS: tuple[str, ...] = ("lisäksi", "sekä", "plus")
+#: Words between a whole and the count of its part: *540 asukasta, joista 470 oli tyytyväisiä*.
+OF_WHICH_WORDS: tuple[str, ...] = ("joista", "niistä")
+#: Words of a metric that counts a total: its parts joined by *ja* add up (*käynnit yhteensä*).
+TOTAL_WORDS: tuple[str, ...] = ("yhteensä", "kaikkiaan", "summa")
+#: Words that join the parts of such a total: *168 rivitaloasuntoa ja 94 kerrostaloasuntoa*.
+TOTAL_JOINING_WORDS: tuple[str, ...] = ("ja",)
 #: Voikko's case of a count that is the whole a share is out of: *1 710 hakemusta 1 980:sta* (elative).
 OUT_OF_CASE = "sisaeronto"

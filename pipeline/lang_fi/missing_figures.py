@@ -14,11 +14,15 @@ PERIODIC_PATTERNS: tuple[str, ...] = (
     r"\w+ vuoden välein",
     r"(?:parillisi|parittomi)\w*\s+vuo\w*",
 )
-#: Lemmas of data that may not exist yet: *julkaista*, *tilasto*, *tulos*, *mitata*, *saatavilla*.
+#: Lemmas of data that may not exist yet or cannot be compared: *julkaista*, *tilasto*, *tulos*, *mitata*,
+#: *saatavilla*, *lukuja ei voi verrata*; also as the last part of a compound (*asukaskysely*, *päästötieto*).
 DATA_LEMMAS: frozenset[str] = frozenset({
     "julkaista", "valmistua", "saada", "mitata", "mittaus", "kerätä", "tilasto", "tieto", "tulos", "data",
-    "aineisto", "saatavilla", "käytettävissä", "kysely", "tutkimus", "raportti",
+    "aineisto", "saatavilla", "käytettävissä", "kysely", "tutkimus", "raportti", "luku", "verrata",
+    "vertailukelpoinen",
 })
+#: Data lemmas long enough to be recognised as the last part of a compound (*henkilöstökysely*).
+COMPOUND_DATA_LEMMAS: frozenset[str] = frozenset(w for w in DATA_LEMMAS if len(w) >= 5)
 #: Words of a later time: *vielä* (yet, with a negation), *myöhemmin*, *seuraavan kerran*, *ensi vuonna*.
 LATER_WORDS: frozenset[str] = frozenset({"vielä", "myöhemmin", "seuraavan", "seuraava", "ensi", "tulossa",
                                          "valmistuvat", "valmistuu", "julkaistaan", "saadaan"})
