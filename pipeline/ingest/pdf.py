@@ -61,9 +61,9 @@ def read_pdf(path: Path, pages: str | None = None, progress: Progress | None = N
     # way it reads, so every layout's report is checked alike.
     read_report = getattr(layout, "read_report", None)
     if read_report is not None:
-        report = read_report(path, section)
+        report = read_report(path, section, every)
     else:
-        report = Report(source=source, sha256="", goals=layout.read(path, section))
+        report = Report(source=source, sha256="", goals=layout.read(path, section, every))
         date_and_year(report, "\n".join(page.text for page in section))
     if not report.goals:
         raise ReportError(

@@ -269,6 +269,26 @@ def test_written_unit_metric(written, index, want):
     assert got == want
 
 
+@pytest.mark.parametrize(
+    ("extra", "status"),
+    [
+        # The statement's own legend (page 1, outside the section read) makes 3 partial.
+        pytest.param([], "partial", id="legend-outside-the-section"),
+        # A later legend in the pages passed wins: the legend comes from them, not from reading the file again.
+        pytest.param(["Punainen (3) = Ei toteutunut"], "none", id="legend-from-the-pages-passed"),
+    ],
+)
+def test_legend_read_from_the_document_passed(tmp_path, voikko, extra, status):
+    from pipeline.ingest.layouts import Page
+    from pipeline.ingest.layouts.metric_rows import LAYOUT
+    from pipeline.ingest.sections import read_pages
+
+    path = _statement(tmp_path / "statement.pdf")
+    document = read_pages(path.read_bytes()) + [Page(3, line) for line in extra]
+    goals = LAYOUT.read(path, document[:2], document)
+    assert goals[0].metrics[1].status_label == "3" and goals[0].metrics[1].status == status
+
+
 def test_written_company_goal_with_two_balls(written):
     goal = written.goals[1]
     assert (goal.goal_id, goal.department, goal.goal) == ("1", "Seipark Oy", "Pysäköinti kasvaa")

@@ -5,7 +5,7 @@ section, in whatever layout the city uses. The section finder reads every
 page's text once (fast); each layout then says how sure it is that the found
 pages are its kind (:meth:`Layout.detect`) and the surest one reads them
 (:meth:`Layout.read`). A layout that also reads report-level facts only it
-knows (the date, warnings) may define ``read_report(path, pages) -> Report``,
+knows (the date, warnings) may define ``read_report(path, pages, document=None) -> Report``,
 which the PDF reader then calls instead of ``read``; either way the PDF reader
 itself refuses a report without goals, runs ``check_goals``, takes the year
 from the statement's title and sets ``sha256``, ``layout`` and ``pages``.
@@ -45,8 +45,12 @@ class Layout(Protocol):
         """How sure, from 0 to 1, that ``pages`` are written in this layout."""
         ...
 
-    def read(self, path: Path, pages: Sequence[Page]) -> list[Goal]:
-        """The goals on ``pages`` of the PDF at ``path``, each with its ``page`` (and ``department``, ``metrics``)."""
+    def read(self, path: Path, pages: Sequence[Page], document: Sequence[Page] | None = None) -> list[Goal]:
+        """The goals on ``pages`` of the PDF at ``path``, each with its ``page`` (and ``department``, ``metrics``).
+
+        ``document`` is every page's text from the PDF reader's one fast pass (``pages`` when not given), for
+        what a report prints outside its section, such as a status legend; a layout never reads the text again.
+        """
         ...
 
 

@@ -567,7 +567,7 @@ class AssessmentBlocks:
             return min(0.7, 0.3 + 0.05 * assessed)
         return 0.0
 
-    def read(self, path: Path, pages: Sequence[Page]) -> list[Goal]:
+    def read(self, path: Path, pages: Sequence[Page], document: Sequence[Page] | None = None) -> list[Goal]:
         """The goals on ``pages``: company blocks, the group table and board goals, in page order."""
         lines = _lines(Path(path), pages)
         if not lines:
@@ -578,14 +578,14 @@ class AssessmentBlocks:
             goals.insert(0, group)
         return sorted(goals, key=lambda g: g.page or 0)
 
-    def read_report(self, path: Path, pages: Sequence[Page]) -> Report:
+    def read_report(self, path: Path, pages: Sequence[Page], document: Sequence[Page] | None = None) -> Report:
         """A :class:`Report` of :meth:`read`'s goals and a warning for each goal given in prose only.
 
         The PDF reader adds what every layout shares (the checks, the year, ``sha256`` and ``pages``).
         """
         path = Path(path)
         report = Report(source=path.name, sha256="", layout=self.name)
-        report.goals = self.read(path, pages)
+        report.goals = self.read(path, pages, document)
         for goal in report.goals:
             if goal.status_label is None and not goal.metrics and goal.metric_status:
                 report.warnings.append(

@@ -59,10 +59,10 @@ class ColumnTable:
         has_labels = any(normalise_status(line) for line in lines)
         return _TEXT_ONLY if has_ids and has_labels else 0.0
 
-    def read(self, path: Path, pages: Sequence[Page]) -> list[Goal]:
-        return self.read_report(path, pages).goals
+    def read(self, path: Path, pages: Sequence[Page], document: Sequence[Page] | None = None) -> list[Goal]:
+        return self.read_report(path, pages, document).goals
 
-    def read_report(self, path: Path, pages: Sequence[Page]) -> Report:
+    def read_report(self, path: Path, pages: Sequence[Page], document: Sequence[Page] | None = None) -> Report:
         """The report of ``pages``: goals from their tables, or else from their text, with the date and year."""
         data = path.read_bytes()
         source = path.name

@@ -70,8 +70,9 @@ class MetricRows:
             return 0.0
         return min(0.95, 0.6 + 0.35 * marked / max(1, len(pages)) * 2)
 
-    def read(self, path: Path, pages: Sequence[Page]) -> list[Goal]:
-        legend = read_legend(path)
+    def read(self, path: Path, pages: Sequence[Page], document: Sequence[Page] | None = None) -> list[Goal]:
+        """The goals on ``pages``, their status numbers read by the legend printed anywhere in ``document``."""
+        legend = legend_of(line for page in (pages if document is None else document) for line in page.text.split("\n"))
         reader = _Reader(legend)
         for page in read_boxes(path, [page.number for page in pages]):
             reader.page(page)
@@ -80,13 +81,6 @@ class MetricRows:
 
 
 LAYOUT = MetricRows()
-
-
-def read_legend(path: Path) -> dict[str, str]:
-    """Status number → status from the legend lines anywhere in the PDF at ``path`` (see :func:`legend_of`)."""
-    from pipeline.ingest.sections import read_pages
-
-    return legend_of(line for page in read_pages(path.read_bytes()) for line in page.text.split("\n"))
 
 
 def legend_of(lines: Iterable[str]) -> dict[str, str]:
