@@ -116,7 +116,8 @@ def select_pages(pages: Sequence[Page], spec: str, source: str) -> list[Page]:
     Raises
     ------
     ReportError
-        When ``spec`` is not a list of pages and ranges, or names a page the PDF does not have.
+        When ``spec`` is not a list of pages and ranges, has a range whose first page is after its last,
+        or names a page the PDF does not have.
     """
     wanted: list[int] = []
     for part in spec.replace(" ", "").split(","):
@@ -126,6 +127,12 @@ def select_pages(pages: Sequence[Page], spec: str, source: str) -> list[Page]:
                 source, f"--pages {spec!r} is not a list of pages; expected e.g. '58-113' or '79-127,130'."
             )
         first, last = int(m[1]), int(m[2] or m[1])
+        if first > last:
+            raise ReportError(
+                source,
+                f"--pages {spec!r}: the range {part!r} starts after it ends (page {first} comes after page "
+                f"{last}); give the first page first, e.g. '{last}-{first}'.",
+            )
         if not 1 <= first <= last <= len(pages):
             raise ReportError(
                 source,

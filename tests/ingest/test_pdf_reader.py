@@ -187,3 +187,17 @@ def test_real_statement_layout_year_and_pages(real_pdf, city, pages, want):
     report = read_report(real_pdf(city), pages=pages)
     assert (report.layout, report.year, report.pages) == want
     assert len(report.sha256) == 64
+
+
+@pytest.mark.parametrize(
+    ("city", "pages", "message"),
+    [
+        # Budget tables that column_table half recognises (0.5): the layout's message, not the seed's.
+        pytest.param("kauhava", "81-82", r"kauhava_2024_tilinpaatos\.pdf: the column_table layout recognised pages "
+                                         r"81–82 but read no goals from them; .*--pages", id="kauhava-budget-tables"),
+        pytest.param("kauhava", "5-3", r"--pages '5-3': the range '5-3' starts after it ends", id="backwards"),
+    ],
+)
+def test_real_statement_pages_refused(real_pdf, city, pages, message):
+    with pytest.raises(ReportError, match=message):
+        read_report(real_pdf(city), pages=pages)

@@ -70,7 +70,9 @@ def test_select_pages(spec, want):
                      id="words"),
         pytest.param("5-11", r"outside the PDF's 1–10", id="past-the-end"),
         pytest.param("0-2", r"outside the PDF's 1–10", id="page-zero"),
-        pytest.param("6-4", r"outside the PDF's 1–10", id="backwards"),
+        pytest.param("6-4", r"r\.pdf: --pages '6-4': the range '6-4' starts after it ends \(page 6 comes after "
+                     r"page 4\); give the first page first, e\.g\. '4-6'", id="backwards"),
+        pytest.param("2,9-3", r"the range '9-3' starts after it ends", id="backwards-in-a-list"),
     ],
 )
 def test_select_pages_refuses(spec, message):
