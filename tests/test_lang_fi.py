@@ -40,3 +40,31 @@ def test_qualifiers_are_in_the_contract(qualifier):
     from pipeline.records import QUALIFIERS
 
     assert qualifier in QUALIFIERS
+
+
+def _code_strings(module: str) -> list[str]:
+    """The string literals of a logic module's code, without its docstrings."""
+    import ast
+    import importlib
+    import inspect
+
+    tree = ast.parse(inspect.getsource(importlib.import_module(module)))
+    docstrings = {id(node.body[0].value) for node in ast.walk(tree)
+                  if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef)) and node.body
+                  and isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant)}
+    return [node.value for node in ast.walk(tree)
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings]
+
+
+@pytest.mark.parametrize(
+    ("module", "word"),
+    [
+        # The wrapped header rests of Seinäjoki's tables (*Lähtö-* / *taso/toteuma*).
+        pytest.param("pipeline.ingest.layouts.metric_rows", "toteuma", id="metric_rows-toteuma"),
+        pytest.param("pipeline.ingest.layouts.metric_rows", "taso", id="metric_rows-taso"),
+        # Kauhava's group table columns TA2024 (talousarvio) and TP2023 (tilinpäätös).
+        pytest.param("pipeline.ingest.layouts.assessment_blocks", "T[AP]", id="assessment_blocks-T[AP]"),
+    ],
+)
+def test_layout_words_live_in_lang_fi(module, word):
+    assert not [s for s in _code_strings(module) if word in s]

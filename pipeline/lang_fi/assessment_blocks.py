@@ -31,6 +31,9 @@ BULLETS: frozenset[str] = frozenset({"•", "·", "−", "-", "–", "▪", "◦
 KEEP_HYPHEN_BEFORE: frozenset[str] = frozenset({"ja", "tai", "sekä", "eli", "että"})
 #: The group-level metric table: *Konsernille asetetut tavoitteet | TA2024 | TP2024 | TP2023 | TP2022*.
 GROUP_TABLE_HEADING = "konsernille asetetut tavoitteet"
+#: The group table's year columns: the budget's (*TA2024*, talousarvio) and the actuals' (*TP2023*, tilinpäätös).
+BUDGET_COLUMN = "TA"
+ACTUAL_COLUMN = "TP"
 #: Words that name the target level itself: *Mittari vuotovesikerroin, tavoitearvo 2*.
 TARGET_WORDS: tuple[str, ...] = ("tavoitearvo", "tavoitetaso")
 #: Stems of nouns that name a limit before its figure: *enimmäispituus 12 tuntia*, *vähimmäismäärä 5*.

@@ -28,6 +28,10 @@ UNIT_TABLE_COLUMNS: tuple[tuple[str, str], ...] = (
     ("tavoitearvo", "target"),
     ("toteuma", "actual"),
 )
+#: Header lines that carry only the rest of a wrapped header (*/toteuma*, *taso/toteuma taso*) or
+#: its years (*2022 2024 2024*), skipped inside a table.
+HEADER_REST_WORDS: tuple[str, ...] = ("taso/toteuma", "/toteuma", "toteuma", "taso")
+
 #: A company's metric table header, in column order: goal, name, baseline, target, actual.
 #: The second *Tavoite* (*Tavoite-taso*) is the target; *Lähtötaso /toteuma* (or *Lähtö-*
 #: wrapped before *taso/toteuma*) the baseline.

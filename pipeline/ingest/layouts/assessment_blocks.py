@@ -51,7 +51,7 @@ _SOFT_HYPHENS = str.maketrans({"\x02": "-", "\ufffe": "-"})
 _HYPHEN_MARKS = ("\x02", "\ufffe")
 _NUMBERED = re.compile(r"^(\d{1,2})\.\s+(?=\S)")
 _SECTION_NUMBER = re.compile(r"^\d+(?:\.\d+)*\s+")
-_YEAR_COLUMN = re.compile(r"^(T[AP])\s*(\d{4})$")
+_YEAR_COLUMN = re.compile(rf"^({re.escape(words.BUDGET_COLUMN)}|{re.escape(words.ACTUAL_COLUMN)})\s*(\d{{4}})$")
 #: Page bands (points from the top and the bottom edge) that hold running headers and page numbers.
 _HEADER_BAND = 60.0
 _FOOTER_BAND = 60.0
@@ -507,8 +507,8 @@ def _group_goal(lines: list[_Line], margin: float) -> Goal | None:
             continue
         columns = [(run, m.group(1), int(m.group(2))) for run in line.runs
                    if (m := _YEAR_COLUMN.match(run.text.strip()))]
-        budget = [c[0] for c in columns if c[1] == "TA"]
-        actuals = [c[0] for c in sorted((c for c in columns if c[1] == "TP"), key=lambda c: -c[2])]
+        budget = [c[0] for c in columns if c[1] == words.BUDGET_COLUMN]
+        actuals = [c[0] for c in sorted((c for c in columns if c[1] == words.ACTUAL_COLUMN), key=lambda c: -c[2])]
         if not budget or not actuals:
             return None
         first_column = min(c[0].x0 for c in columns)

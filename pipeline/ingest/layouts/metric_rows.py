@@ -32,6 +32,7 @@ from pipeline.lang_fi.metric_tables import (
     COMPANY_HEADING,
     COMPANY_TABLE_COLUMNS,
     GOAL_HEADER,
+    HEADER_REST_WORDS,
     STRATEGY_HEADER,
     STRATEGY_LABEL_ENDS,
     TABLE_END_STARTS,
@@ -47,7 +48,7 @@ _STATUS = re.compile(r"^[1-4]$")
 _LEGEND = re.compile(r"^\s*([^\W\d_][^\W\d_ ]*(?: [^\W\d_]+)?)\s*\((\d)\)\s*=\s*(.+)$")
 #: Header lines that only carry years or the rest of a wrapped header (*/toteuma*, *taso/toteuma taso*,
 #: *2022 2024 2024*).
-_HEADER_REST = re.compile(r"^(?:(?:taso|/?toteuma|taso/toteuma|\d{4})\s*)+$", re.IGNORECASE)
+_HEADER_REST = re.compile(rf"^(?:(?:{'|'.join(map(re.escape, HEADER_REST_WORDS))}|\d{{4}})\s*)+$", re.IGNORECASE)
 #: The status column's width, from the table's right edge (Seinäjoki: numbers 14–22 points in).
 _STATUS_WIDTH = 30.0
 #: The page header and number sit above this distance from the top edge.
