@@ -6,27 +6,40 @@ assessable (:data:`STATUS_COLOURS`). Flagged claims are of two kinds, shown
 and counted apart: *contradicted* (the evidence supports another status,
 verdict ``inconsistent``) and *needs a look* (a numeric target with no figure
 to check it, verdict ``insufficient_evidence``).
+
+A whole statement in the ``metric_rows`` layout labels its metric rows, not
+its goals: each row has the city's own status and its own audit. The digest
+then counts and lists *claims* (:class:`Claim`): a goal's own status, or
+each metric row's where the goal has none of its own, and says which it
+counted (:data:`~pipeline.lang_fi.digest_labels.COUNTED_UNITS`).
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from urllib.parse import quote
 
 from pipeline.audit import STATUS_FI
 from pipeline.lang_fi.digest_labels import (
+    COUNTED_UNITS,
+    COUNTED_UNITS_AXIS,
     DIRECTION_NAMES,
     FIGURE_COLUMNS,
     FLAG_HEADINGS,
     KIND_NAMES,
+    METRIC_COLUMNS,
+    NO_STATUS_NAME,
+    PREDICTED_NAMES,
     QUALIFIER_NAMES,
     REVIEW_NAMES,
     VERDICT_NAMES,
 )
 from pipeline.lang_fi.flags import FLAG_NAMES_FI
 from pipeline.lang_fi.headers import COLUMN_TITLES
-from pipeline.records import FIGURE_KINDS, STATUSES, Report, flag_kind
+from pipeline.records import FIGURE_KINDS, STATUSES, Goal, Metric, Report, flag_kind
 
 #: Goal fields by the names the reports print (the goal itself without "Sitova").
 FIELD_NAMES: dict[str, str] = {**COLUMN_TITLES, "goal": "Tavoite"}
@@ -47,10 +60,80 @@ def audit_flag(audit: dict | None) -> str | None:
     return flag_kind(audit.get("verdict"))
 
 
-def flag_counts(goals) -> dict[str, int]:
-    """``{"contradicted": n, "needs_look": m}`` over ``goals``."""
-    counts = Counter(audit_flag(g.audit) for g in goals)
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One status claim of a report: a goal's own (``metric`` is ``None``) or one of its metric rows'.
+
+    ``predicted`` is the classifier's status for a goal and, for a metric
+    row, the status the row's own figures support (its audit's
+    ``evidence_status``).
+    """
+
+    goal: Goal
+    metric: Metric | None = None
+
+    @property
+    def status(self) -> str | None:
+        return self.metric.status if self.metric else self.goal.status
+
+    @property
+    def status_label(self) -> str | None:
+        return self.metric.status_label if self.metric else self.goal.status_label
+
+    @property
+    def audit(self) -> dict | None:
+        return self.metric.audit if self.metric else self.goal.audit
+
+    @property
+    def predicted(self) -> str | None:
+        if self.metric:
+            return (self.metric.audit or {}).get("evidence_status")
+        return (self.goal.prediction or {}).get("status")
+
+    @property
+    def page(self) -> int | None:
+        return (self.metric.page if self.metric else None) or self.goal.page
+
+    @property
+    def flag(self) -> str | None:
+        return audit_flag(self.audit)
+
+
+def goal_claims(goal: Goal) -> list[Claim]:
+    """What a goal's status counts: its own status, or its metric rows' when it has none and has rows."""
+    if goal.status is None and goal.metrics:
+        return [Claim(goal, metric) for metric in goal.metrics]
+    return [Claim(goal)]
+
+
+def status_claims(goals: Iterable[Goal]) -> list[Claim]:
+    """The claims the status distribution counts, in report order (:func:`goal_claims`)."""
+    return [claim for goal in goals for claim in goal_claims(goal)]
+
+
+def flagged_claims(goals: Iterable[Goal]) -> list[Claim]:
+    """Every flagged claim in report order: a goal's own audit, then each of its metric rows' audits."""
+    out = []
+    for goal in goals:
+        out += [c for c in (Claim(goal), *(Claim(goal, m) for m in goal.metrics)) if c.flag]
+    return out
+
+
+def flag_counts(goals: Iterable[Goal]) -> dict[str, int]:
+    """``{"contradicted": n, "needs_look": m}`` over ``goals`` and their metric rows."""
+    counts = Counter(c.flag for c in flagged_claims(goals))
     return {kind: counts.get(kind, 0) for kind in FLAG_NAMES_FI}
+
+
+def counted_unit(rows: int, claims: int) -> str:
+    """``goals``, ``metrics`` or ``mixed`` (keys of :data:`COUNTED_UNITS`): what ``claims`` counted claims are,
+    ``rows`` of them metric rows."""
+    return "goals" if not rows else "metrics" if rows == claims else "mixed"
+
+
+def claims_unit(claims: Sequence[Claim]) -> str:
+    """:func:`counted_unit` of ``claims``."""
+    return counted_unit(sum(c.metric is not None for c in claims), len(claims))
 
 
 def report_department(report: Report) -> str | None:
@@ -87,12 +170,37 @@ def page_link(source_href: str | None, page: int | None) -> str | None:
 
 
 def status_counts(report: Report) -> dict[str, dict[str, int]]:
-    """``{"claimed": {status: n}, "predicted": {status: n}}`` over :data:`STATUSES` and ``None``."""
-    claimed = Counter(g.status for g in report.goals)
-    predicted = Counter((g.prediction or {}).get("status") for g in report.goals)
+    """``{"claimed": {status: n}, "predicted": {status: n}}`` over :data:`STATUSES` and ``None``.
+
+    Counted over :func:`status_claims`: a goal's own status, or its metric rows' where it has none.
+    """
+    claims = status_claims(report.goals)
+    claimed = Counter(c.status for c in claims)
+    predicted = Counter(c.predicted for c in claims)
     keys = [*STATUSES, None]
     return {"claimed": {str(k): claimed.get(k, 0) for k in keys},
             "predicted": {str(k): predicted.get(k, 0) for k in keys}}
+
+
+def claim_heading(claim: Claim) -> list[str]:
+    """The parts of a flagged claim's heading: goal id and text, department, page (*s. 84*).
+
+    Goal ids repeat across the departments of a whole statement (Kauhava's
+    *1 Taloudellinen tulos* in two companies); the department and the page
+    tell them apart.
+    """
+    goal = claim.goal
+    parts = [" ".join(str(p) for p in (goal.goal_id, goal.goal) if p) or "–"]
+    if goal.department:
+        parts.append(goal.department)
+    if claim.page:
+        parts.append(f"s. {claim.page}")
+    return parts
+
+
+def metric_count(report: Report) -> int:
+    """The number of metric rows over the report's goals."""
+    return sum(len(g.metrics) for g in report.goals)
 
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]#~|!])")
@@ -111,43 +219,110 @@ def markdown_text(text: object) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", value).replace("\r", " ").replace("\n", " ")
 
 
-def markdown_digest(report: Report) -> str:
-    """Status counts, the flagged claims with their reasons, then every goal's claim and prediction."""
+def status_rows(report: Report) -> list[dict]:
+    """The status table's rows: ``{"code", "name", "claimed", "predicted"}`` per status, and one for claims
+    without a status (none printed, or none the figures support) when there are any."""
     counts = status_counts(report)
+    codes = [*STATUSES, *(["None"] if counts["claimed"]["None"] or counts["predicted"]["None"] else [])]
+    return [{"code": None if code == "None" else code, "name": STATUS_FI.get(code, NO_STATUS_NAME),
+             "claimed": counts["claimed"][code], "predicted": counts["predicted"][code]} for code in codes]
+
+
+def counted_text(report: Report) -> str:
+    """A Finnish sentence that says what the status counts count: goals, metric rows, or both."""
+    claims = status_claims(report.goals)
+    rows = sum(c.metric is not None for c in claims)
+    goals = len(claims) - rows
+    unit = claims_unit(claims)
+    if unit == "goals":
+        return f"Lasketaan tavoitteiden omat tilat ({goals} tavoitetta)."
+    rows_text = (f"mittarien tilat ({rows} mittaria) niiltä tavoitteilta, joilla ei ole omaa tilaa; "
+                 "mittarin toinen tila on se, jota rivin omat luvut tukevat.")
+    if unit == "metrics":
+        return "Lasketaan " + rows_text
+    return f"Lasketaan tavoitteiden omat tilat ({goals} tavoitetta) ja " + rows_text
+
+
+def markdown_digest(report: Report) -> str:
+    """Status counts, the flagged claims with their reasons, then every goal's claim and prediction and every
+    metric row."""
+    claims = status_claims(report.goals)
+    unit = claims_unit(claims)
     flags = flag_counts(report.goals)
     heading, under = report_heading(report)
+    n_metrics = metric_count(report)
     facts = (f"Vuosi {report.year or '?'} · päivätty {report.date or '?'} · {report.n_goals} tavoitetta · "
+             + (f"{n_metrics} mittaria · " if n_metrics else "")
              + " · ".join(f"{flags[kind]} {name}" for kind, name in FLAG_NAMES_FI.items()))
     lines = [f"# {markdown_text(heading)}", ""]
     if under:
         lines += [markdown_text(under), ""]
-    lines += [facts, "", overview(report), "", "| tila | ilmoitettu | ennustettu |", "|---|---:|---:|"]
-    for status in STATUSES:
-        lines.append(f"| {STATUS_FI[status]} | {counts['claimed'][status]} | {counts['predicted'][status]} |")
+    lines += [facts, "", overview(report), "", counted_text(report), "",
+              f"| tila | ilmoitettu | {PREDICTED_NAMES[unit]} |", "|---|---:|---:|"]
+    lines += [f"| {row['name']} | {row['claimed']} | {row['predicted']} |" for row in status_rows(report)]
     lines += ["", "## Tarkistettavat väitteet"]
+    flagged = flagged_claims(report.goals)
     for kind, title in FLAG_HEADINGS.items():
-        flagged = [g for g in report.goals if audit_flag(g.audit) == kind]
-        lines += ["", f"### {title} ({len(flagged)})", ""]
-        if not flagged:
+        of_kind = [c for c in flagged if c.flag == kind]
+        lines += ["", f"### {title} ({len(of_kind)})", ""]
+        if not of_kind:
             lines.append("Ei yhtään.")
-        for goal in flagged:
-            lines.append(f"#### {markdown_text(goal.goal_id or '-')} {markdown_text(goal.goal)}")
-            lines.append(f"Ilmoitettu: **{markdown_text(goal.status_label)}** · "
-                         f"arvio: **{VERDICT_NAMES.get(goal.audit['verdict'], goal.audit['verdict'])}**")
-            lines += [f"- {markdown_text(reason)}" for reason in goal.audit["reasons"]]
-            lines.append("")
-    lines += ["## Kaikki tavoitteet", "", "| tavoite | ilmoitettu | ennustettu | arvio | lukuja | tiivistelmä |",
-              "|---|---|---|---|---:|---|"]
+        for claim in of_kind:
+            lines += _markdown_flag(claim)
+    lines += ["## Kaikki tavoitteet", "",
+              "| tavoite | toimiala | ilmoitettu | ennustettu | arvio | lukuja | tiivistelmä |",
+              "|---|---|---|---|---|---:|---|"]
     for goal in report.goals:
         predicted = (goal.prediction or {}).get("status")
         figures = sum(1 for i in goal.indicators if i["kind"] in FIGURE_KINDS)
-        label = goal.status_label
+        label = goal.status_label or (f"mittareittain ({len(goal.metrics)})" if goal.metrics else None)
         if goal.review:
             label = f"{STATUS_FI.get(goal.review['status'], '-')} (tarkastettu, {goal.review['reviewer']})"
         verdict = VERDICT_NAMES.get((goal.audit or {}).get("verdict"), "-")
-        lines.append(f"| {markdown_text(goal.goal_id)} | {markdown_text(label)} | {STATUS_FI.get(predicted, '-')} | "
-                     f"{verdict} | {figures} | {markdown_text(goal.summary)} |")
+        lines.append(f"| {markdown_text(goal.goal_id)} | {markdown_text(goal.department)} | {markdown_text(label)} | "
+                     f"{STATUS_FI.get(predicted, '-')} | {verdict} | {figures} | "
+                     f"{markdown_text(goal.summary)} |")
+    if n_metrics:
+        lines += ["", "## Mittarit", "", "| tavoite | toimiala | " + " | ".join(METRIC_COLUMNS.values()) + " |",
+                  "|---|---|" + "---|" * len(METRIC_COLUMNS)]
+        for goal in report.goals:
+            for metric in goal.metrics:
+                lines.append("| " + " | ".join(markdown_text(cell) for cell in (
+                    goal.goal_id, goal.department, *metric_view(metric).values())) + " |")
     return "\n".join(lines) + "\n"
+
+
+def _markdown_flag(claim: Claim) -> list[str]:
+    """A flagged claim in Markdown: a heading with department and page, the metric row's cells, the verdict and
+    the reasons."""
+    lines = ["#### " + " · ".join(markdown_text(part) for part in claim_heading(claim))]
+    verdict = VERDICT_NAMES.get(claim.audit["verdict"], claim.audit["verdict"])
+    if claim.metric:
+        cells = {key: markdown_text(value) for key, value in metric_view(claim.metric).items()}
+        lines.append(f"Mittari: **{cells['name']}** · "
+                     + " · ".join(f"{METRIC_COLUMNS[key]} {cells[key]}" for key in ("baseline", "target", "actual"))
+                     + "  ")
+        lines.append(f"Ilmoitettu: **{cells['status_label']}** · "
+                     f"{PREDICTED_NAMES['metrics']}: **{STATUS_FI.get(claim.predicted, '–')}** · arvio: **{verdict}**")
+    else:
+        lines.append(f"Ilmoitettu: **{markdown_text(claim.status_label or '–')}** · "
+                     f"ennustettu: **{STATUS_FI.get(claim.predicted, '–')}** · arvio: **{verdict}**")
+    return [*lines, *(f"- {markdown_text(reason)}" for reason in claim.audit["reasons"]), ""]
+
+
+def metric_view(metric: Metric) -> dict[str, str]:
+    """A metric row's cells keyed by :data:`METRIC_COLUMNS`: as printed, the status its figures support, the
+    verdict, the page."""
+    audit = metric.audit or {}
+    name, baseline, target, actual = (cell or "–" for cell in (metric.name, metric.baseline, metric.target,
+                                                                 metric.actual))
+    label = metric.status_label or "–"
+    if metric.status in STATUS_FI and metric.status_label:
+        label = f"{metric.status_label} ({STATUS_FI[metric.status]})"
+    return {"name": name, "baseline": baseline, "target": target, "actual": actual, "status_label": label,
+            "evidence": STATUS_FI.get(audit.get("evidence_status"), "–"),
+            "verdict": VERDICT_NAMES.get(audit.get("verdict"), "–"),
+            "page": str(metric.page) if metric.page else "–"}
 
 
 def figure_rows(report: Report) -> list[dict]:
@@ -242,7 +417,11 @@ def template_environment():
 
 
 def charts(report: Report) -> list[dict]:
-    """PNG charts (base64) in the traffic-light colours: status claimed vs predicted, and claimed status by theme."""
+    """PNG charts (base64) in the traffic-light colours: status claimed vs predicted, and claimed status by theme.
+
+    Each chart is ``{"title", "alt", "png"}``; the title says what is counted
+    (*Tavoitteet (8)*, *Mittarit (284)*: :func:`status_claims`).
+    """
     import base64
     import io
 
@@ -252,6 +431,8 @@ def charts(report: Report) -> list[dict]:
     from matplotlib.figure import Figure
     from matplotlib.patches import Patch
 
+    claims = status_claims(report.goals)
+    unit = claims_unit(claims)
     counts = status_counts(report)
     names = [STATUS_FI[s] for s in STATUSES]
     colours = [STATUS_COLOURS[s] for s in STATUSES]
@@ -265,19 +446,24 @@ def charts(report: Report) -> list[dict]:
     axes.bar([p + 0.2 for p in positions], [counts["predicted"][s] for s in STATUSES], width=0.4, color=colours,
              alpha=0.45, hatch="//", edgecolor="#333333", linewidth=0.5)
     axes.set_xticks(list(positions), names, fontsize=8)
-    axes.set_ylabel("tavoitteita")
+    axes.set_ylabel(COUNTED_UNITS_AXIS[unit])
+    title = f"{COUNTED_UNITS[unit]} ({len(claims)}): ilmoitettu ja {PREDICTED_NAMES[unit]} tila"
+    axes.set_title(title, fontsize=9)
     axes.legend(handles=[Patch(facecolor="#bbbbbb", edgecolor="#333333", label="ilmoitettu"),
-                         Patch(facecolor="#bbbbbb", edgecolor="#333333", alpha=0.45, hatch="//", label="ennustettu")],
+                         Patch(facecolor="#bbbbbb", edgecolor="#333333", alpha=0.45, hatch="//",
+                               label=PREDICTED_NAMES[unit])],
                 fontsize=8)
     figure.tight_layout()
-    out.append({"alt": "Tilat: ilmoitettu (täysi pylväs) ja ennustettu (viivoitettu)",
+    out.append({"title": title, "alt": f"{title} (ilmoitettu täysi pylväs, {PREDICTED_NAMES[unit]} viivoitettu)",
                 "png": _png(figure, io, base64)})
 
-    themes = sorted({g.theme or "–" for g in report.goals})
+    themes = sorted({c.goal.theme or "–" for c in claims})
     if len(themes) > 1:
-        counts = [Counter(g.status for g in report.goals if (g.theme or "–") == t) for t in themes]
-        out.append({"alt": "Ilmoitetut tilat teemoittain",
-                    "png": stacked_status_bars([t[:45] for t in themes], counts, legend_outside=False)})
+        counts = [Counter(c.status for c in claims if (c.goal.theme or "–") == t) for t in themes]
+        title = f"{COUNTED_UNITS[unit]}: ilmoitetut tilat teemoittain"
+        out.append({"title": title, "alt": title,
+                    "png": stacked_status_bars([t[:45] for t in themes], counts, legend_outside=False,
+                                               xlabel=COUNTED_UNITS_AXIS[unit])})
     return out
 
 
@@ -318,10 +504,14 @@ def overview(report: Report) -> str:
     """A one-paragraph Finnish summary of the report."""
     counts = status_counts(report)["claimed"]
     flags = flag_counts(report.goals)
+    unit = claims_unit(status_claims(report.goals))
     parts = [f"{counts[s]} {STATUS_FI[s]}" for s in STATUSES if counts[s]]
+    n_metrics = metric_count(report)
     text = f"Raportissa on {report.n_goals} sitovaa tavoitetta"
+    if n_metrics:
+        text += f" ja {n_metrics} mittaria"
     if parts:
-        text += " (ilmoitettu: " + ", ".join(parts) + ")"
+        text += f" ({COUNTED_UNITS[unit].lower()}, ilmoitettu: " + ", ".join(parts) + ")"
     text += (f". Tarkastuksen mukaan {flags['contradicted']} väitettä on ristiriidassa lukujen tai tekstin kanssa, "
              f"ja {flags['needs_look']} väitteen tarkistamiseen näyttö ei riitä.")
     return text
@@ -336,25 +526,32 @@ def html_digest(report: Report, *, source_href: str | None = None) -> str:
     """
     href = source_href if source_href is not None else report.source
 
-    def view(goal) -> dict:
-        predicted = (goal.prediction or {}).get("status")
-        verdict = (goal.audit or {}).get("verdict")
-        return {"goal": goal, "predicted_code": predicted, "predicted": STATUS_FI.get(predicted, "–"),
-                "verdict": VERDICT_NAMES.get(verdict, "–"), "flag": audit_flag(goal.audit),
-                "page_link": page_link(href, getattr(goal, "page", None)),
-                "fields": highlighted_fields(goal, goal.indicators, (goal.audit or {}).get("cited", []))}
+    def metric_row(metric: Metric) -> dict:
+        return {"metric": metric, "cells": metric_view(metric), "flag": audit_flag(metric.audit),
+                "page_link": page_link(href, metric.page)}
 
-    views = [view(g) for g in report.goals]
-    counts = status_counts(report)
-    status_rows = [{"code": s, "name": STATUS_FI[s], "claimed": counts["claimed"][s],
-                    "predicted": counts["predicted"][s]} for s in STATUSES]
-    flag_groups = [{"kind": kind, "title": FLAG_HEADINGS[kind], "items": [v for v in views if v["flag"] == kind]}
+    def view(claim: Claim) -> dict:
+        goal = claim.goal
+        verdict = (claim.audit or {}).get("verdict")
+        return {"goal": goal, "claim": claim, "heading": claim_heading(claim), "predicted_code": claim.predicted,
+                "predicted": STATUS_FI.get(claim.predicted, "–"), "verdict": VERDICT_NAMES.get(verdict, "–"),
+                "flag": claim.flag, "page_link": page_link(href, claim.page),
+                "metric": metric_row(claim.metric) if claim.metric else None,
+                "metrics": [metric_row(m) for m in goal.metrics],
+                "fields": [] if claim.metric else highlighted_fields(
+                    goal, goal.indicators, (goal.audit or {}).get("cited", []))}
+
+    flagged = [view(c) for c in flagged_claims(report.goals)]
+    flag_groups = [{"kind": kind, "title": FLAG_HEADINGS[kind], "items": [v for v in flagged if v["flag"] == kind]}
                    for kind in FLAG_HEADINGS]
+    unit = claims_unit(status_claims(report.goals))
     columns, rows = figure_table(report)
     heading, under = report_heading(report)
     return template_environment().get_template("digest.html.j2").render(
         report=report, heading=heading, under=under, flag_groups=flag_groups,
-        n_flagged=sum(len(g["items"]) for g in flag_groups), goals=views, status_rows=status_rows,
+        n_flagged=len(flagged), goals=[view(Claim(g)) for g in report.goals], status_rows=status_rows(report),
+        counted=counted_text(report), predicted_name=PREDICTED_NAMES[unit], metric_columns=METRIC_COLUMNS,
+        n_metrics=metric_count(report),
         charts=charts(report), figure_columns=columns, figure_rows=rows, overview=overview(report))
 
 

@@ -1,8 +1,10 @@
 """The overview across reports: an index page of every stored report, linked to each report's digest.
 
 Per department and year: the claimed and predicted status counts and the two
-kinds of flag (contradicted, needs a look). Then every goal that appears in
-several years, recognised by the same department and goal id or by the same
+kinds of flag (contradicted, needs a look), counted like the digest counts
+them: a goal's own status, or its metric rows' where it has none, and the
+flags of goals and of metric rows (:func:`pipeline.digest.goal_claims`).
+Then every goal that appears in several years, recognised by the same department and goal id or by the same
 goal text, with its status and key figure year by year, each linked to that
 report's digest. Static HTML with the charts embedded, like the digest; every
 text from a report is escaped by the template.
@@ -18,14 +20,17 @@ from pathlib import Path
 from pipeline.audit import STATUS_FI
 from pipeline.digest import (
     audit_flag,
+    counted_unit,
     digest_name,
+    flagged_claims,
+    goal_claims,
     report_department,
     report_heading,
     stacked_status_bars,
     template_environment,
     write_digest,
 )
-from pipeline.lang_fi.digest_labels import FLAG_HEADINGS
+from pipeline.lang_fi.digest_labels import COUNTED_UNITS_AXIS, FLAG_HEADINGS
 from pipeline.records import FIGURE_KINDS, STATUSES, Goal, Report
 
 INDEX_NAME = "index.html"
@@ -40,6 +45,8 @@ class Group:
     year: int | None
     reports: list[dict] = field(default_factory=list)  # {"heading", "href"}
     goals: int = 0
+    #: Metric rows counted in place of goals that have no status of their own (whole statements).
+    metrics: int = 0
     claimed: Counter = field(default_factory=Counter)
     predicted: Counter = field(default_factory=Counter)
     flags: Counter = field(default_factory=Counter)
@@ -71,9 +78,12 @@ def department_groups(reports: Sequence[Report], hrefs: Sequence[str]) -> list[G
             if not any(r["href"] == href for r in group.reports):
                 group.reports.append({"heading": heading, "href": href})
             group.goals += 1
-            group.claimed[goal.status] += 1
-            group.predicted[(goal.prediction or {}).get("status")] += 1
-            group.flags[audit_flag(goal.audit)] += 1
+            for claim in goal_claims(goal):
+                group.metrics += claim.metric is not None
+                group.claimed[claim.status] += 1
+                group.predicted[claim.predicted] += 1
+            for claim in flagged_claims([goal]):
+                group.flags[claim.flag] += 1
     return [groups[k] for k in sorted(groups, key=lambda k: (k[0].lower(), k[1] or 0))]
 
 
@@ -143,8 +153,9 @@ def overview_chart(groups: Sequence[Group]) -> dict | None:
     """Claimed statuses per department and year as stacked bars in the traffic-light colours (PNG, base64)."""
     if not groups:
         return None
+    unit = counted_unit(sum(g.metrics for g in groups), sum(sum(g.claimed.values()) for g in groups))
     png = stacked_status_bars([f"{g.department[:40]} {g.year or '?'}" for g in groups], [g.claimed for g in groups],
-                              xlabel="tavoitteita (ilmoitettu tila)")
+                              xlabel=f"{COUNTED_UNITS_AXIS[unit]} (ilmoitettu tila)")
     return {"alt": "Ilmoitetut tilat toimialoittain ja vuosittain", "png": png}
 
 

@@ -5,13 +5,26 @@ from __future__ import annotations
 import dataclasses
 import html
 import re
+from collections import Counter
 
 import pytest
 
 from pipeline.analysis import analyse_report, read_evidence
-from pipeline.digest import STATUS_COLOURS, audit_flag, charts, highlight, markdown_digest, write_digest
-from pipeline.lang_fi.digest_labels import FIGURE_COLUMNS
-from pipeline.records import STATUSES, Goal, Report
+from pipeline.digest import (
+    STATUS_COLOURS,
+    audit_flag,
+    charts,
+    claims_unit,
+    flag_counts,
+    flagged_claims,
+    highlight,
+    markdown_digest,
+    status_claims,
+    status_counts,
+    write_digest,
+)
+from pipeline.lang_fi.digest_labels import COUNTED_UNITS, FIGURE_COLUMNS
+from pipeline.records import STATUSES, Goal, Metric, Report
 from pipeline.summarise import MAX_CHARS, MAX_SENTENCES, summarise
 
 SEED_GOALS = ["5.1", "8.1", "12.3", "12.4", "12.5", "12.12", "13.1", "17.1"]
@@ -357,3 +370,232 @@ def test_report_stored_with_a_bad_id_is_named(tmp_path, capsys):
     assert main(["report", "--stored", "latest", "--db", f"sqlite:///{tmp_path / 'db.sqlite'}",
                  "--out", str(tmp_path)]) == 2
     assert re.search(r"'latest' is not a report id.*--stored all", capsys.readouterr().err)
+
+
+# --- whole statements: status and audit per metric row ------------------------------------------------------
+
+
+def audit_of(verdict, flagged, **fields) -> dict:
+    return {"verdict": verdict, "flagged": flagged, "reasons": [], **fields}
+
+
+def metric_goal(goal_id, department, page, *rows, status=None):
+    """A goal of a whole statement labelled through its metric rows (``rows``: name, baseline, target, actual,
+    the city's label and status, page)."""
+    return Goal(goal_id=goal_id, goal=f"Tavoite {goal_id}", department=department, page=page, status=status,
+                status_label=None if status is None else "Toteutui",
+                metrics=[Metric(name, baseline, target, actual, label, code, row_page)
+                         for name, baseline, target, actual, label, code, row_page in rows])
+
+
+def statement(*goals) -> Report:
+    return Report(source="kaupunki 2024.pdf", sha256="2" * 64, year=2024, layout="metric_rows", goals=list(goals))
+
+
+STATUS_CASES = [
+    pytest.param([Goal(status="full"), Goal(status="none")], "goals", {"full": 1, "none": 1}, id="goals-own-status"),
+    pytest.param([metric_goal("1", "A", 1, ("NPS", "9", "10", "11", "1", "full", 1),
+                              ("Sairauspäivät", "9", "8", "7", "3", "none", 1))],
+                 "metrics", {"full": 1, "none": 1}, id="rows-when-goal-has-none"),
+    pytest.param([Goal(status="partial"), metric_goal("2", "B", 2, ("NPS", "9", "10", "11", "2", "partial", 2))],
+                 "mixed", {"partial": 2}, id="mixed"),
+    pytest.param([metric_goal("3", "C", 3, ("NPS", "9", "10", "11", "1", "full", 3), status="none")],
+                 "goals", {"none": 1}, id="own-status-wins-over-rows"),
+]
+
+
+@pytest.mark.parametrize(("goals", "unit", "claimed"), STATUS_CASES)
+def test_status_counts_count_rows_where_the_goal_has_no_status(goals, unit, claimed):
+    report = statement(*goals)
+    counts = status_counts(report)["claimed"]
+    assert {s: n for s, n in counts.items() if n} == claimed
+    assert claims_unit(status_claims(report.goals)) == unit
+
+
+@pytest.mark.parametrize(("goals", "unit", "claimed"), STATUS_CASES)
+def test_status_chart_title_says_what_is_counted(goals, unit, claimed):
+    report = statement(*goals)
+    title = charts(report)[0]["title"]
+    assert title.startswith(f"{COUNTED_UNITS[unit]} ({sum(claimed.values())})")
+
+
+def test_predicted_status_of_a_row_is_what_its_figures_support():
+    metric = Metric("NPS", "9", "10", "5", "1", "full", audit=audit_of("inconsistent", True, evidence_status="none"))
+    report = statement(Goal(goal_id="1", metrics=[metric], prediction={"status": "full"}))
+    assert status_counts(report)["predicted"]["none"] == 1
+    assert status_counts(report)["predicted"]["full"] == 0
+
+
+FLAG_CASES = [
+    pytest.param(audit_of("consistent", False), ["inconsistent", "consistent"], {"contradicted": 1, "needs_look": 0},
+                 id="row-contradicted"),
+    pytest.param(audit_of("consistent", False), ["insufficient_evidence"] * 2, {"contradicted": 0, "needs_look": 2},
+                 id="rows-need-a-look"),
+    pytest.param(audit_of("inconsistent", True), ["insufficient_evidence"], {"contradicted": 1, "needs_look": 1},
+                 id="goal-and-row"),
+    pytest.param(None, [], {"contradicted": 0, "needs_look": 0}, id="not-audited"),
+]
+
+
+@pytest.mark.parametrize(("goal_audit", "row_verdicts", "expected"), FLAG_CASES)
+def test_flag_counts_count_the_metric_rows(goal_audit, row_verdicts, expected):
+    rows = [Metric(f"m{i}", audit=audit_of(v, v != "consistent")) for i, v in enumerate(row_verdicts)]
+    goal = Goal(goal_id="1", audit=goal_audit, metrics=rows)
+    assert flag_counts([goal]) == expected
+    assert len(flagged_claims([goal])) == sum(expected.values())
+
+
+def two_boards() -> Report:
+    """Kauhava's case: goal id 1 in two companies, both flagged."""
+    first = Goal(goal_id="1", goal="Taloudellinen tulos", department="Kauhavan Vesi Oy", page=101,
+                 status="full", status_label="Toteutui", audit=audit_of("inconsistent", True, reasons=["Syy."]))
+    second = Goal(goal_id="1", goal="Taloudellinen tulos", department="Kauhavan Kaukolämpö Oy", page=97,
+                  status="none", status_label="Ei toteutunut", audit=audit_of("inconsistent", True, reasons=["Syy."]))
+    return statement(first, second)
+
+
+def test_markdown_flag_headings_name_the_department_and_page():
+    headings = [line for line in markdown_digest(two_boards()).splitlines() if line.startswith("#### ")]
+    assert headings == ["#### 1 Taloudellinen tulos · Kauhavan Vesi Oy · s. 101",
+                        "#### 1 Taloudellinen tulos · Kauhavan Kaukolämpö Oy · s. 97"]
+
+
+def test_markdown_lists_a_flagged_metric_row_with_its_cells():
+    metric = Metric("Asiakastyytyväisyys", "4,0", "4,5", "3,0", "1", "full", 84,
+                    audit=audit_of("inconsistent", True, reasons=["Ilmoitettu tila 1 on liian myönteinen."],
+                                      evidence_status="none"))
+    text = markdown_digest(statement(Goal(goal_id="150.2", goal="Tyytyväinen henkilöstö",
+                                          department="Henkilöstöpalvelut", page=83, metrics=[metric])))
+    assert "#### 150.2 Tyytyväinen henkilöstö · Henkilöstöpalvelut · s. 84" in text
+    assert "Mittari: **Asiakastyytyväisyys** · lähtötaso 4,0 · tavoitetaso 4,5 · toteuma 3,0" in text
+    assert "- Ilmoitettu tila 1 on liian myönteinen." in text
+    assert "1 ristiriita · 0 tarkista" in text
+
+
+@pytest.mark.parametrize(("hostile", "forbidden"), HOSTILE_MARKUP)
+@pytest.mark.parametrize("where", ["name", "actual", "status_label", "department"])
+def test_markdown_metric_rows_show_report_text_as_text(hostile, forbidden, where):
+    from markdown_it import MarkdownIt
+
+    metric = Metric("NPS", "9", "10", "11", "1", "full", 3, audit=audit_of("inconsistent", True, reasons=["Syy."]))
+    goal = Goal(goal_id="1.1", goal="Tavoite", department="Toimiala", metrics=[metric])
+    setattr(goal if where == "department" else metric, where, hostile)
+    rendered = MarkdownIt("commonmark", {"html": True}).enable("table").render(markdown_digest(statement(goal)))
+    assert forbidden not in rendered
+    assert re.sub(r"[\\`*\[\]!<>]", "", hostile)[:8] in re.sub(r"[\\`*\[\]!<>]", "", html.unescape(rendered))
+
+
+@pytest.fixture(scope="module")
+def rows_digest(voikko, tmp_path_factory):
+    """A whole statement built from records, its rows audited by the metric audit; hostile text in a row."""
+    from pipeline.metric_audit import audit_report_metrics
+
+    report = statement(
+        metric_goal("150.2", "Henkilöstöpalvelut", 84,
+                    ("NPS", "9", "10", "11", "1", "full", 84),
+                    ("Asiakastyytyväisyys", "4,0", "4,5", "3,0", "1", "full", 84),
+                    ("Kehittämishanke " + SCRIPT, "–", "valmis", None, "2", "partial", 85)),
+        metric_goal("1", "Kauhavan Kaukolämpö Oy", 97, ("Liikevaihto, M€", "2,0", "2,2", "2,3", "1", "full", 97)),
+        Goal(goal_id="1", goal="Taloudellinen tulos", department="Kauhavan Vesi Oy", page=101, status="full",
+             status_label="Toteutui", audit=audit_of("consistent", False), prediction={"status": "full"}))
+    audit_report_metrics(report.goals)
+    html_path, md_path = write_digest(report, tmp_path_factory.mktemp("rows-digest"))
+    return report, html_path, md_path
+
+
+def flagged_rows(report, kind=None):
+    return [(g, m) for g in report.goals for m in g.metrics
+            if m.audit["flagged"] and (kind is None or audit_flag(m.audit) == kind)]
+
+
+def test_digest_lists_the_flagged_metric_rows(page, rows_digest):
+    report, html_path, _ = rows_digest
+    page.goto(html_path.as_uri())
+    shown = page.eval_on_selector_all("section.flag", "nodes => nodes.map(n => [n.dataset.goal, n.dataset.metric])")
+    expected = [[g.goal_id, m.name] for kind in ("contradicted", "needs_look") for g, m in flagged_rows(report, kind)]
+    assert shown == expected
+    assert {audit_flag(m.audit) for _, m in flagged_rows(report)} == {"contradicted", "needs_look"}
+    assert (page.inner_text("#contradicted-count"), page.inner_text("#needs-look-count")) == (
+        str(len(flagged_rows(report, "contradicted"))), str(len(flagged_rows(report, "needs_look"))))
+    assert page.errors == []
+
+
+def test_flagged_row_shows_its_cells_department_page_and_reasons(page, rows_digest):
+    report, html_path, _ = rows_digest
+    page.goto(html_path.as_uri())
+    goal, metric = flagged_rows(report, "contradicted")[0]
+    section = page.locator(f"section.flag[data-metric='{metric.name}']")
+    assert section.locator("h4 .department").inner_text() == goal.department
+    assert section.locator("h4 a.page-link").get_attribute("href") == f"kaupunki%202024.pdf#page={metric.page}"
+    cells = section.locator("table.metrics td").all_inner_texts()
+    assert cells == [metric.name, metric.baseline, metric.target, metric.actual]
+    assert section.locator(".status").first.inner_text().startswith(metric.status_label)
+    assert section.locator("ul.reasons li").all_inner_texts() == metric.audit["reasons"]
+
+
+def test_each_goal_with_rows_has_its_metric_table(page, rows_digest):
+    report, html_path, _ = rows_digest
+    page.goto(html_path.as_uri())
+    tables = page.eval_on_selector_all(
+        "section.goal", "nodes => nodes.map(n => [...n.querySelectorAll('tr.metric td.name')].map(c => c.innerText))")
+    assert tables == [[m.name for m in g.metrics] for g in report.goals]
+
+
+def test_status_counts_and_chart_say_metric_rows_are_counted(page, rows_digest):
+    report, html_path, _ = rows_digest
+    page.goto(html_path.as_uri())
+    claimed = page.eval_on_selector_all(
+        "#status-table tr", "rows => rows.slice(1).map(r => [r.querySelector('.status').dataset.status, "
+        "r.cells[1].innerText])")
+    counted = Counter(c.status for c in status_claims(report.goals))
+    assert {status: int(n) for status, n in claimed if int(n)} == dict(counted)
+    title = page.locator(".charts img").first.get_attribute("title")
+    assert title.startswith(f"Tavoitteet ja mittarit ({len(status_claims(report.goals))})")
+
+
+def test_metric_row_text_is_shown_as_text(page, rows_digest):
+    _, html_path, md_path = rows_digest
+    page.goto(html_path.as_uri())
+    assert page.title() != "hacked"
+    assert f"Kehittämishanke {SCRIPT}" in page.inner_text("section.goal[data-goal='150.2'] table.metrics")
+    assert SCRIPT not in md_path.read_text(encoding="utf-8")
+
+
+def test_overview_counts_metric_rows_and_their_flags(page, rows_digest, tmp_path):
+    from pipeline.overview import write_overview
+
+    report, _, _ = rows_digest
+    page.goto(write_overview([report], tmp_path).as_uri())
+    goal, _ = flagged_rows(report)[0]
+    row = page.locator(f"#departments tr.group[data-department='{goal.department}']")
+    claimed = row.locator("td.claimed[data-status='full']").inner_text()
+    assert int(claimed) == sum(m.status == "full" for m in goal.metrics)
+    flags = (row.locator("td.contradicted").inner_text(), row.locator("td.needs_look").inner_text())
+    assert flags == tuple(str(sum(audit_flag(m.audit) == k for m in goal.metrics))
+                          for k in ("contradicted", "needs_look"))
+
+
+@pytest.fixture(scope="module")
+def seinajoki_digest(real_pdf, voikko, tmp_path_factory):
+    """Seinäjoki's whole statement read and its metric rows audited (no classifier: the rows carry the status)."""
+    from pipeline.ingest import read_report
+    from pipeline.metric_audit import audit_report_metrics
+
+    path = real_pdf("seinajoki")
+    report = read_report(path)
+    audit_report_metrics(report.goals)
+    html_path, _ = write_digest(report, tmp_path_factory.mktemp("seinajoki"), source_path=path)
+    return report, html_path
+
+
+def test_real_statement_digest_counts_and_lists_every_flagged_row(page, seinajoki_digest):
+    report, html_path = seinajoki_digest
+    page.goto(html_path.as_uri())
+    rows = [m for g in report.goals for m in g.metrics]
+    kinds = Counter(audit_flag(m.audit) for m in rows)
+    assert kinds["contradicted"] and kinds["needs_look"]
+    assert (page.inner_text("#contradicted-count"), page.inner_text("#needs-look-count")) == (
+        str(kinds["contradicted"]), str(kinds["needs_look"]))
+    assert page.locator("section.flag[data-metric]").count() == kinds["contradicted"] + kinds["needs_look"]
+    assert page.locator("section.goal tr.metric").count() == len(rows)
+    assert page.errors == []

@@ -62,3 +62,39 @@ REVIEW_NAMES: dict[str, str] = {
     "accept": "hyväksytty",
     "correct": "korjattu",
 }
+
+#: What the digest's status counts count: goals' own statuses, metric rows' statuses (a goal whose report
+#: labels only its metrics), or both in one report. Nominative plural for titles, partitive for an axis.
+COUNTED_UNITS: dict[str, str] = {
+    "goals": "Tavoitteet",
+    "metrics": "Mittarit",
+    "mixed": "Tavoitteet ja mittarit",
+}
+COUNTED_UNITS_AXIS: dict[str, str] = {
+    "goals": "tavoitteita",
+    "metrics": "mittareita",
+    "mixed": "tavoitteita ja mittareita",
+}
+
+#: The second status column: a goal's status predicted by the classifier, a metric row's status read from
+#: its own figures (the metric audit's ``evidence_status``).
+PREDICTED_NAMES: dict[str, str] = {
+    "goals": "ennustettu",
+    "metrics": "rivin luvuista päätelty",
+    "mixed": "ennustettu / rivin luvuista päätelty",
+}
+
+#: Columns of a goal's metric table, keyed by :class:`pipeline.records.Metric` fields and the digest's own.
+METRIC_COLUMNS: dict[str, str] = {
+    "name": "mittari",
+    "baseline": "lähtötaso",
+    "target": "tavoitetaso",
+    "actual": "toteuma",
+    "status_label": "kaupungin tila",
+    "evidence": "rivin luvuista",
+    "verdict": "arvio",
+    "page": "sivu",
+}
+
+#: The status table's row for claims without a status: none printed, or none the row's figures support.
+NO_STATUS_NAME = "ei ilmoitettu / ei pääteltävissä"
