@@ -136,6 +136,19 @@ def claims_unit(claims: Sequence[Claim]) -> str:
     return counted_unit(sum(c.metric is not None for c in claims), len(claims))
 
 
+def goal_anchors(goals: Sequence[Goal]) -> list[str | None]:
+    """The id of each goal's section in the digest: ``goal-<id>``, and ``goal-<id>-<n>`` for the n-th goal of an id
+    already used (Kauhava's companies each have a goal *1*), ``None`` without an id."""
+    seen: Counter = Counter()
+    anchors = []
+    for goal in goals:
+        if goal.goal_id:
+            seen[goal.goal_id] += 1
+        n = seen[goal.goal_id]
+        anchors.append(None if not goal.goal_id else f"goal-{goal.goal_id}" + (f"-{n}" if n > 1 else ""))
+    return anchors
+
+
 def report_department(report: Report) -> str | None:
     """The report's department, or the one department all its goals share."""
     if report.department:
@@ -549,7 +562,8 @@ def html_digest(report: Report, *, source_href: str | None = None) -> str:
     heading, under = report_heading(report)
     return template_environment().get_template("digest.html.j2").render(
         report=report, heading=heading, under=under, flag_groups=flag_groups,
-        n_flagged=len(flagged), goals=[view(Claim(g)) for g in report.goals], status_rows=status_rows(report),
+        n_flagged=len(flagged), status_rows=status_rows(report),
+        goals=[{**view(Claim(g)), "anchor": a} for g, a in zip(report.goals, goal_anchors(report.goals), strict=True)],
         counted=counted_text(report), predicted_name=PREDICTED_NAMES[unit], metric_columns=METRIC_COLUMNS,
         n_metrics=metric_count(report),
         charts=charts(report), figure_columns=columns, figure_rows=rows, overview=overview(report))

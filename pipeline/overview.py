@@ -23,6 +23,7 @@ from pipeline.digest import (
     counted_unit,
     digest_name,
     flagged_claims,
+    goal_anchors,
     goal_claims,
     report_department,
     report_heading,
@@ -108,11 +109,11 @@ def recurring_goals(reports: Sequence[Report], hrefs: Sequence[str]) -> list[dic
     entries = []
     first_with: dict[tuple, int] = {}
     for report, href in zip(reports, hrefs, strict=True):
-        for goal in report.goals:
+        for goal, anchor in zip(report.goals, goal_anchors(report.goals), strict=True):
             index = len(entries)
             parent[index] = index
             department = goal_department(goal, report)
-            entries.append((report, href, goal, department))
+            entries.append((report, f"{href}#{anchor}" if anchor else href, goal, department))
             keys = [("text", _normalised(goal.goal))]
             if goal.goal_id:
                 keys.append(("id", department, goal.goal_id))
@@ -135,7 +136,7 @@ def recurring_goals(reports: Sequence[Report], hrefs: Sequence[str]) -> list[dic
                 continue
             years[report.year] = {"status": goal.status, "label": goal.status_label or STATUS_FI.get(goal.status),
                                   "figure": key_figure(goal), "flag": audit_flag(goal.audit),
-                                  "href": f"{href}#goal-{goal.goal_id}" if goal.goal_id else href}
+                                  "href": href}
         if len(years) < 2:
             continue
         _, _, goal, department = entries[members[0]]

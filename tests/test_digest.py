@@ -17,6 +17,7 @@ from pipeline.digest import (
     claims_unit,
     flag_counts,
     flagged_claims,
+    goal_anchors,
     highlight,
     markdown_digest,
     status_claims,
@@ -599,3 +600,34 @@ def test_real_statement_digest_counts_and_lists_every_flagged_row(page, seinajok
     assert page.locator("section.flag[data-metric]").count() == kinds["contradicted"] + kinds["needs_look"]
     assert page.locator("section.goal tr.metric").count() == len(rows)
     assert page.errors == []
+
+
+ANCHOR_CASES = [
+    pytest.param(["1", "2"], ["goal-1", "goal-2"], id="distinct-ids"),
+    pytest.param(["1", "1", "1"], ["goal-1", "goal-1-2", "goal-1-3"], id="id-repeated-across-departments"),
+    pytest.param([None, "1"], [None, "goal-1"], id="no-id"),
+]
+
+
+@pytest.mark.parametrize(("ids", "anchors"), ANCHOR_CASES)
+def test_goal_anchors_are_distinct(ids, anchors):
+    assert goal_anchors([Goal(goal_id=i) for i in ids]) == anchors
+
+
+def test_digest_and_overview_link_a_repeated_goal_id_to_its_own_section(page, tmp_path):
+    from pipeline.overview import write_overview
+
+    reports = []
+    for year in (2023, 2024):
+        report = two_boards()
+        report.source, report.year, report.sha256 = f"kauhava_{year}.pdf", year, str(year) * 16
+        report.goals[1].goal = "Liikevaihto kasvaa"  # the same text would join the two companies' goals
+        reports.append(report)
+    index = write_overview(reports, tmp_path)
+    page.goto(index.as_uri())
+    href = page.locator("#recurring tr.recurring", has_text="Kauhavan Kaukolämpö Oy").locator(
+        "td.year[data-year='2024'] a").get_attribute("href")
+    assert href == "kauhava_2024.html#goal-1-2"
+    page.goto((tmp_path / "kauhava_2024.html").as_uri())
+    assert page.locator("[id='goal-1-2']").get_attribute("data-goal") == "1"
+    assert page.locator("[id='goal-1-2'] p.muted").inner_text().startswith("Kauhavan Kaukolämpö Oy")
