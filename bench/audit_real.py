@@ -74,12 +74,12 @@ def implausible_notes(notes: list[str]) -> list[str]:
 def seed_section(model) -> list[str]:
     fixture = json.loads((FIXTURES / "seed_audit.json").read_text(encoding="utf-8"))["goals"]
     report = analyse_report(read_report(SEED), model=model)
-    agree = sum(fixture[g.goal_id][0] == g.audit["verdict"] for g in report.goals)
+    agree = sum(fixture[g.goal_id][0] == g.audit.verdict for g in report.goals)
     print(f"== seed report: audit agrees with the auditor on {agree}/{len(report.goals)} goals")
     for goal in report.goals:
-        if fixture[goal.goal_id][0] != goal.audit["verdict"]:
-            print(f"   {goal.goal_id}: auditor {fixture[goal.goal_id][0]}, audit {goal.audit['verdict']}")
-    return [n for g in report.goals for n in g.audit.get("notes") or []]
+        if fixture[goal.goal_id][0] != goal.audit.verdict:
+            print(f"   {goal.goal_id}: auditor {fixture[goal.goal_id][0]}, audit {goal.audit.verdict}")
+    return [n for g in report.goals for n in g.audit.notes]
 
 
 def handwritten_section(model, folder: Path = HELDOUT, label: str = "held-out",
@@ -101,7 +101,7 @@ def handwritten_section(model, folder: Path = HELDOUT, label: str = "held-out",
             missing += 1
             verdict = None
         else:
-            verdict = goal.audit["verdict"]
+            verdict = goal.audit.verdict
         wanted_flag = entry["verdict"] != "consistent"
         flagged = verdict not in (None, "consistent")
         flags.tp += wanted_flag and flagged
@@ -126,7 +126,7 @@ def handwritten_section(model, folder: Path = HELDOUT, label: str = "held-out",
         f"{n}: {c['right']}/{c['goals']}" for n, c in sorted(by_class.items())))
     if listing:
         _list_wrong(key, audited)
-    return [n for g in audited.values() for n in (g.audit or {}).get("notes") or []]
+    return [n for g in audited.values() for n in (g.audit.notes if g.audit else [])]
 
 
 def _list_wrong(key: list[dict], audited: dict) -> None:
@@ -134,7 +134,7 @@ def _list_wrong(key: list[dict], audited: dict) -> None:
     print("wrong flags and misses:")
     for entry in key:
         goal = audited.get((entry["source"], entry["goal_id"]))
-        verdict = goal.audit["verdict"] if goal is not None else None
+        verdict = goal.audit.verdict if goal is not None else None
         if (entry["verdict"] == "consistent") == (verdict == "consistent"):
             continue
         kind = "WRONG FLAG" if entry["verdict"] == "consistent" else "MISS"
@@ -163,12 +163,12 @@ def seinajoki_section(part: str, slightly_below: float, listing: bool) -> None:
     verdicts = Counter(a["verdict"] for a in audits)
     for row, audit in zip(rows, audits, strict=True):
         wanted = row["city_number_supported"] is False
-        said = audit["verdict"] == "inconsistent"
+        said = audit.verdict == "inconsistent"
         score.tp += wanted and said
         score.fp += said and not wanted
         score.fn += wanted and not said
         expected = None if row["expected_status"] == "insufficient" else row["expected_status"]
-        status_right["right" if audit["evidence_status"] == expected else "wrong"] += 1
+        status_right["right" if audit.evidence_status == expected else "wrong"] += 1
     print(f"\n== Seinäjoki 2024 metric rows, {part}: {len(rows)} rows, "
           f"{sum(r['city_number_supported'] is False for r in rows)} where the city's number is not supported")
     print(f"'not supported' (audit: inconsistent): {score}")
@@ -179,12 +179,12 @@ def seinajoki_section(part: str, slightly_below: float, listing: bool) -> None:
         return
     print("rows where the audit disagrees with the city:")
     for row, audit in zip(rows, audits, strict=True):
-        if audit["verdict"] != "inconsistent" and not audit["graded_unlike_report"]:
+        if audit.verdict != "inconsistent" and not audit.graded_unlike_report:
             continue
         agree = "key agrees" if row["city_number_supported"] is False else "KEY DISAGREES"
         print(f"- p. {row['page']} {row['department']}: {row['metric'][:70]}\n"
               f"  nykyarvo {row['baseline']!r}, tavoite {row['target']!r}, toteuma {row['actual']!r}, "
-              f"city {row['status_label']} ({agree})\n  " + " ".join(audit["reasons"]))
+              f"city {row['status_label']} ({agree})\n  " + " ".join(audit.reasons))
 
 
 def statement_section(real: Path, slightly_below: float, listing: str) -> None:
@@ -197,7 +197,7 @@ def statement_section(real: Path, slightly_below: float, listing: str) -> None:
     unlike = audit_report_metrics(report.goals, slightly_below=slightly_below)
     dev_units = {r["department"] for r in json.loads((REAL_KEY / "seinajoki_dev.json").read_text("utf-8"))["rows"]}
     rows = [(g, m) for g in report.goals for m in g.metrics]
-    verdicts = Counter(m.audit["verdict"] for _, m in rows)
+    verdicts = Counter(m.audit.verdict for _, m in rows)
     print(f"\n== Seinäjoki statement read from the PDF: {len(report.goals)} goals, {len(rows)} metric rows; "
           f"contradicted {verdicts['inconsistent']}, needs a look {verdicts['insufficient_evidence']}, "
           f"consistent {verdicts['consistent']}; graded unlike the rest of the report {len(unlike)}")
@@ -206,11 +206,11 @@ def statement_section(real: Path, slightly_below: float, listing: str) -> None:
     shown = [(g, m) for g, m in rows if listing == "all" or g.department in dev_units]
     print(f"rows where the audit disagrees with the city ({'all units' if listing == 'all' else 'development units'}):")
     for goal, metric in shown:
-        if metric.audit["verdict"] != "inconsistent" and not metric.audit["graded_unlike_report"]:
+        if metric.audit.verdict != "inconsistent" and not metric.audit.graded_unlike_report:
             continue
         print(f"- p. {metric.page} {goal.department}: {(metric.name or '')[:70]}\n"
               f"  nykyarvo {metric.baseline!r}, tavoite {metric.target!r}, toteuma {metric.actual!r}, "
-              f"city {metric.status_label}\n  " + " ".join(metric.audit["reasons"]))
+              f"city {metric.status_label}\n  " + " ".join(metric.audit.reasons))
 
 
 def main() -> None:

@@ -49,7 +49,7 @@ def audit_scores(corpus, reports: list[Report], model) -> PRF:
     for source, planted_ids in corpus:
         for goal_id, planted in planted_ids.items():
             goal = by_id.get((source, goal_id))
-            flagged = bool(goal and goal.audit["flagged"])
+            flagged = bool(goal and goal.audit.flagged)
             score.tp += planted and flagged
             score.fp += (not planted) and flagged
             score.fn += planted and not flagged
@@ -116,14 +116,14 @@ def seed_section() -> None:
     print(f"== seed report (model trained without the seed: 1500 SYNTHETIC goals, {took:.1f} s)")
     for label, used in (("rules only", None), ("rules + classifier", model)):
         report = analyse_report(read_report(SEED), model=used)
-        agree = sum(fixture[g.goal_id][0] == g.audit["verdict"] for g in report.goals)
+        agree = sum(fixture[g.goal_id][0] == g.audit.verdict for g in report.goals)
         print(f"audit agrees with the auditor's fixture ({label}): {agree}/{len(report.goals)}")
         for goal in report.goals:
-            if fixture[goal.goal_id][0] != goal.audit["verdict"]:
-                print(f"   {goal.goal_id}: fixture {fixture[goal.goal_id][0]}, audit {goal.audit['verdict']}")
+            if fixture[goal.goal_id][0] != goal.audit.verdict:
+                print(f"   {goal.goal_id}: fixture {fixture[goal.goal_id][0]}, audit {goal.audit.verdict}")
     report = analyse_report(read_report(SEED), model=model)
     claimed = [g.status for g in report.goals]
-    predicted = [g.prediction["status"] for g in report.goals]
+    predicted = [g.prediction.status for g in report.goals]
     print(f"classifier accuracy on the seed's claimed labels: {accuracy_score(claimed, predicted):.3f} "
           f"({sum(a == b for a, b in zip(claimed, predicted, strict=True))}/{len(claimed)}); "
           f"majority-class baseline (always 'full'): {claimed.count('full') / len(claimed):.3f}")

@@ -51,8 +51,8 @@ def main() -> None:
         truth = [e.label for e in test]
         goals = [e.goal for e in test]
         evidence = read_evidence(goals, test[0].year)
-        predicted = [p["status"] for p in model.predict_goals(goals, evidence.docs, evidence.assessments)]
-        baseline = [p["status"] for p in synthetic_model.predict_goals(goals, evidence.docs, evidence.assessments)]
+        predicted = [p.status for p in model.predict_goals(goals, evidence.docs, evidence.assessments)]
+        baseline = [p.status for p in synthetic_model.predict_goals(goals, evidence.docs, evidence.assessments)]
         majority = Counter(e.label for e in [*synthetic, *others]).most_common(1)[0][0]
         counts = Counter(truth)
         print(f"{source[:45]:45s} {len(test):4d} {counts['full']:>4d}/{counts['partial']}/{counts['none']:<5d} | "

@@ -44,7 +44,7 @@ def analyse_report(report: Report, *, model=None, mode: str = "fast") -> Report:
     """
     evidence = read_evidence(report.goals, report.year, mode=mode)
     for goal, items in zip(report.goals, evidence.indicators, strict=True):
-        goal.indicators = [i.to_dict() for i in items]
+        goal.indicators = items
     if model is not None:
         predictions = model.predict_goals(report.goals, evidence.docs, evidence.assessments)
         for goal, prediction in zip(report.goals, predictions, strict=True):

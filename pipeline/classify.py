@@ -41,7 +41,7 @@ from sklearn.utils.validation import check_is_fitted
 from pipeline.audit import Assessment
 from pipeline.errors import PipelineError
 from pipeline.lang_fi.abbreviations import MEANINGFUL_ABBREVIATIONS
-from pipeline.records import STATUSES, Goal
+from pipeline.records import STATUSES, Goal, Prediction
 
 #: Bumped when the feature frame changes; a model of another format is refused.
 FORMAT_VERSION = 1
@@ -198,8 +198,8 @@ class StatusModel:
         return self.card.get("version", "unknown")
 
     def predict_goals(self, goals: Sequence[Goal], all_docs: Sequence[dict],
-                      assessments: Sequence[Assessment]) -> list[dict]:
-        """The contract's ``prediction`` for each goal: status, probabilities and model version."""
+                      assessments: Sequence[Assessment]) -> list[Prediction]:
+        """The :class:`~pipeline.records.Prediction` of each goal: status, probabilities and model version."""
         if not goals:
             return []
         frame = feature_frame(all_docs, assessments)
@@ -207,12 +207,11 @@ class StatusModel:
         out = []
         for row in probabilities:
             best = int(np.argmax(row))
-            out.append({
-                "status": str(self.classifier.classes_[best]),
-                "probabilities": {str(c): round(float(p), 4) for c, p in zip(self.classifier.classes_, row,
-                                                                              strict=True)},
-                "model_version": self.version,
-            })
+            out.append(Prediction(
+                status=str(self.classifier.classes_[best]),
+                probabilities={str(c): round(float(p), 4) for c, p in zip(self.classifier.classes_, row, strict=True)},
+                model_version=self.version,
+            ))
         return out
 
 

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from pipeline.errors import PipelineError
 from pipeline.nlp import MODES
-from pipeline.records import FIGURE_KINDS, Report
+from pipeline.records import Report
 
 
 def _print_table(report: Report) -> None:
@@ -88,29 +88,27 @@ def _print_analysis(report: Report) -> None:
     _print_table(report)
     print()
     for goal in report.goals:
-        audit = goal.audit or {}
-        predicted = (goal.prediction or {}).get("status") or "-"
+        audit = goal.audit
+        predicted = goal.prediction.status if goal.prediction else "-"
         print(f"{goal.goal_id or '-':>6}  claimed {goal.status or '?':<8} predicted {predicted:<8} "
-              f"{'FLAG ' if audit.get('flagged') else ''}{audit.get('verdict', '')}")
-        for reason in audit.get("reasons", []) + audit.get("notes", []):
+              f"{'FLAG ' if goal.flagged else ''}{audit.verdict if audit else ''}")
+        for reason in (audit.reasons + audit.notes) if audit else []:
             print(f"{'':>8}- {reason}")
         for metric in goal.metrics:
             # Whole statements: each metric row's own verdict against the city's number.
-            row = metric.audit or {}
+            row = metric.audit
             page = f"p. {metric.page} " if metric.page else ""
             print(f"{'':>8}{page}{(metric.name or '-')[:60]}: claimed {metric.status_label or '?'} "
-                  f"{'FLAG ' if row.get('flagged') else ''}{row.get('verdict', '')}")
-            if row.get("flagged") or row.get("graded_unlike_report"):
-                for reason in row.get("reasons", []):
+                  f"{'FLAG ' if row and row.flagged else ''}{row.verdict if row else ''}")
+            if row and (row.flagged or row.graded_unlike_report):
+                for reason in row.reasons:
                     print(f"{'':>10}- {reason}")
     print()
     for goal in report.goals:
-        for item in goal.indicators:
-            if item["kind"] not in FIGURE_KINDS:
-                continue
-            extra = " ".join(str(item[k]) for k in ("unit", "qualifier", "direction") if item[k])
-            print(f"{goal.goal_id or '-':>6}  {item['field']:<13} {item['kind']:<8} {item['value']!s:<24} "
-                  f"{extra:<28} {item['text']}")
+        for item in goal.figures:
+            extra = " ".join(str(x) for x in (item.unit, item.qualifier, item.direction) if x)
+            print(f"{goal.goal_id or '-':>6}  {item.field:<13} {item.kind:<8} {item.value!s:<24} "
+                  f"{extra:<28} {item.text}")
 
 
 def _cmd_train(args: argparse.Namespace) -> int:

@@ -39,7 +39,7 @@ from pipeline.lang_fi.digest_labels import (
 )
 from pipeline.lang_fi.flags import FLAG_NAMES_FI
 from pipeline.lang_fi.headers import COLUMN_TITLES
-from pipeline.records import FIGURE_KINDS, STATUSES, Goal, Metric, Report, flag_kind
+from pipeline.records import STATUSES, Audit, Citation, Goal, Indicator, Metric, Report, flag_kind
 
 #: Goal fields by the names the reports print (the goal itself without "Sitova").
 FIELD_NAMES: dict[str, str] = {**COLUMN_TITLES, "goal": "Tavoite"}
@@ -53,11 +53,11 @@ STATUS_COLOURS: dict[str, str] = {
 }
 
 
-def audit_flag(audit: dict | None) -> str | None:
+def audit_flag(audit: Audit | None) -> str | None:
     """``"contradicted"``, ``"needs_look"`` or ``None`` (not flagged) for a goal's ``audit``."""
-    if not audit or not audit.get("flagged"):
+    if audit is None or not audit.flagged:
         return None
-    return flag_kind(audit.get("verdict"))
+    return flag_kind(audit.verdict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,14 +81,14 @@ class Claim:
         return self.metric.status_label if self.metric else self.goal.status_label
 
     @property
-    def audit(self) -> dict | None:
+    def audit(self) -> Audit | None:
         return self.metric.audit if self.metric else self.goal.audit
 
     @property
     def predicted(self) -> str | None:
         if self.metric:
-            return (self.metric.audit or {}).get("evidence_status")
-        return (self.goal.prediction or {}).get("status")
+            return self.metric.audit.evidence_status if self.metric.audit else None
+        return self.goal.prediction.status if self.goal.prediction else None
 
     @property
     def page(self) -> int | None:
@@ -286,12 +286,12 @@ def markdown_digest(report: Report) -> str:
               "| tavoite | toimiala | ilmoitettu | ennustettu | arvio | lukuja | tiivistelmä |",
               "|---|---|---|---|---|---:|---|"]
     for goal in report.goals:
-        predicted = (goal.prediction or {}).get("status")
-        figures = sum(1 for i in goal.indicators if i["kind"] in FIGURE_KINDS)
+        predicted = goal.prediction.status if goal.prediction else None
+        figures = len(goal.figures)
         label = goal.status_label or (f"mittareittain ({len(goal.metrics)})" if goal.metrics else None)
         if goal.review:
-            label = f"{STATUS_FI.get(goal.review['status'], '-')} (tarkastettu, {goal.review['reviewer']})"
-        verdict = VERDICT_NAMES.get((goal.audit or {}).get("verdict"), "-")
+            label = f"{STATUS_FI.get(goal.review.status, '-')} (tarkastettu, {goal.review.reviewer})"
+        verdict = VERDICT_NAMES.get(goal.audit.verdict if goal.audit else None, "-")
         lines.append(f"| {markdown_text(goal.goal_id)} | {markdown_text(goal.department)} | {markdown_text(label)} | "
                      f"{STATUS_FI.get(predicted, '-')} | {verdict} | {figures} | "
                      f"{markdown_text(goal.summary)} |")
@@ -309,7 +309,7 @@ def _markdown_flag(claim: Claim) -> list[str]:
     """A flagged claim in Markdown: a heading with department and page, the metric row's cells, the verdict and
     the reasons."""
     lines = ["#### " + " · ".join(markdown_text(part) for part in claim_heading(claim))]
-    verdict = VERDICT_NAMES.get(claim.audit["verdict"], claim.audit["verdict"])
+    verdict = VERDICT_NAMES.get(claim.audit.verdict, claim.audit.verdict)
     if claim.metric:
         cells = {key: markdown_text(value) for key, value in metric_view(claim.metric).items()}
         lines.append(f"Mittari: **{cells['name']}** · "
@@ -320,30 +320,30 @@ def _markdown_flag(claim: Claim) -> list[str]:
     else:
         lines.append(f"Ilmoitettu: **{markdown_text(claim.status_label or '–')}** · "
                      f"ennustettu: **{STATUS_FI.get(claim.predicted, '–')}** · arvio: **{verdict}**")
-    return [*lines, *(f"- {markdown_text(reason)}" for reason in claim.audit["reasons"]), ""]
+    return [*lines, *(f"- {markdown_text(reason)}" for reason in claim.audit.reasons), ""]
 
 
 def metric_view(metric: Metric) -> dict[str, str]:
     """A metric row's cells keyed by :data:`METRIC_COLUMNS`: as printed, the status its figures support, the
     verdict, the page."""
-    audit = metric.audit or {}
+    audit = metric.audit
     name, baseline, target, actual = (cell or "–" for cell in (metric.name, metric.baseline, metric.target,
                                                                  metric.actual))
     label = metric.status_label or "–"
     if metric.status in STATUS_FI and metric.status_label:
         label = f"{metric.status_label} ({STATUS_FI[metric.status]})"
     return {"name": name, "baseline": baseline, "target": target, "actual": actual, "status_label": label,
-            "evidence": STATUS_FI.get(audit.get("evidence_status"), "–"),
-            "verdict": VERDICT_NAMES.get(audit.get("verdict"), "–"),
+            "evidence": STATUS_FI.get(audit.evidence_status if audit else None, "–"),
+            "verdict": VERDICT_NAMES.get(audit.verdict if audit else None, "–"),
             "page": str(metric.page) if metric.page else "–"}
 
 
 def figure_rows(report: Report) -> list[dict]:
     """One row per extracted figure: goal, field, kind, value, unit, qualifier, direction, text."""
-    return [{"goal": g.goal_id, "field": i["field"], "kind": i["kind"], "value": i["value"], "unit": i["unit"],
-             "qualifier": i["qualifier"], "direction": i["direction"], "text": i["text"],
-             "reviewed": REVIEW_NAMES.get(i.get("reviewed"), "")}
-            for g in report.goals for i in g.indicators if i["kind"] in FIGURE_KINDS]
+    return [{"goal": g.goal_id, "field": i.field, "kind": i.kind, "value": i.value, "unit": i.unit,
+             "qualifier": i.qualifier, "direction": i.direction, "text": i.text,
+             "reviewed": REVIEW_NAMES.get(i.reviewed, "")}
+            for g in report.goals for i in g.figures]
 
 
 def finnish_number(value: object) -> str:
@@ -379,20 +379,20 @@ def figure_table(report: Report) -> tuple[list[str], list[list[str]]]:
 # --- HTML -------------------------------------------------------------------------------------------
 
 
-def highlight(text: str, indicators: list[dict], cited: set[tuple[int, int]]) -> list[dict]:
+def highlight(text: str, indicators: Iterable[Indicator], cited: set[tuple[int, int]]) -> list[dict]:
     """``text`` cut into segments, the figures marked; the template escapes every segment.
 
     A cited figure (one the audit compared with the target) gets the class
     ``cited``. Overlapping figures keep the first.
     """
     segments, position = [], 0
-    for item in sorted(indicators, key=lambda i: (i["start"], -i["end"])):
-        start, end = item["start"], item["end"]
-        if start < position or end > len(text) or item["kind"] not in FIGURE_KINDS:
+    for item in sorted(indicators, key=lambda i: (i.start, -i.end)):
+        start, end = item.start, item.end
+        if start < position or end > len(text) or not item.is_figure:
             continue
         if start > position:
             segments.append({"text": text[position:start], "mark": False})
-        title = " ".join(str(x) for x in (item["kind"], item["value"], item.get("unit") or "") if x != "")
+        title = " ".join(str(x) for x in (item.kind, item.value, item.unit or "") if x != "")
         css = "cited" if (start, end) in cited else "figure"
         segments.append({"text": text[start:end], "mark": True, "title": title, "css": css})
         position = end
@@ -401,20 +401,20 @@ def highlight(text: str, indicators: list[dict], cited: set[tuple[int, int]]) ->
     return segments
 
 
-def highlighted_fields(goal, indicators: list[dict], cited: list[dict] = ()) -> list[dict]:
+def highlighted_fields(goal: Goal, indicators: Sequence[Indicator], cited: Sequence[Citation] = ()) -> list[dict]:
     """The goal's target, baseline, metric status and measures, each cut into :func:`highlight` segments.
 
-    ``cited`` are the audit's ``{"field", "start", "end"}`` references.
+    ``cited`` are the audit's references to the figures it compared with the target.
     """
     cited_by_field: dict[str, set[tuple[int, int]]] = {}
     for ref in cited:
-        cited_by_field.setdefault(ref["field"], set()).add((ref["start"], ref["end"]))
+        cited_by_field.setdefault(ref.field, set()).add((ref.start, ref.end))
     fields = []
     for name in ("target", "baseline", "metric_status", "measures"):
         text = getattr(goal, name)
         if not text:
             continue
-        items = [i for i in indicators if i["field"] == name]
+        items = [i for i in indicators if i.field == name]
         fields.append({"label": FIELD_NAMES[name], "segments": highlight(text, items, cited_by_field.get(name, set()))})
     return fields
 
@@ -545,14 +545,14 @@ def html_digest(report: Report, *, source_href: str | None = None) -> str:
 
     def view(claim: Claim) -> dict:
         goal = claim.goal
-        verdict = (claim.audit or {}).get("verdict")
+        verdict = claim.audit.verdict if claim.audit else None
         return {"goal": goal, "claim": claim, "heading": claim_heading(claim), "predicted_code": claim.predicted,
                 "predicted": STATUS_FI.get(claim.predicted, "–"), "verdict": VERDICT_NAMES.get(verdict, "–"),
                 "flag": claim.flag, "page_link": page_link(href, claim.page),
                 "metric": metric_row(claim.metric) if claim.metric else None,
                 "metrics": [metric_row(m) for m in goal.metrics],
                 "fields": [] if claim.metric else highlighted_fields(
-                    goal, goal.indicators, (goal.audit or {}).get("cited", []))}
+                    goal, goal.indicators, goal.audit.cited if goal.audit else [])}
 
     flagged = [view(c) for c in flagged_claims(report.goals)]
     flag_groups = [{"kind": kind, "title": FLAG_HEADINGS[kind], "items": [v for v in flagged if v["flag"] == kind]}

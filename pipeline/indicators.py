@@ -161,10 +161,10 @@ def extract_fields(docs: dict, year: int | None = None) -> list[Indicator]:
 
 
 def extract_goals(goals: Iterable[Goal], year: int | None = None, mode: str = "fast") -> list[Goal]:
-    """Fill ``goal.indicators`` (as contract dicts) for every goal; returns the goals."""
+    """Fill ``goal.indicators`` for every goal; returns the goals."""
     goals = list(goals)
     for goal, docs in zip(goals, analyse_goals(goals, mode=mode), strict=True):
-        goal.indicators = [i.to_dict() for i in extract_fields(docs, year)]
+        goal.indicators = extract_fields(docs, year)
     return goals
 
 

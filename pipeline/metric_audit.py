@@ -42,7 +42,7 @@ from pipeline.lang_fi.metric_rows import (
     UNDER_WAY_WORDS,
 )
 from pipeline.number_formats import Figure, figures
-from pipeline.records import Goal, Metric, flag_kind
+from pipeline.records import Goal, Metric, MetricAudit, flag_kind
 
 #: Figures whose ratio is beyond this factor, with a unit on one side only, are not taken as comparable:
 #: *100 %* against an actual of *1*, a budget of *13491* hours against *323 tuntia* cut.
@@ -361,8 +361,8 @@ def _signed_percent(value: float) -> str:
 # --- the verdict --------------------------------------------------------------------------------
 
 
-def audit_metric(metric: Metric, *, slightly_below: float | None = None) -> dict:
-    """The audit record of one metric row: ``verdict``, ``flagged``, ``flag``, ``reasons``, ``evidence_status``.
+def audit_metric(metric: Metric, *, slightly_below: float | None = None) -> MetricAudit:
+    """The audit of one metric row: ``verdict``, ``flagged``, ``flag``, ``reasons``, ``evidence_status``.
 
     ``flag`` is ``contradicted`` for an inconsistent claim, ``needs_look``
     when the evidence is insufficient, and ``None`` for a consistent one.
@@ -393,17 +393,17 @@ def audit_metric(metric: Metric, *, slightly_below: float | None = None) -> dict
         verdict = "inconsistent"
         too = "liian myönteinen" if _ORDER[claimed] > _ORDER[evidence] else "liian kielteinen"
         reasons.append(f"Ilmoitettu tila {label} on {too}: rivin luvut tukevat tilaa '{STATUS_FI[evidence]}'.")
-    return {
-        "verdict": verdict,
-        "flagged": verdict != "consistent",
-        "flag": flag_kind(verdict),
-        "reasons": reasons,
-        "evidence_status": evidence,
-        "lower_is_better": assessment.lower_is_better,
-        "reached": [round(c.reached, 4) if c.reached is not None else None for c in assessment.comparisons],
-        "missed_by": _worst_miss(assessment.comparisons),
-        "unit": _unit(assessment.comparisons),
-    }
+    return MetricAudit(
+        verdict=verdict,
+        flagged=verdict != "consistent",
+        flag=flag_kind(verdict),
+        reasons=reasons,
+        evidence_status=evidence,
+        lower_is_better=assessment.lower_is_better,
+        reached=[round(c.reached, 4) if c.reached is not None else None for c in assessment.comparisons],
+        missed_by=_worst_miss(assessment.comparisons),
+        unit=_unit(assessment.comparisons),
+    )
 
 
 def _unit(comparisons: list[Comparison]) -> str | None:
@@ -435,7 +435,7 @@ GRADE_GAP = 2.0
 def graded_unlike_report(metrics: list[Metric]) -> list[tuple[Metric, list[Metric]]]:
     """Rows a report grades unlike its own other rows, each with the rows it is compared with.
 
-    Among the rows that missed their target (``audit["missed_by"]`` > 0) with
+    Among the rows that missed their target (``audit.missed_by`` > 0) with
     the city's *partial* (amber) or *none* (red), in the same unit: a red row
     contradicts an amber one that missed at least :data:`GRADE_GAP` times as
     much (94,7 % of the target drawn red while 79 % is amber). A row is
@@ -443,18 +443,18 @@ def graded_unlike_report(metrics: list[Metric]) -> list[tuple[Metric, list[Metri
     the other grade, so the odd row is named, not the many it disagrees with.
     """
     rows = [m for m in metrics if m.audit and m.status in ("partial", "none")
-            and (m.audit.get("missed_by") or 0) > 0 and m.audit.get("unit") != "rank"]
+            and (m.audit.missed_by or 0) > 0 and m.audit.unit != "rank"]
     out = []
     for metric in rows:
-        miss = metric.audit["missed_by"]
-        alike = [m for m in rows if m.audit.get("unit") == metric.audit.get("unit")]
+        miss = metric.audit.missed_by
+        alike = [m for m in rows if m.audit.unit == metric.audit.unit]
         other = [m for m in alike if m.status != metric.status]
         if metric.status == "none":
-            against = [m for m in other if m.audit["missed_by"] >= GRADE_GAP * miss]
+            against = [m for m in other if m.audit.missed_by >= GRADE_GAP * miss]
         else:
-            against = [m for m in other if m.audit["missed_by"] * GRADE_GAP <= miss]
+            against = [m for m in other if m.audit.missed_by * GRADE_GAP <= miss]
         if against and 2 * len(against) > len(other):
-            nearest = sorted(against, key=lambda m: abs(m.audit["missed_by"] - miss))
+            nearest = sorted(against, key=lambda m: abs(m.audit.missed_by - miss))
             out.append((metric, nearest[:2]))
     return out
 
@@ -463,15 +463,15 @@ def flag_grading(metrics: list[Metric]) -> list[Metric]:
     """Add ``graded_unlike_report`` and a Finnish reason to the audit of the rows :func:`graded_unlike_report` finds."""
     for metric in metrics:
         if metric.audit is not None:
-            metric.audit["graded_unlike_report"] = []
+            metric.audit.graded_unlike_report = []
     found = graded_unlike_report(metrics)
     for metric, others in found:
         more = "enemmän" if metric.status == "none" else "vähemmän"
-        compared = "; ".join(f"{_row_name(m)} (jäi {fi_percent(100 * m.audit['missed_by'])})" for m in others)
-        metric.audit["graded_unlike_report"] = [_row_name(m) for m in others]
-        metric.audit["reasons"].append(
+        compared = "; ".join(f"{_row_name(m)} (jäi {fi_percent(100 * m.audit.missed_by)})" for m in others)
+        metric.audit.graded_unlike_report = [_row_name(m) for m in others]
+        metric.audit.reasons.append(
             f"Arvioitu eri tavalla kuin raportin muut rivit: tavoitteesta jäi "
-            f"{fi_percent(100 * metric.audit['missed_by'])} ja tila on {metric.status_label}, mutta raportti antaa "
+            f"{fi_percent(100 * metric.audit.missed_by)} ja tila on {metric.status_label}, mutta raportti antaa "
             f"tilan {others[0].status_label} riveille, joilta jäi {more}: {compared}.")
     return [m for m, _ in found]
 

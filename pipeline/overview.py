@@ -32,7 +32,7 @@ from pipeline.digest import (
     write_digest,
 )
 from pipeline.lang_fi.digest_labels import COUNTED_UNITS_AXIS, FLAG_HEADINGS
-from pipeline.records import FIGURE_KINDS, STATUSES, Goal, Report
+from pipeline.records import STATUSES, Goal, Report
 
 INDEX_NAME = "index.html"
 NO_DEPARTMENT = "–"
@@ -60,12 +60,12 @@ def goal_department(goal: Goal, report: Report) -> str:
 def key_figure(goal: Goal) -> str | None:
     """The figure that says most about a goal's status: one the audit compared with the target, else the first
     figure of its metric status, as printed (*noussut 28,4 %*)."""
-    figures = [i for i in goal.indicators if i["kind"] in FIGURE_KINDS and i["kind"] != "date"]
-    cited = {(c["field"], c["start"], c["end"]) for c in (goal.audit or {}).get("cited", [])}
+    figures = [i for i in goal.figures if i.kind != "date"]
+    cited = {(c.field, c.start, c.end) for c in (goal.audit.cited if goal.audit else [])}
     for item in figures:
-        if (item["field"], item["start"], item["end"]) in cited:
-            return item["text"]
-    return next((i["text"] for i in figures if i["field"] == "metric_status"), None)
+        if (item.field, item.start, item.end) in cited:
+            return item.text
+    return next((i.text for i in figures if i.field == "metric_status"), None)
 
 
 def department_groups(reports: Sequence[Report], hrefs: Sequence[str]) -> list[Group]:

@@ -7,7 +7,7 @@ and are also the stable column names of the DataFrame conversions.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 import pandas as pd
@@ -58,12 +58,36 @@ METRIC_TEXT_FIELDS: tuple[str, ...] = ("name", "baseline", "target", "actual")
 INDICATOR_KINDS: tuple[str, ...] = ("percent", "count", "money", "date", "ordinal", "age", "id", "list_item")
 FIGURE_KINDS: tuple[str, ...] = INDICATOR_KINDS[:4]
 QUALIFIERS: tuple[str, ...] = ("at_least", "at_most", "over", "under", "about")
+#: Audit verdicts: the claim agrees with the evidence, contradicts it, or cannot be checked.
+VERDICTS: tuple[str, ...] = ("consistent", "inconsistent", "insufficient_evidence")
 DIRECTIONS: tuple[str, ...] = ("increase", "decrease")
 
 #: Stable column names of indicator tables (exports, review sheets).
 INDICATOR_COLUMNS: tuple[str, ...] = (
     "field", "kind", "value", "unit", "qualifier", "direction", "text", "start", "end", "sentence",
 )
+
+
+def _plain(value: Any) -> Any:
+    """A record, or a list or dict of them, as the contract's JSON values."""
+    if hasattr(value, "to_dict"):
+        return value.to_dict()
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
+def _record_dict(record: Any) -> dict[str, Any]:
+    """Every field of a record dataclass, in order, as JSON values."""
+    return {f.name: _plain(getattr(record, f.name)) for f in fields(record)}
+
+
+def _known(cls: type, data: dict[str, Any]) -> dict[str, Any]:
+    """The items of ``data`` that are fields of ``cls`` (a document may carry more)."""
+    names = {f.name for f in fields(cls)}
+    return {k: v for k, v in data.items() if k in names}
 
 
 @dataclass(slots=True, frozen=True)
@@ -76,6 +100,10 @@ class Indicator:
     offsets into the field's text; ``text`` is that slice and ``sentence``
     the sentence it is in. A change in percentage points is a ``percent``
     with the unit ``prosenttiyksikkö``.
+
+    A figure read back with analysts' decisions applied has ``reviewed``
+    (``accept`` or ``correct``; a rejected figure is left out) and, when
+    corrected, ``value`` is the analyst's and ``original_value`` the extracted one.
     """
 
     field: str
@@ -88,13 +116,151 @@ class Indicator:
     start: int
     end: int
     sentence: str
+    reviewed: str | None = None
+    original_value: float | int | str | None = None
+
+    @property
+    def is_figure(self) -> bool:
+        """A percentage, count, sum of money or date (not an ordinal, age, id or list number)."""
+        return self.kind in FIGURE_KINDS
 
     def to_dict(self) -> dict[str, Any]:
-        return {name: getattr(self, name) for name in INDICATOR_COLUMNS}
+        """The contract's indicator object; ``reviewed``/``original_value`` only when reviewed."""
+        doc = {name: getattr(self, name) for name in INDICATOR_COLUMNS}
+        if self.reviewed is not None:
+            doc["reviewed"] = self.reviewed
+            if self.reviewed == "correct":
+                doc["original_value"] = self.original_value
+        return doc
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Indicator:
-        return cls(**{name: data.get(name) for name in INDICATOR_COLUMNS})
+        return cls(**{name: data.get(name) for name in INDICATOR_COLUMNS}, reviewed=data.get("reviewed"),
+                   original_value=data.get("original_value"))
+
+
+@dataclass(slots=True)
+class Prediction:
+    """The status classifier's prediction for a goal: its status, calibrated probabilities and model version."""
+
+    status: str
+    probabilities: dict[str, float] = field(default_factory=dict)
+    model_version: str | None = None
+
+    @property
+    def confidence(self) -> float | None:
+        """The probability of the most likely status."""
+        return max(self.probabilities.values()) if self.probabilities else None
+
+    def to_dict(self) -> dict[str, Any]:
+        return _record_dict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Prediction:
+        values = _known(cls, data)
+        values["probabilities"] = dict(values.get("probabilities") or {})
+        return cls(**values)
+
+
+@dataclass(slots=True, frozen=True)
+class Citation:
+    """A figure the audit compared with the target: its field and character offsets."""
+
+    field: str
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return _record_dict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Citation:
+        return cls(**_known(cls, data))
+
+
+@dataclass(slots=True)
+class Audit:
+    """The audit of a goal's claimed status.
+
+    ``verdict`` is one of :data:`VERDICTS`; ``flagged`` is true unless it is
+    ``consistent``, and ``flag`` says which kind (:func:`flag_kind`).
+    ``reasons`` and ``notes`` (internal arithmetic, which never flags) are
+    Finnish sentences; ``evidence_status`` is the status the figures and text
+    support (``None`` when the rules cannot tell) and ``cited`` the figures
+    compared with the target.
+    """
+
+    verdict: str
+    flagged: bool
+    flag: str | None = None
+    reasons: list[str] = field(default_factory=list)
+    evidence_status: str | None = None
+    notes: list[str] = field(default_factory=list)
+    cited: list[Citation] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return _record_dict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Audit:
+        values = _known(cls, data)
+        values["reasons"] = list(values.get("reasons") or [])
+        values["notes"] = list(values.get("notes") or [])
+        values["cited"] = [c if isinstance(c, Citation) else Citation.from_dict(c) for c in values.get("cited") or []]
+        return cls(**values)
+
+
+@dataclass(slots=True)
+class MetricAudit(Audit):
+    """The audit of one metric row (:mod:`pipeline.metric_audit`): an :class:`Audit` and what the row's figures say.
+
+    ``reached`` the share of the target each figure reached, ``missed_by``
+    the largest share missed and ``unit`` the row's unit (``%``, ``euro``,
+    ``rank``, ``change`` or None for a count), for comparing rows;
+    ``graded_unlike_report`` the rows of the same report graded otherwise.
+    """
+
+    lower_is_better: bool | None = None
+    reached: list[float | None] = field(default_factory=list)
+    missed_by: float | None = None
+    unit: str | None = None
+    graded_unlike_report: list[str] = field(default_factory=list)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> MetricAudit:
+        audit = Audit.from_dict(data)
+        extra = _known(cls, data)
+        return cls(**{**extra, **{f.name: getattr(audit, f.name) for f in fields(Audit)},
+                      "reached": list(extra.get("reached") or []),
+                      "graded_unlike_report": list(extra.get("graded_unlike_report") or [])})
+
+
+@dataclass(slots=True)
+class Review:
+    """An analyst's decision on a goal's status: the current ``status``, the report's own, who and when (ISO)."""
+
+    status: str
+    original_status: str | None
+    reviewer: str
+    at: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return _record_dict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Review:
+        return cls(**_known(cls, data))
+
+
+def _optional(record_type: type, value: Any) -> Any:
+    """``value`` as ``record_type`` (from a dict of the contract), or ``None``."""
+    if value is None or isinstance(value, record_type):
+        return value
+    return record_type.from_dict(value)
+
+
+def _indicators(values: Any) -> list[Indicator]:
+    return [i if isinstance(i, Indicator) else Indicator.from_dict(i) for i in values or []]
 
 
 @dataclass(slots=True)
@@ -115,16 +281,18 @@ class Metric:
     status_label: str | None = None
     status: str | None = None
     page: int | None = None
-    indicators: list[dict[str, Any]] = field(default_factory=list)
-    audit: dict[str, Any] | None = None
+    indicators: list[Indicator] = field(default_factory=list)
+    audit: MetricAudit | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return _record_dict(self)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Metric:
-        known = {f.name for f in fields(cls)}
-        return cls(**{k: v for k, v in data.items() if k in known})
+        values = _known(cls, data)
+        values["indicators"] = _indicators(values.get("indicators"))
+        values["audit"] = _optional(MetricAudit, values.get("audit"))
+        return cls(**values)
 
 
 @dataclass(slots=True)
@@ -148,12 +316,12 @@ class Goal:
     metric_status: str | None = None
     status_label: str | None = None
     status: str | None = None
-    indicators: list[dict[str, Any]] = field(default_factory=list)
-    prediction: dict[str, Any] | None = None
-    audit: dict[str, Any] | None = None
+    indicators: list[Indicator] = field(default_factory=list)
+    prediction: Prediction | None = None
+    audit: Audit | None = None
     summary: str | None = None
-    #: Set when an analyst reviewed the goal: ``{"status", "original_status", "reviewer", "at"}``.
-    review: dict[str, Any] | None = None
+    #: Set when an analyst reviewed the goal's status (the claim then holds the reviewed status).
+    review: Review | None = None
     #: The 1-based PDF page where the goal starts, when read from a PDF.
     page: int | None = None
     #: The unit, board or company the goal belongs to when one report holds several.
@@ -161,13 +329,26 @@ class Goal:
     #: The goal's metric rows, for reports that give each metric its own row and status.
     metrics: list[Metric] = field(default_factory=list)
 
+    @property
+    def flagged(self) -> bool:
+        """True when the audit flags the claim."""
+        return self.audit is not None and self.audit.flagged
+
+    @property
+    def figures(self) -> list[Indicator]:
+        """The indicators that are figures (:data:`FIGURE_KINDS`), in order."""
+        return [i for i in self.indicators if i.is_figure]
+
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return _record_dict(self)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Goal:
-        known = {f.name for f in fields(cls)}
-        values = {k: v for k, v in data.items() if k in known}
+        values = _known(cls, data)
+        values["indicators"] = _indicators(values.get("indicators"))
+        values["prediction"] = _optional(Prediction, values.get("prediction"))
+        values["audit"] = _optional(Audit, values.get("audit"))
+        values["review"] = _optional(Review, values.get("review"))
         values["metrics"] = [m if isinstance(m, Metric) else Metric.from_dict(m) for m in values.get("metrics") or []]
         return cls(**values)
 

@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session, selectinload
 from pipeline.cells import neutralise, restore
 from pipeline.errors import PipelineError
 from pipeline.lang_fi.flags import FLAG_NAMES_FI
-from pipeline.records import FIGURE_KINDS, STATUSES, Goal, flag_kind
+from pipeline.records import FIGURE_KINDS, STATUSES, Goal, Indicator, flag_kind
 from pipeline.status import normalise_status
 from pipeline.store import (
     CorrectionRow,
@@ -99,7 +99,19 @@ class QueueItem:
     summary: str | None
     current_status: str | None
     reviewed: bool
-    figures: list[dict] = field(default_factory=list)
+    figures: list[ReviewFigure] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class ReviewFigure:
+    """A stored figure as the review shows it: the indicator, its value as text now and after the latest decision."""
+
+    indicator_ref: int
+    indicator: Indicator
+    value: str | None  # as extracted
+    current: str | None  # after the latest decision; None when rejected
+    decision: str | None = None  # "accept", "correct" or "reject"
+    reviewer: str | None = None
 
 
 # --- the queue ------------------------------------------------------------------------------------
@@ -146,15 +158,13 @@ def _item(row: GoalRow, statuses: dict, figures: dict) -> QueueItem:
     )
 
 
-def _figure(row: IndicatorRow, decision: CorrectionRow | None) -> dict:
+def _figure(row: IndicatorRow, decision: CorrectionRow | None) -> ReviewFigure:
     value = _value_text(row)
     current = value
     if decision is not None:
         current = {"accept": value, "correct": decision.new_value, "reject": None}[decision.action]
-    return {"indicator_ref": row.id, "field": row.field, "kind": row.kind, "value": value, "unit": row.unit,
-            "qualifier": row.qualifier, "direction": row.direction, "text": row.text, "start": row.start,
-            "end": row.end, "current": current, "decision": decision.action if decision else None,
-            "reviewer": decision.reviewer if decision else None}
+    return ReviewFigure(row.id, row.record(), value, current, decision.action if decision else None,
+                        decision.reviewer if decision else None)
 
 
 def _value_text(row: IndicatorRow) -> str | None:
@@ -321,9 +331,10 @@ def export_workbook(engine: Engine, path: str | Path, *, report_id: int | None =
     figures.append(list(FIGURE_HEADERS))
     for item in items:
         for figure in item.figures:
+            indicator = figure.indicator
             figures.append([neutralise(v) for v in (
-                figure["indicator_ref"], item.goal_ref, item.goal_id, figure["field"], figure["kind"], figure["value"],
-                figure["unit"], figure["qualifier"], figure["text"], figure["current"], None, None, None, None)])
+                figure.indicator_ref, item.goal_ref, item.goal_id, indicator.field, indicator.kind, figure.value,
+                indicator.unit, indicator.qualifier, indicator.text, figure.current, None, None, None, None)])
     editable = PatternFill("solid", fgColor="FFF2CC")
     for sheet, headers, first_edit in ((goals, GOAL_HEADERS, "korjattu tila"), (figures, FIGURE_HEADERS, "päätös")):
         start = headers.index(first_edit) + 1
@@ -476,7 +487,7 @@ def model_accuracy_on_reviewed(engine: Engine, models: Iterable[tuple[str, Path]
             results.append({"version": version, "path": str(path), "reviewed": len(examples), "accuracy": None,
                             "note": str(exc)})
             continue
-        predicted = [p["status"] for p in model.predict_goals(goals, evidence.docs, evidence.assessments)]
+        predicted = [p.status for p in model.predict_goals(goals, evidence.docs, evidence.assessments)]
         right = sum(p == label for p, (_, label, _) in zip(predicted, examples, strict=True))
         results.append({"version": version, "path": str(path), "reviewed": len(examples),
                         "accuracy": right / len(examples), "note": ""})

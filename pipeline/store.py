@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -41,7 +41,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, relationship
 
 from pipeline.errors import PipelineError, ReportError
-from pipeline.records import GOAL_COLUMNS, Goal, Report, flag_kind
+from pipeline.records import GOAL_COLUMNS, Audit, Goal, Indicator, Prediction, Report, Review, flag_kind
 
 
 class StoreError(PipelineError):
@@ -125,6 +125,12 @@ class IndicatorRow(Base):
         if self.value_number is not None:
             return int(self.value_number) if float(self.value_number).is_integer() else self.value_number
         return self.value_text
+
+    def record(self) -> Indicator:
+        """The stored figure as extracted."""
+        return Indicator(field=self.field, kind=self.kind, value=self.value, unit=self.unit, qualifier=self.qualifier,
+                         direction=self.direction, text=self.text, start=self.start, end=self.end,
+                         sentence=self.sentence)
 
 
 class PredictionRow(Base):
@@ -318,7 +324,7 @@ def store_report(engine: Engine, report: Report, *, model_version: str | None = 
     ``model_version`` defaults to the version its goals' predictions name.
     """
     model_version = model_version or next(
-        (g.prediction.get("model_version") for g in report.goals if g.prediction), None)
+        (g.prediction.model_version for g in report.goals if g.prediction), None)
     if not report.sha256:
         raise StoreError(f"{report.source}: a report without a content hash cannot be stored; read it from a file.")
     check_lengths(report)
@@ -349,24 +355,24 @@ def _report_row(report: Report, version: int, model_version: str | None) -> Repo
         goal_row = GoalRow(position=position, summary=goal.summary,
                            **{name: getattr(goal, name) for name in GOAL_COLUMNS})
         for index, item in enumerate(goal.indicators):
-            value = item.get("value")
+            value = item.value
             goal_row.indicators.append(IndicatorRow(
-                position=index, field=item["field"], kind=item["kind"],
+                position=index, field=item.field, kind=item.kind,
                 value_number=float(value) if isinstance(value, int | float) else None,
                 value_text=None if isinstance(value, int | float) else value,
-                unit=item.get("unit"), qualifier=item.get("qualifier"), direction=item.get("direction"),
-                text=item["text"], start=item["start"], end=item["end"], sentence=item.get("sentence"),
+                unit=item.unit, qualifier=item.qualifier, direction=item.direction,
+                text=item.text, start=item.start, end=item.end, sentence=item.sentence,
             ))
         if goal.prediction:
-            goal_row.prediction = PredictionRow(status=goal.prediction["status"],
-                                                probabilities=goal.prediction.get("probabilities") or {},
-                                                model_version=goal.prediction.get("model_version") or model_version
+            goal_row.prediction = PredictionRow(status=goal.prediction.status,
+                                                probabilities=dict(goal.prediction.probabilities),
+                                                model_version=goal.prediction.model_version or model_version
                                                 or "unknown")
         if goal.audit:
-            goal_row.audit = AuditRow(verdict=goal.audit["verdict"], flagged=goal.audit["flagged"],
-                                      reasons=goal.audit.get("reasons") or [],
-                                      evidence_status=goal.audit.get("evidence_status"),
-                                      notes=goal.audit.get("notes") or [], cited=goal.audit.get("cited") or [])
+            audit = goal.audit.to_dict()
+            goal_row.audit = AuditRow(verdict=audit["verdict"], flagged=audit["flagged"], reasons=audit["reasons"],
+                                      evidence_status=audit["evidence_status"], notes=audit["notes"],
+                                      cited=audit["cited"])
         row.goals.append(goal_row)
     return row
 
@@ -426,19 +432,19 @@ def _apply_reviews(session: Session, row: ReportRow, report: Report) -> None:
     for goal_row, goal in zip(row.goals, report.goals, strict=True):
         correction = statuses.get(goal_row.id)
         if correction is not None:
-            goal.review = {"status": correction.new_value, "original_status": goal.status,
-                           "reviewer": correction.reviewer, "at": correction.created_at.isoformat()}
+            goal.review = Review(status=correction.new_value, original_status=goal.status,
+                                 reviewer=correction.reviewer, at=correction.created_at.isoformat())
             goal.status = correction.new_value
         kept = []
         for indicator_row, item in zip(goal_row.indicators, goal.indicators, strict=True):
             decision = figures.get(indicator_row.id)
             if decision is None:
                 kept.append(item)
+            elif decision.action == "correct":
+                kept.append(replace(item, value=_number_or_text(decision.new_value), original_value=item.value,
+                                    reviewed="correct"))
             elif decision.action != "reject":
-                if decision.action == "correct":
-                    number = _number_or_text(decision.new_value)
-                    item = {**item, "value": number, "original_value": item["value"]}
-                kept.append({**item, "reviewed": decision.action})
+                kept.append(replace(item, reviewed=decision.action))
         goal.indicators = kept
 
 
@@ -454,25 +460,20 @@ def _to_report(row: ReportRow) -> Report:
     goals = []
     for goal_row in row.goals:
         goal = Goal(**{name: getattr(goal_row, name) for name in GOAL_COLUMNS}, summary=goal_row.summary)
-        goal.indicators = [_indicator_dict(i) for i in goal_row.indicators]
+        goal.indicators = [i.record() for i in goal_row.indicators]
         if goal_row.prediction:
-            goal.prediction = {"status": goal_row.prediction.status,
-                               "probabilities": goal_row.prediction.probabilities,
-                               "model_version": goal_row.prediction.model_version}
+            goal.prediction = Prediction(status=goal_row.prediction.status,
+                                         probabilities=dict(goal_row.prediction.probabilities or {}),
+                                         model_version=goal_row.prediction.model_version)
         if goal_row.audit:
-            goal.audit = {"verdict": goal_row.audit.verdict, "flagged": goal_row.audit.flagged,
-                          "flag": flag_kind(goal_row.audit.verdict),
-                          "reasons": goal_row.audit.reasons, "evidence_status": goal_row.audit.evidence_status,
-                          "notes": goal_row.audit.notes, "cited": goal_row.audit.cited or []}
+            goal.audit = Audit.from_dict({"verdict": goal_row.audit.verdict, "flagged": goal_row.audit.flagged,
+                                          "flag": flag_kind(goal_row.audit.verdict),
+                                          "reasons": goal_row.audit.reasons,
+                                          "evidence_status": goal_row.audit.evidence_status,
+                                          "notes": goal_row.audit.notes, "cited": goal_row.audit.cited})
         goals.append(goal)
     return Report(source=row.source, sha256=row.sha256, date=row.date, year=row.year, department=row.department,
                   goals=goals, warnings=list(row.warnings or []))
-
-
-def _indicator_dict(row: IndicatorRow) -> dict[str, Any]:
-    return {"field": row.field, "kind": row.kind, "value": row.value, "unit": row.unit, "qualifier": row.qualifier,
-            "direction": row.direction, "text": row.text, "start": row.start, "end": row.end,
-            "sentence": row.sentence}
 
 
 def export_tables(engine: Engine) -> dict[str, pd.DataFrame]:

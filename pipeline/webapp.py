@@ -112,7 +112,7 @@ def create_app(engine, token: str, *, reviewer: str = "analyytikko"):
             raise HTTPException(status_code=404, detail=f"No goal {goal_ref}.")
         position = refs.index(goal_ref)
         following = refs[position + 1] if position + 1 < len(refs) else None
-        fields = highlighted_fields(goal, item.figures)
+        fields = highlighted_fields(goal, [figure.indicator for figure in item.figures])
         return page("review_goal.html.j2", request, item=item, goal=goal, fields=fields, next_ref=following,
                     trail=trail(engine, goal_ref))
 

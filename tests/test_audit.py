@@ -8,7 +8,7 @@ import pytest
 
 from pipeline.analysis import analyse_report, read_evidence
 from pipeline.audit import audit_goal
-from pipeline.records import Goal, Report
+from pipeline.records import Goal, Prediction, Report
 from tests.conftest import FIXTURES
 
 
@@ -36,7 +36,7 @@ def seed_audited(seed_report, status_model):
 @pytest.mark.parametrize("goal_id", ["5.1", "8.1", "12.3", "12.4", "12.5", "12.12", "13.1", "17.1"])
 def test_seed_verdicts_agree_with_the_auditor(seed_audited, seed_audit_fixture, goal_id):
     goal = next(g for g in seed_audited.goals if g.goal_id == goal_id)
-    assert goal.audit["verdict"] == seed_audit_fixture[goal_id][0], goal.audit["reasons"]
+    assert goal.audit.verdict == seed_audit_fixture[goal_id][0], goal.audit.reasons
 
 
 @pytest.mark.parametrize(
@@ -103,19 +103,19 @@ def test_target_parts(target, kinds):
 )
 def test_verdicts(fields, verdict):
     goal = audited(**fields)
-    assert goal.audit["verdict"] == verdict, goal.audit["reasons"]
-    assert goal.audit["flagged"] is (verdict != "consistent")
+    assert goal.audit.verdict == verdict, goal.audit.reasons
+    assert goal.audit.flagged is (verdict != "consistent")
 
 
 def test_reason_quotes_target_and_figure_with_share():
     goal = audited(target="Vähintään 2 500 asuntoa.", metric_status="Valmistui 2 104 asuntoa.", status="full")
-    assert "Tavoite: Vähintään 2 500 asuntoa; raportoitu: 2 104 asuntoa (84,2 %)." in goal.audit["reasons"]
+    assert "Tavoite: Vähintään 2 500 asuntoa; raportoitu: 2 104 asuntoa (84,2 %)." in goal.audit.reasons
 
 
 def test_reason_names_the_claim_as_too_optimistic():
     goal = audited(target="Vähintään 2 500 asuntoa.", metric_status="Valmistui 2 104 asuntoa.", status="full",
                    status_label="Toteutuu täysin")
-    assert any("'Toteutuu täysin' on liian myönteinen" in r for r in goal.audit["reasons"])
+    assert any("'Toteutuu täysin' on liian myönteinen" in r for r in goal.audit.reasons)
 
 
 def test_arithmetic_is_information_not_a_flag():
@@ -124,21 +124,21 @@ def test_arithmetic_is_information_not_a_flag():
         measures="31.12.2020 mennessä oli koulutettu 664 työntekijää. Vuonna 2021 koulutettiin 100 työntekijää lisää.",
         metric_status="Koulutettujen määrä on noussut 28,4 %.", status="full",
     )
-    assert goal.audit["notes"] == ["Tieto: 100 / 664 = 15,1 %; raportoitu 28,4 % (ei täsmää)."]
-    assert goal.audit["verdict"] == "consistent"
+    assert goal.audit.notes == ["Tieto: 100 / 664 = 15,1 %; raportoitu 28,4 % (ei täsmää)."]
+    assert goal.audit.verdict == "consistent"
 
 
 def test_goal_with_all_fields_empty_is_not_an_error():
     goal = audited(goal_id="1.1", status="full")
     assert goal.indicators == []
-    assert goal.audit["verdict"] in ("consistent", "insufficient_evidence")
+    assert goal.audit.verdict in ("consistent", "insufficient_evidence")
 
 
 def test_classifier_decides_where_rules_cannot():
     goal = Goal(target="Digituki vahvistuu.", metric_status="Digitukea ei ole järjestetty.", status="full")
     assessment = read_evidence([goal], 2021).assessments[0]
     assessment.status = None  # as if the rules had nothing to go on
-    confident = {"status": "none", "probabilities": {"full": 0.05, "partial": 0.15, "none": 0.8}}
-    assert audit_goal(goal, assessment, confident)["verdict"] == "inconsistent"
-    unsure = {"status": "none", "probabilities": {"full": 0.35, "partial": 0.2, "none": 0.45}}
-    assert audit_goal(goal, assessment, unsure)["verdict"] == "consistent"
+    confident = Prediction("none", {"full": 0.05, "partial": 0.15, "none": 0.8})
+    assert audit_goal(goal, assessment, confident).verdict == "inconsistent"
+    unsure = Prediction("none", {"full": 0.35, "partial": 0.2, "none": 0.45})
+    assert audit_goal(goal, assessment, unsure).verdict == "consistent"

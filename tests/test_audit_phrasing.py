@@ -66,7 +66,7 @@ def test_signed_per_cent_is_a_change(target, baseline, expected):
 def test_illative_level_is_compared_as_a_level():
     goal = audited(target="Käyttöaste nousee 85 prosenttiin.", baseline="Käyttöaste 78 %",
                    metric_status="Käyttöaste oli 86 %.", status="full")
-    assert goal.audit["verdict"] == "consistent", goal.audit["reasons"]
+    assert goal.audit.verdict == "consistent", goal.audit.reasons
 
 
 # --- 2. direction from comparatives and verbs -------------------------------------------------------
@@ -101,7 +101,7 @@ def test_comparative_before_a_target(target, qualifier):
 def test_below_the_target_by_a_share():
     goal = audited(target="Vähintään 500 osallistujaa.", metric_status="Osallistujamäärä jäi 30 % alle tavoitteen.",
                    status="full")
-    assert goal.audit["verdict"] == "inconsistent", goal.audit["reasons"]
+    assert goal.audit.verdict == "inconsistent", goal.audit.reasons
 
 
 # --- 3. scale words and real number formats ---------------------------------------------------------
@@ -142,8 +142,8 @@ def test_money_unit_from_the_metric(status_text, verdict):
 def test_unit_from_the_metric():
     goal = audited(metric="Uusien yritysten määrä", target="Vähintään 400",
                    metric_status="Uusia yrityksiä perustettiin 360. Neuvontatapaamisia oli 1 250.", status="full")
-    assert goal.audit["verdict"] == "inconsistent", goal.audit["reasons"]
-    assert any("360" in r for r in goal.audit["reasons"])
+    assert goal.audit.verdict == "inconsistent", goal.audit.reasons
+    assert any("360" in r for r in goal.audit.reasons)
 
 
 # --- 5. shares and totals ----------------------------------------------------------------------------
@@ -156,7 +156,7 @@ def test_unit_from_the_metric():
 def test_share_computed_from_counts(status, verdict):
     goal = audited(target="Vähintään 90 % hakemuksista käsitellään kuukaudessa.",
                    metric_status="Kuukaudessa käsiteltiin 1 710 hakemusta 1 980:sta.", status=status)
-    assert goal.audit["verdict"] == verdict, goal.audit["reasons"]
+    assert goal.audit.verdict == verdict, goal.audit.reasons
 
 
 @pytest.mark.parametrize(
@@ -208,7 +208,7 @@ def test_parts_added_when_the_target_counts_a_total():
     goal = audited(target="Vähintään 1 000 osallistujaa.",
                    metric_status="Kursseilla oli 640 osallistujaa ja lisäksi 420 osallistujaa tapahtumissa.",
                    status="full")
-    assert goal.audit["verdict"] == "consistent", goal.audit["reasons"]
+    assert goal.audit.verdict == "consistent", goal.audit.reasons
 
 
 # --- 6. periods ----------------------------------------------------------------------------------------
@@ -253,7 +253,7 @@ def test_periods(text, value):
 def test_not_assessable_claim(status_text, verdict):
     goal = audited(target="Asiakastyytyväisyys vähintään 4,0.", metric_status=status_text,
                    status="not_assessable", status_label="Ei arvioitavissa")
-    assert goal.audit["verdict"] == verdict, goal.audit["reasons"]
+    assert goal.audit.verdict == verdict, goal.audit.reasons
 
 
 # --- 8. multi-part targets ---------------------------------------------------------------------------
@@ -267,7 +267,7 @@ def test_one_of_two_parts_met(status, verdict):
     goal = audited(target="Solmitaan 3 kumppanuussopimusta. Verkkosivut uudistetaan.",
                    metric_status="Kumppanuussopimuksia solmittiin 3. Verkkosivujen uudistus siirtyi vuodelle 2024.",
                    status=status)
-    assert goal.audit["verdict"] == verdict, goal.audit["reasons"]
+    assert goal.audit.verdict == verdict, goal.audit.reasons
 
 
 @pytest.mark.parametrize(
@@ -310,7 +310,7 @@ def test_one_of_two_parts_met_is_not_none():
 )
 def test_no_note_over_unrelated_figures(status_text):
     goal = audited(target="Kävijämäärä kasvaa.", metric_status=status_text, status="full")
-    assert goal.audit["notes"] == []
+    assert goal.audit.notes == []
 
 
 # --- 10. two kinds of flag --------------------------------------------------------------------------
@@ -328,4 +328,4 @@ def test_no_note_over_unrelated_figures(status_text):
     ],
 )
 def test_goal_audit_names_the_kind_of_flag(fields, flag):
-    assert audited(**fields).audit["flag"] == flag
+    assert audited(**fields).audit.flag == flag

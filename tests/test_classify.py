@@ -216,7 +216,7 @@ def test_shipped_default_model_loads_and_predicts(seed_report):
     model = load_model(DEFAULT_MODEL)
     assert isinstance(model, StatusModel)
     report = analyse_report(Report.from_dict(seed_report.to_dict()), model=model)
-    assert all(set(g.prediction["probabilities"]) == {"full", "partial", "none"} for g in report.goals)
+    assert all(set(g.prediction.probabilities) == {"full", "partial", "none"} for g in report.goals)
 
 
 def test_train_command_with_one_status_only_exits_with_a_message(tmp_path, capsys):

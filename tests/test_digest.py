@@ -25,7 +25,7 @@ from pipeline.digest import (
     write_digest,
 )
 from pipeline.lang_fi.digest_labels import COUNTED_UNITS, FIGURE_COLUMNS
-from pipeline.records import STATUSES, Goal, Metric, Report
+from pipeline.records import STATUSES, Audit, Goal, Indicator, Metric, MetricAudit, Report
 from pipeline.summarise import MAX_CHARS, MAX_SENTENCES, summarise
 
 SEED_GOALS = ["5.1", "8.1", "12.3", "12.4", "12.5", "12.12", "13.1", "17.1"]
@@ -84,8 +84,8 @@ def test_goal_without_progress_text_has_no_summary():
 
 def test_highlight_marks_figures_and_cited_ones():
     text = "Määrä on 194 opiskelijaa (13,7 %)."
-    items = [{"field": "metric_status", "kind": "count", "value": 194, "unit": "opiskelija", "start": 9, "end": 24},
-             {"field": "metric_status", "kind": "percent", "value": 13.7, "unit": "%", "start": 26, "end": 32}]
+    items = [Indicator("metric_status", "count", 194, "opiskelija", None, None, "194 opiskelijaa", 9, 24, text),
+             Indicator("metric_status", "percent", 13.7, "%", None, None, "13,7 %", 26, 32, text)]
     segments = highlight(text, items, {(9, 24)})
     assert "".join(s["text"] for s in segments) == text
     marked = [(s["text"], s["css"]) for s in segments if s["mark"]]
@@ -182,7 +182,7 @@ def test_markdown_digest_shows_report_text_as_text(hostile, forbidden, where):
     from markdown_it import MarkdownIt
 
     goal = Goal(goal_id="1.1", goal="Tavoite", status_label="Toteutui", status="full",
-                audit={"verdict": "inconsistent", "flagged": True, "reasons": ["Syy."]})
+                audit=Audit("inconsistent", True, reasons=["Syy."]))
     report = Report(source="raportti.txt", sha256="0" * 64, goals=[goal])
     setattr(report if where == "source" else goal, where, hostile)
     rendered = MarkdownIt("commonmark", {"html": True}).enable("table").render(markdown_digest(report))
@@ -376,8 +376,8 @@ def test_report_stored_with_a_bad_id_is_named(tmp_path, capsys):
 # --- whole statements: status and audit per metric row ------------------------------------------------------
 
 
-def audit_of(verdict, flagged, **fields) -> dict:
-    return {"verdict": verdict, "flagged": flagged, "reasons": [], **fields}
+def audit_of(verdict, flagged, **fields) -> MetricAudit:
+    return MetricAudit(verdict, flagged, **fields)
 
 
 def metric_goal(goal_id, department, page, *rows, status=None):
@@ -506,7 +506,7 @@ def rows_digest(voikko, tmp_path_factory):
 
 def flagged_rows(report, kind=None):
     return [(g, m) for g in report.goals for m in g.metrics
-            if m.audit["flagged"] and (kind is None or audit_flag(m.audit) == kind)]
+            if m.audit.flagged and (kind is None or audit_flag(m.audit) == kind)]
 
 
 def test_digest_lists_the_flagged_metric_rows(page, rows_digest):
@@ -531,7 +531,7 @@ def test_flagged_row_shows_its_cells_department_page_and_reasons(page, rows_dige
     cells = section.locator("table.metrics td").all_inner_texts()
     assert cells == [metric.name, metric.baseline, metric.target, metric.actual]
     assert section.locator(".status").first.inner_text().startswith(metric.status_label)
-    assert section.locator("ul.reasons li").all_inner_texts() == metric.audit["reasons"]
+    assert section.locator("ul.reasons li").all_inner_texts() == metric.audit.reasons
 
 
 def test_each_goal_with_rows_has_its_metric_table(page, rows_digest):

@@ -200,8 +200,8 @@ def test_seed_figures_match_the_hand_written_gold(seed_report, seed_gold):
 
     goals = extract_goals([Goal.from_dict(g.to_dict()) for g in seed_report.goals], seed_report.year)
     score = PRF()
-    found = [(g.goal_id, i["field"], i["kind"], value_key(i["value"])) for g in goals for i in g.indicators
-             if i["kind"] in FIGURE_KINDS]
+    found = [(g.goal_id, i.field, i.kind, value_key(i.value)) for g in goals for i in g.indicators
+             if i.kind in FIGURE_KINDS]
     wanted = [(g, f, k, value_key(v)) for g, f, k, v, *_ in seed_gold["figures"]]
     score.add(found, wanted)
     assert score.precision >= 0.95 and score.recall >= 0.95, str(score)

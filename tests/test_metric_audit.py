@@ -82,7 +82,7 @@ def test_expected_status_from_words(metric, expected):
 )
 def test_insufficient_evidence_rather_than_a_guess(metric):
     audit = audit_metric(metric)
-    assert (audit["evidence_status"], audit["verdict"], audit["flag"]) == (None, "insufficient_evidence", "needs_look")
+    assert (audit.evidence_status, audit.verdict, audit.flag) == (None, "insufficient_evidence", "needs_look")
 
 
 @pytest.mark.parametrize(
@@ -113,24 +113,24 @@ def test_direction(name, target, lower):
 )
 def test_verdict_against_the_city_number(status, verdict, words):
     audit = audit_metric(row("Kävijät", "700", "1 000", "800", status))
-    assert audit["verdict"] == verdict
-    assert words in audit["reasons"][-1]
-    assert audit["flag"] == ("contradicted" if verdict == "inconsistent" else None)
+    assert audit.verdict == verdict
+    assert words in audit.reasons[-1]
+    assert audit.flag == ("contradicted" if verdict == "inconsistent" else None)
 
 
 def test_reason_says_the_share_of_the_target_reached():
     audit = audit_metric(row("Kävijät", "700", "1 000", "800", "none"))
-    assert "800 (80 % tavoitteesta)" in audit["reasons"][0]
+    assert "800 (80 % tavoitteesta)" in audit.reasons[0]
 
 
 def test_not_assessable_is_consistent_when_no_figure_exists():
     audit = audit_metric(row("Kysely", "1", "1", "tulossa 2026", "not_assessable"))
-    assert audit["verdict"] == "consistent"
+    assert audit.verdict == "consistent"
 
 
 def test_not_assessable_is_contradicted_when_figures_exist():
     audit = audit_metric(row("Kävijät", "700", "1 000", "1 200", "not_assessable"))
-    assert audit["verdict"] == "inconsistent"
+    assert audit.verdict == "inconsistent"
 
 
 @pytest.mark.parametrize(("share", "expected"), [(0.05, "none"), (0.1, "partial"), (0.2, "partial")])
@@ -157,7 +157,7 @@ def test_analyse_audits_every_metric_row(nlp):
     goal = Goal(goal_id="1", goal="Kirjasto houkuttelee kävijöitä",
                 metrics=[row("Kävijät", "700", "1 000", "1 100", "full"), row("Lainat", "5", "6", "4", "full")])
     report = analyse_report(Report(source="t", sha256="", year=2024, goals=[goal]))
-    assert [m.audit["verdict"] for m in report.goals[0].metrics] == ["consistent", "inconsistent"]
+    assert [m.audit.verdict for m in report.goals[0].metrics] == ["consistent", "inconsistent"]
 
 
 def test_a_goal_labelled_only_by_its_metric_rows_is_not_flagged_itself(nlp):
@@ -166,7 +166,7 @@ def test_a_goal_labelled_only_by_its_metric_rows_is_not_flagged_itself(nlp):
 
     goal = Goal(goal_id="1", goal="Kirjasto houkuttelee kävijöitä", metrics=[row("Kävijät", "700", "1 000", "1 100")])
     audit = analyse_report(Report(source="t", sha256="", year=2024, goals=[goal])).goals[0].audit
-    assert (audit["verdict"], audit["flagged"]) == ("consistent", False)
+    assert (audit.verdict, audit.flagged) == ("consistent", False)
 
 
 def report_rows(*rows):
@@ -198,8 +198,8 @@ def test_graded_unlike_the_rest_of_the_report(rows, odd):
     metrics, unlike = report_rows(*rows)
     assert [metrics.index(m) for m in unlike] == odd
     for i in odd:
-        assert metrics[i].audit["graded_unlike_report"]
-        assert "Arvioitu eri tavalla kuin raportin muut rivit" in metrics[i].audit["reasons"][-1]
+        assert metrics[i].audit.graded_unlike_report
+        assert "Arvioitu eri tavalla kuin raportin muut rivit" in metrics[i].audit.reasons[-1]
 
 
 def test_analyse_prints_each_metric_row_verdict_with_reasons_when_flagged(nlp, tmp_path, capsys):

@@ -183,8 +183,8 @@ def test_analyse_command_fills_indicators(capsys):
     assert main(["analyse", str(SEED), "--json"]) == 0
     doc = json.loads(capsys.readouterr().out)
     goal = {g["goal_id"]: Goal.from_dict(g) for g in doc["goals"]}["12.4"]
-    figure = next(i for i in goal.indicators if i["text"] == "noussut 28,4 %")
-    assert figure == {
+    figure = next(i for i in goal.indicators if i.text == "noussut 28,4 %")
+    assert figure.to_dict() == {
         "field": "metric_status", "kind": "percent", "value": 28.4, "unit": "%", "qualifier": None,
         "direction": "increase", "text": "noussut 28,4 %", "start": 44, "end": 58,
         "sentence": "Varhaiskasvatuksessa koulutettujen määrä on noussut 28,4 % vuoden 2021 aikana.",

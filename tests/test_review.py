@@ -11,7 +11,7 @@ import pytest
 from openpyxl import load_workbook
 
 from pipeline.analysis import analyse_report
-from pipeline.records import Goal, Report
+from pipeline.records import Audit, Goal, Report
 from pipeline.review import (
     FIGURE_HEADERS,
     GOAL_HEADERS,
@@ -63,8 +63,7 @@ def test_workbook_puts_flagged_claims_first(db, tmp_path):
 
 def audited_goal(goal_id: str, verdict: str) -> Goal:
     return Goal(goal_id=goal_id, goal=f"Tavoite {goal_id}", status="full", status_label="Toteutui",
-                audit={"verdict": verdict, "flagged": verdict != "consistent", "reasons": ["Perustelu."],
-                       "evidence_status": None, "notes": [], "cited": []})
+                audit=Audit(verdict, verdict != "consistent", reasons=["Perustelu."]))
 
 
 @pytest.fixture
@@ -266,7 +265,7 @@ def test_requests_without_the_token_change_nothing(app_url, db):
     figure = item.figures[0]
     answers = [
         httpx.post(f"{app_url}/goals/{item.goal_ref}/status", data={"status": "none"}),
-        httpx.post(f"{app_url}/figures/{figure['indicator_ref']}",
+        httpx.post(f"{app_url}/figures/{figure.indicator_ref}",
                    data={"goal_ref": item.goal_ref, "action": "reject"}),
         httpx.post(f"{app_url}/goals/{item.goal_ref}/status", data={"status": "none"},
                    headers={"X-Review-Token": "wrong"}),
@@ -402,7 +401,7 @@ def test_retraining_with_corrections_changes_the_prediction(tmp_path):
     def predicted(trained, goal):
         report = analyse_report(Report(source="x", sha256="", year=2021, goals=[Goal.from_dict(goal.to_dict())]),
                                 model=trained)
-        return report.goals[0].prediction["status"]
+        return report.goals[0].prediction.status
 
     probe = Goal(target="Palveluohjaus vakiintuu.", metric_status="Työ eteni osittain; 5 yksikköä on vielä kesken.")
     assert predicted(model(), probe) == "full"  # the reports' over-optimistic labels

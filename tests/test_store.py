@@ -121,7 +121,7 @@ def test_export_tables_name_report_and_version(db_url, analysed_seed):
     frames = export_tables(engine_for(db_url))
     assert set(frames) == {"goals", "indicators", "audits"}
     assert set(frames["goals"]["version"]) == {1}
-    assert frames["audits"]["flagged"].sum() == sum(g.audit["flagged"] for g in analysed_seed.goals)
+    assert frames["audits"]["flagged"].sum() == sum(g.audit.flagged for g in analysed_seed.goals)
     kinds = {"inconsistent": "contradicted", "insufficient_evidence": "needs_look", "consistent": None}
     for name in ("goals", "audits"):
         frame = frames[name]

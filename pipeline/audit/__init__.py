@@ -25,11 +25,10 @@ reported as information (``notes``), never as a flag.
 
 from pipeline.audit.evidence import Assessment, Finding, arithmetic_notes, assess, is_negative
 from pipeline.audit.target import Part, requirements
-from pipeline.audit.verdict import STATUS_FI, VERDICTS, audit_goal, describe_target
+from pipeline.audit.verdict import STATUS_FI, audit_goal, describe_target
 
 __all__ = [
     "STATUS_FI",
-    "VERDICTS",
     "Assessment",
     "Finding",
     "Part",

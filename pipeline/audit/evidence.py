@@ -128,7 +128,7 @@ def _evidence_docs(docs: dict) -> list[tuple[str, object]]:
 
 def assess(goal: Goal, docs: dict, indicators: Iterable[Indicator]) -> Assessment:
     """What the goal's own evidence supports, part by part."""
-    indicators = [i if isinstance(i, Indicator) else Indicator.from_dict(i) for i in indicators]
+    indicators = list(indicators)
     result = Assessment(parts=requirements(goal, docs, indicators))
     derived = derived_figures(docs, indicators)
     evidence = _evidence_docs(docs)

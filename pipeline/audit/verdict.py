@@ -13,13 +13,11 @@ from typing import TYPE_CHECKING
 
 from pipeline.lang_fi.change_words import CHANGE_BOUNDS, CHANGE_NOUNS
 from pipeline.lang_fi.qualifiers import QUALIFIER_WORDS
-from pipeline.records import Goal, Indicator, flag_kind
+from pipeline.records import Audit, Citation, Goal, Indicator, Prediction, flag_kind
 
 if TYPE_CHECKING:
     from pipeline.audit.evidence import Assessment
     from pipeline.audit.target import Part
-
-VERDICTS: tuple[str, ...] = ("consistent", "inconsistent", "insufficient_evidence")
 
 #: Finnish names of the statuses, for reasons.
 STATUS_FI: dict[str, str] = {
@@ -34,9 +32,9 @@ _ORDER = {"none": 0, "partial": 1, "full": 2}
 PART_NAMES: dict[str, str] = {"component": "Tavoitteen osa", "deliverable": "Tavoitteen tuotos"}
 
 
-def audit_goal(goal: Goal, assessment: Assessment, prediction: dict | None = None,
-               *, doubt_below: float = 0.15) -> dict:
-    """The audit record of the contract: ``verdict``, ``flagged``, ``reasons``.
+def audit_goal(goal: Goal, assessment: Assessment, prediction: Prediction | None = None,
+               *, doubt_below: float = 0.15) -> Audit:
+    """The goal's :class:`~pipeline.records.Audit`: ``verdict``, ``flagged``, ``reasons``.
 
     Also ``flag`` (``contradicted`` for an inconsistent claim, ``needs_look``
     for insufficient evidence, else None), ``evidence_status`` (what the
@@ -50,7 +48,7 @@ def audit_goal(goal: Goal, assessment: Assessment, prediction: dict | None = Non
     assessment
         :func:`pipeline.audit.evidence.assess` of the goal.
     prediction
-        The classifier's ``{"status": ..., "probabilities": {...}}`` or None.
+        The classifier's prediction, or None.
     doubt_below
         Where the rules cannot decide, a claim the classifier gives less than
         this probability, while preferring another status, is flagged.
@@ -106,28 +104,21 @@ def audit_goal(goal: Goal, assessment: Assessment, prediction: dict | None = Non
         verdict, reason = _judge_by_classifier(goal, prediction, doubt_below)
         reasons.append(reason)
     reasons = list(dict.fromkeys(r for r in reasons if r))
-    cited = [{"field": f.reported.field, "start": f.reported.start, "end": f.reported.end}
+    cited = [Citation(f.reported.field, f.reported.start, f.reported.end)
              for f in assessment.findings if f.reported is not None]
-    return {
-        "verdict": verdict,
-        "flagged": verdict != "consistent",
-        "flag": flag_kind(verdict),
-        "reasons": reasons,
-        "evidence_status": evidence,
-        "notes": assessment.notes,
-        "cited": cited,
-    }
+    return Audit(verdict=verdict, flagged=verdict != "consistent", flag=flag_kind(verdict), reasons=reasons,
+                 evidence_status=evidence, notes=list(assessment.notes), cited=cited)
 
 
-def _judge_by_classifier(goal: Goal, prediction: dict | None, doubt_below: float) -> tuple[str, str]:
+def _judge_by_classifier(goal: Goal, prediction: Prediction | None, doubt_below: float) -> tuple[str, str]:
     claimed = goal.status
     label = goal.status_label or STATUS_FI.get(claimed, claimed)
     if claimed == "none" or prediction is None:
         return "consistent", ("Tavoite on laadullinen; raportoidut tiedot eivät ole ristiriidassa ilmoitetun "
                               "tilan kanssa.")
-    probabilities = prediction.get("probabilities") or {}
+    probabilities = prediction.probabilities
     p_claimed = probabilities.get(claimed, 0.0)
-    predicted = prediction.get("status")
+    predicted = prediction.status
     if predicted != claimed and p_claimed < doubt_below and predicted in STATUS_FI:
         return "inconsistent", (
             f"Tavoite on laadullinen; luokitin pitää todennäköisimpänä tilaa '{STATUS_FI[predicted]}' "
