@@ -138,7 +138,7 @@ def _list_wrong(key: list[dict], audited: dict) -> None:
         if (entry["verdict"] == "consistent") == (verdict == "consistent"):
             continue
         kind = "WRONG FLAG" if entry["verdict"] == "consistent" else "MISS"
-        reasons = " ".join(goal.audit.get("reasons") or []) if goal is not None else "(not read)"
+        reasons = " ".join(goal.audit.reasons) if goal is not None else "(not read)"
         print(f"- {kind} {entry['source']} {entry['goal_id']} classes {entry.get('classes')}: "
               f"key {entry['verdict']} ({entry.get('evidence_status')}), audit {verdict}\n"
               f"  key: {entry.get('reason')}\n  audit: {reasons}")

@@ -356,10 +356,10 @@ def digest_markup(where: str, hostile: str, forbidden: str) -> Callable[[Path], 
         from markdown_it import MarkdownIt
 
         from pipeline.digest import markdown_digest
-        from pipeline.records import Goal, Report
+        from pipeline.records import Audit, Goal, Report
 
         goal = Goal(goal_id="1.1", goal="Tavoite", status_label="Toteutui", status="full",
-                    audit={"verdict": "inconsistent", "flagged": True, "reasons": ["Syy."]})
+                    audit=Audit("inconsistent", True, reasons=["Syy."]))
         report = Report(source="raportti.txt", sha256="0" * 64, goals=[goal])
         setattr(report if where == "source" else goal, where, hostile)
         html = MarkdownIt("commonmark", {"html": True}).enable("table").render(markdown_digest(report))

@@ -295,20 +295,12 @@ def _cmd_review_serve(args: argparse.Namespace) -> int:
 
 
 def _cmd_review_models(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
-    from sqlalchemy import select
-    from sqlalchemy.orm import Session
-
     from pipeline.config import model_path
     from pipeline.review import model_accuracy_on_reviewed
-    from pipeline.store import ModelRow
+    from pipeline.store import models
 
     engine = _engine(args)
-    with Session(engine) as session:
-        models = [(row.version, Path(row.path)) for row in session.scalars(select(ModelRow).order_by(ModelRow.id))]
-    models.append(("current default", model_path()))
-    results = model_accuracy_on_reviewed(engine, models)
+    results = model_accuracy_on_reviewed(engine, [*models(engine), ("current default", model_path())])
     if not results:
         print("No reviewed goals yet: correct some statuses (review import or review serve) first.")
         return 0
@@ -316,6 +308,18 @@ def _cmd_review_models(args: argparse.Namespace) -> int:
     for row in results:
         accuracy = f"{row['accuracy']:.3f}" if row["accuracy"] is not None else "-"
         print(f"{row['version']:32s} {row['reviewed']:14d} {accuracy:>9s}  {row['note']}")
+    return 0
+
+
+def _cmd_db_upgrade(args: argparse.Namespace) -> int:
+    from pipeline.config import database_url
+    from pipeline.store import upgrade
+
+    before, after = upgrade(database_url(args.db))
+    if before == after:
+        print(f"the database is at the current schema ({after}); nothing to do")
+    else:
+        print(f"upgraded the database from schema {before or '(none)'} to {after}")
     return 0
 
 
@@ -397,6 +401,12 @@ def build_parser() -> argparse.ArgumentParser:
     review_models = actions.add_parser("models", help="accuracy of each model version on the reviewed goals")
     review_models.add_argument("--db", help=db_help)
     review_models.set_defaults(handler=_cmd_review_models)
+
+    db = commands.add_parser("db", help="the database's schema")
+    db_actions = db.add_subparsers(dest="db_command", required=True)
+    db_upgrade = db_actions.add_parser("upgrade", help="bring the database to the current schema, keeping every row")
+    db_upgrade.add_argument("--db", help=db_help)
+    db_upgrade.set_defaults(handler=_cmd_db_upgrade)
 
     export = commands.add_parser("export", help="goals, indicators and audit results from the database")
     export.add_argument("--format", choices=("csv", "xlsx", "parquet"), default="csv")

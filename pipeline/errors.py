@@ -22,3 +22,15 @@ class ReportError(PipelineError):
 
 class VoikkoMissingError(PipelineError):
     """libvoikko or its Finnish dictionary is not installed."""
+
+
+class StoreError(PipelineError):
+    """The database cannot be reached or used."""
+
+
+class ReviewError(PipelineError):
+    """A review workbook or decision that cannot be stored; lists every bad row."""
+
+    def __init__(self, problems: list[str], source: str = "the workbook") -> None:
+        self.problems = problems
+        super().__init__(f"{source}: nothing was imported; fix these and import again:\n  " + "\n  ".join(problems))

@@ -400,6 +400,81 @@ class Report:
         )
 
 
+# --- review ---------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Decision:
+    """One analyst decision before it is stored.
+
+    ``target`` is ``status`` (``action`` ``set_status``, ``new_value`` a status)
+    or ``figure`` (``action`` ``accept``, ``correct`` with ``new_value`` the
+    corrected value, or ``reject``; ``indicator_ref`` the stored figure).
+    """
+
+    goal_ref: int
+    target: str  # "status" or "figure"
+    action: str  # "set_status", "accept", "correct", "reject"
+    new_value: str | None
+    reviewer: str
+    comment: str | None = None
+    indicator_ref: int | None = None
+    source: str = "web"  # "web" or "workbook"
+    where: str = ""  # "sheet 'Luvut', row 7" for a workbook decision
+
+
+@dataclass(slots=True)
+class Correction:
+    """A stored decision, as the audit trail shows it (never changed afterwards)."""
+
+    goal_ref: int
+    indicator_ref: int | None
+    target: str
+    action: str
+    old_value: str | None
+    new_value: str | None
+    reviewer: str
+    comment: str | None
+    source: str
+    created_at: str  # ISO 8601
+
+
+@dataclass(slots=True)
+class ReviewFigure:
+    """A stored figure as the review shows it: the figure, its value as text as extracted and now."""
+
+    indicator_ref: int
+    indicator: Indicator
+    value: str | None  # as extracted
+    current: str | None  # after the latest decision; None when rejected
+    decision: str | None = None  # "accept", "correct" or "reject"
+    reviewer: str | None = None
+
+
+@dataclass(slots=True)
+class ReviewItem:
+    """A stored goal as the review list shows it, with its current status and figures."""
+
+    goal_ref: int
+    report: str
+    version: int
+    goal_id: str | None
+    goal: str | None
+    status_label: str | None
+    claimed: str | None
+    predicted: str | None
+    confidence: float | None
+    verdict: str | None
+    flagged: bool
+    #: ``contradicted`` or ``needs_look`` (see :data:`FLAG_KINDS`), None when not flagged.
+    flag: str | None
+    reasons: list[str]
+    summary: str | None
+    current_status: str | None
+    reviewed: bool
+    figures: list[ReviewFigure] = field(default_factory=list)
+
+
 def goals_to_frame(report: Report) -> pd.DataFrame:
     """One row per goal, columns :data:`GOAL_COLUMNS` then the report's columns."""
     rows = []

@@ -13,30 +13,20 @@ checks every row first and stores all decisions in one transaction, or none.
 from __future__ import annotations
 
 import datetime as dt
-import math
-import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import select
 from sqlalchemy.engine import Engine
-from sqlalchemy.orm import Session, selectinload
 
 from pipeline.cells import neutralise, restore
-from pipeline.errors import PipelineError
+from pipeline.errors import ReviewError
 from pipeline.lang_fi.flags import FLAG_NAMES_FI
-from pipeline.records import FIGURE_KINDS, STATUSES, Goal, Indicator, flag_kind
+from pipeline.records import FLAG_KINDS, STATUSES, Decision, ReviewItem
 from pipeline.status import normalise_status
-from pipeline.store import (
-    CorrectionRow,
-    GoalRow,
-    IndicatorRow,
-    ReportRow,
-    current_figures,
-    current_statuses,
-    lock_for_corrections,
-)
+from pipeline.store import check_value, parse_number, record, review_queue, reviewed_goals
+
+__all__ = ["FIGURE_HEADERS", "GOAL_HEADERS", "Decision", "ReviewError", "export_workbook", "flag_counts",
+           "import_workbook", "model_accuracy_on_reviewed", "read_workbook"]
 
 GOAL_SHEET = "Tavoitteet"
 FIGURE_SHEET = "Luvut"
@@ -52,257 +42,11 @@ INFORMATIVE_HEADERS = ("merkintä",)
 #: Decisions on a figure, in Finnish and English.
 FIGURE_ACTIONS = {"hyväksy": "accept", "accept": "accept", "korjaa": "correct", "correct": "correct",
                   "hylkää": "reject", "reject": "reject"}
-ISO_DATE = re.compile(r"^(--\d{2}|\d{4}(-\d{2}(-\d{2})?)?)(/\d{4}(-\d{2}(-\d{2})?)?)?$")
 
-
-class ReviewError(PipelineError):
-    """A review workbook or decision that cannot be stored; lists every bad row."""
-
-    def __init__(self, problems: list[str], source: str = "the workbook") -> None:
-        self.problems = problems
-        super().__init__(f"{source}: nothing was imported; fix these and import again:\n  " + "\n  ".join(problems))
-
-
-@dataclass(slots=True)
-class Decision:
-    """One analyst decision before it is stored."""
-
-    goal_ref: int
-    target: str  # "status" or "figure"
-    action: str  # "set_status", "accept", "correct", "reject"
-    new_value: str | None
-    reviewer: str
-    comment: str | None = None
-    indicator_ref: int | None = None
-    source: str = "web"  # "web" or "workbook"
-    where: str = ""  # "sheet 'Luvut', row 7" for a workbook decision
-
-
-@dataclass(slots=True)
-class QueueItem:
-    """A goal as the review list shows it."""
-
-    goal_ref: int
-    report: str
-    version: int
-    goal_id: str | None
-    goal: str | None
-    status_label: str | None
-    claimed: str | None
-    predicted: str | None
-    confidence: float | None
-    verdict: str | None
-    flagged: bool
-    #: ``contradicted`` or ``needs_look`` (see :data:`pipeline.records.FLAG_KINDS`), None when not flagged.
-    flag: str | None
-    reasons: list[str]
-    summary: str | None
-    current_status: str | None
-    reviewed: bool
-    figures: list[ReviewFigure] = field(default_factory=list)
-
-
-@dataclass(slots=True)
-class ReviewFigure:
-    """A stored figure as the review shows it: the indicator, its value as text now and after the latest decision."""
-
-    indicator_ref: int
-    indicator: Indicator
-    value: str | None  # as extracted
-    current: str | None  # after the latest decision; None when rejected
-    decision: str | None = None  # "accept", "correct" or "reject"
-    reviewer: str | None = None
-
-
-# --- the queue ------------------------------------------------------------------------------------
-
-
-def review_queue(engine: Engine, *, report_id: int | None = None, flagged_only: bool = False) -> list[QueueItem]:
-    """Goals in review order: contradicted claims, then those that need a look, then the least certain predictions."""
-    with Session(engine) as session:
-        statuses = current_statuses(session)
-        figures = current_figures(session)
-        query = (select(GoalRow).join(ReportRow)
-                 .options(selectinload(GoalRow.indicators), selectinload(GoalRow.prediction),
-                          selectinload(GoalRow.audit), selectinload(GoalRow.report))
-                 .order_by(ReportRow.id, GoalRow.position))
-        if report_id is not None:
-            query = query.where(GoalRow.report_id == report_id)
-        items = [_item(row, statuses, figures) for row in session.scalars(query)]
-    if flagged_only:
-        items = [i for i in items if i.flagged]
-    return sorted(items, key=lambda i: (_FLAG_ORDER.get(i.flag, 2), i.confidence if i.confidence is not None else 1.0))
-
-
-_FLAG_ORDER = {"contradicted": 0, "needs_look": 1}
-
-
-def flag_counts(items: list[QueueItem]) -> dict[str, int]:
+def flag_counts(items: list[ReviewItem]) -> dict[str, int]:
     """How many items carry each kind of flag: ``{"contradicted": n, "needs_look": m}``."""
-    return {kind: sum(i.flag == kind for i in items) for kind in _FLAG_ORDER}
+    return {kind: sum(i.flag == kind for i in items) for kind in FLAG_KINDS.values()}
 
-
-def _item(row: GoalRow, statuses: dict, figures: dict) -> QueueItem:
-    probabilities = row.prediction.probabilities if row.prediction else {}
-    correction = statuses.get(row.id)
-    return QueueItem(
-        goal_ref=row.id, report=row.report.source, version=row.report.version, goal_id=row.goal_id, goal=row.goal,
-        status_label=row.status_label, claimed=row.status,
-        predicted=row.prediction.status if row.prediction else None,
-        confidence=max(probabilities.values()) if probabilities else None,
-        verdict=row.audit.verdict if row.audit else None, flagged=bool(row.audit and row.audit.flagged),
-        flag=flag_kind(row.audit.verdict) if row.audit and row.audit.flagged else None,
-        reasons=list(row.audit.reasons) if row.audit else [], summary=row.summary,
-        current_status=correction.new_value if correction else row.status, reviewed=correction is not None,
-        figures=[_figure(i, figures.get(i.id)) for i in row.indicators if i.kind in FIGURE_KINDS],
-    )
-
-
-def _figure(row: IndicatorRow, decision: CorrectionRow | None) -> ReviewFigure:
-    value = _value_text(row)
-    current = value
-    if decision is not None:
-        current = {"accept": value, "correct": decision.new_value, "reject": None}[decision.action]
-    return ReviewFigure(row.id, row.record(), value, current, decision.action if decision else None,
-                        decision.reviewer if decision else None)
-
-
-def _value_text(row: IndicatorRow) -> str | None:
-    return None if row.value is None else str(row.value)
-
-
-def goal_texts(engine: Engine, goal_ref: int) -> Goal | None:
-    """The stored goal's text fields (for showing it with its figures)."""
-    from pipeline.records import GOAL_COLUMNS
-
-    with Session(engine) as session:
-        row = session.get(GoalRow, goal_ref)
-        return None if row is None else Goal(**{name: getattr(row, name) for name in GOAL_COLUMNS})
-
-
-# --- storing decisions ------------------------------------------------------------------------------
-
-
-def validate(session: Session, decision: Decision) -> str | None:
-    """Why ``decision`` cannot be stored, or None."""
-    goal = session.get(GoalRow, decision.goal_ref)
-    if goal is None:
-        return f"unknown goal {decision.goal_ref}"
-    if not decision.reviewer.strip():
-        return "the reviewer's name is missing"
-    limit = CorrectionRow.__table__.columns["reviewer"].type.length
-    if len(decision.reviewer.strip()) > limit:  # PostgreSQL would refuse it with a 500, SQLite keep it
-        return f"the reviewer's name is {len(decision.reviewer.strip())} characters; write at most {limit}"
-    if decision.target == "status":
-        if decision.new_value not in STATUSES:
-            return f"status {decision.new_value!r} is not one of {', '.join(STATUSES)}"
-        return None
-    figure = session.get(IndicatorRow, decision.indicator_ref) if decision.indicator_ref else None
-    if figure is None or figure.goal_ref != decision.goal_ref:
-        return f"unknown figure {decision.indicator_ref} of goal {decision.goal_ref}"
-    if decision.action not in ("accept", "correct", "reject"):
-        return f"decision {decision.action!r} is not accept, correct or reject"
-    if decision.action == "correct":
-        return _check_value(figure.kind, decision.new_value)
-    return None
-
-
-def _check_value(kind: str, value: str | None) -> str | None:
-    if value is None or not str(value).strip():
-        return "a corrected value is missing"
-    if kind == "date":
-        return None if ISO_DATE.match(str(value).strip()) else (
-            f"{value!r} is not a date; write it as 2021-08-01, 2021-08, 2021 or 2021-01-01/2021-12-31")
-    if parse_number(value) is None:
-        return f"{value!r} is not a number; write e.g. 2104 or 13,4"
-    return None
-
-
-def parse_number(value: object) -> float | None:
-    """``13,4``, ``2 104``, ``13.4`` or a number cell as a float; None if it is not a finite number."""
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return float(value) if math.isfinite(value) else None
-    text = str(value).strip().replace("\u00a0", "").replace(" ", "").replace(",", ".")
-    try:
-        number = float(text)
-    except ValueError:
-        return None
-    return number if math.isfinite(number) else None  # "nan", "inf", "1e309" are no figure of a report
-
-
-def _normal_value(kind: str, value: str | None) -> str | None:
-    if value is None or kind == "date":
-        return None if value is None else str(value).strip()
-    number = parse_number(value)
-    return str(int(number)) if number is not None and number.is_integer() else str(number)
-
-
-def record(engine: Engine, decisions: Iterable[Decision]) -> int:
-    """Store ``decisions`` in one transaction; returns how many changed something.
-
-    A decision that repeats the current state (the same status, the same
-    figure decision) is not stored again, so importing a workbook twice
-    changes nothing. Any invalid decision rejects them all.
-    """
-    decisions = list(decisions)
-    stored = 0
-    with Session(engine) as session, session.begin():
-        # Read the current values and write the new rows as one serialised step: two analysts (or
-        # twenty requests) changing one goal at once must each see the other's row as the old value.
-        lock_for_corrections(session, {d.goal_ref for d in decisions},
-                             {d.indicator_ref for d in decisions if d.indicator_ref})
-        problems = [f"{d.where}: {problem}" if d.where else problem
-                    for d in decisions if (problem := validate(session, d))]
-        if problems:
-            raise ReviewError(problems, "the decisions")
-        statuses = current_statuses(session)
-        figures = current_figures(session)
-        for decision in decisions:
-            row = _correction(session, decision, statuses, figures)
-            if row is None:
-                continue
-            session.add(row)
-            session.flush()
-            (statuses if decision.target == "status" else figures)[
-                decision.goal_ref if decision.target == "status" else decision.indicator_ref] = row
-            stored += 1
-    return stored
-
-
-def _correction(session: Session, decision: Decision, statuses: dict, figures: dict) -> CorrectionRow | None:
-    now = dt.datetime.now(dt.UTC)
-    if decision.target == "status":
-        goal = session.get(GoalRow, decision.goal_ref)
-        previous = statuses.get(goal.id)
-        old = previous.new_value if previous else goal.status
-        if previous is not None and old == decision.new_value:
-            return None
-        return CorrectionRow(goal_ref=goal.id, target="status", action="set_status", old_value=old,
-                             new_value=decision.new_value, reviewer=decision.reviewer, comment=decision.comment,
-                             source=decision.source, created_at=now)
-    figure = session.get(IndicatorRow, decision.indicator_ref)
-    previous = figures.get(figure.id)
-    original = _value_text(figure)
-    old = original if previous is None else {"accept": original, "correct": previous.new_value,
-                                             "reject": None}[previous.action]
-    new = {"accept": original, "correct": _normal_value(figure.kind, decision.new_value), "reject": None}[
-        decision.action]
-    if previous is not None and previous.action == decision.action and old == new:
-        return None
-    return CorrectionRow(goal_ref=decision.goal_ref, indicator_ref=figure.id, target="figure",
-                         action=decision.action, old_value=old, new_value=new, reviewer=decision.reviewer,
-                         comment=decision.comment, source=decision.source, created_at=now)
-
-
-def trail(engine: Engine, goal_ref: int | None = None) -> list[dict]:
-    """Every decision (of one goal), oldest first."""
-    with Session(engine) as session:
-        query = select(CorrectionRow).order_by(CorrectionRow.id)
-        if goal_ref is not None:
-            query = query.where(CorrectionRow.goal_ref == goal_ref)
-        return [{"goal_ref": r.goal_ref, "indicator_ref": r.indicator_ref, "target": r.target, "action": r.action,
-                 "old_value": r.old_value, "new_value": r.new_value, "reviewer": r.reviewer, "comment": r.comment,
-                 "source": r.source, "created_at": r.created_at.isoformat()} for r in session.scalars(query)]
 
 
 # --- the workbook -----------------------------------------------------------------------------------
@@ -434,7 +178,7 @@ def _read_row(sheet: str, number: int, cell: dict, reviewer: str | None, decisio
     if action == "correct":
         if isinstance(value, dt.datetime | dt.date):
             value = value.date().isoformat() if isinstance(value, dt.datetime) else value.isoformat()
-        problem = _check_value(str(cell["laji"] or ""), None if value is None else str(value))
+        problem = check_value(str(cell["laji"] or ""), None if value is None else str(value))
         if problem:
             problems.append(f"{where}, column 'korjattu arvo': {problem}")
             return
@@ -465,21 +209,18 @@ def import_workbook(engine: Engine, path: str | Path, *, reviewer: str | None = 
 
 
 def model_accuracy_on_reviewed(engine: Engine, models: Iterable[tuple[str, Path]]) -> list[dict]:
-    """Accuracy of each model on the goals analysts corrected (their corrected status as the truth)."""
-    from pipeline.analysis import read_evidence
-    from pipeline.classify import ModelError, load_model
-    from pipeline.records import GOAL_COLUMNS
+    """Accuracy of each model on the goals analysts corrected (their corrected status as the truth).
 
-    with Session(engine) as session:
-        corrected = current_statuses(session)
-        rows = [(session.get(GoalRow, ref), c.new_value) for ref, c in corrected.items()]
-        examples = [(Goal(**{n: getattr(row, n) for n in GOAL_COLUMNS}), label, row.report.year)
-                    for row, label in rows if label in ("full", "partial", "none")]
+    Each goal is analysed with its own report's year (dates without one get it).
+    """
+    from pipeline.classify import ModelError, load_model
+    from pipeline.training import Example, featurise
+
+    examples = [Example(goal, label, "review", "reviewed", year) for goal, label, year in reviewed_goals(engine)]
     results = []
     if not examples:
         return results
-    goals = [g for g, _, _ in examples]
-    evidence = read_evidence(goals, examples[0][2])
+    frame = featurise(examples)
     for version, path in models:
         try:
             model = load_model(path)
@@ -487,8 +228,8 @@ def model_accuracy_on_reviewed(engine: Engine, models: Iterable[tuple[str, Path]
             results.append({"version": version, "path": str(path), "reviewed": len(examples), "accuracy": None,
                             "note": str(exc)})
             continue
-        predicted = [p.status for p in model.predict_goals(goals, evidence.docs, evidence.assessments)]
-        right = sum(p == label for p, (_, label, _) in zip(predicted, examples, strict=True))
+        predicted = model.classifier.predict(frame)
+        right = sum(p == e.label for p, e in zip(predicted, examples, strict=True))
         results.append({"version": version, "path": str(path), "reviewed": len(examples),
                         "accuracy": right / len(examples), "note": ""})
     return results

@@ -25,9 +25,11 @@ from urllib.parse import urlsplit
 
 from pipeline.audit import STATUS_FI
 from pipeline.digest import highlighted_fields, template_environment
+from pipeline.errors import ReviewError
 from pipeline.lang_fi.flags import FLAG_NAMES_FI
-from pipeline.records import STATUSES
-from pipeline.review import Decision, ReviewError, flag_counts, goal_texts, record, review_queue, trail
+from pipeline.records import STATUSES, Decision
+from pipeline.review import flag_counts
+from pipeline.store import goal_texts, record, review_queue, trail
 
 COOKIE = "review_token"
 HEADER = "x-review-token"

@@ -14,7 +14,8 @@ from sqlalchemy.orm import Session
 from flows.inbox import scan_inbox
 from flows.process import process_file_task, process_report, retry_on_io
 from flows.runners import make_task_runner
-from pipeline.store import FailureRow, GoalRow, ModelRow, ReportRow, engine_for
+from pipeline.store import engine_for
+from pipeline.store.schema import FailureRow, GoalRow, ModelRow, ReportRow
 from tests.conftest import SEED
 
 pytestmark = pytest.mark.usefixtures("prefect_harness")

@@ -19,10 +19,16 @@ from pipeline.review import (
     export_workbook,
     flag_counts,
     import_workbook,
+)
+from pipeline.store import (
+    engine_for,
+    export_tables,
+    labelled_goals,
+    load_report,
     review_queue,
+    store_report,
     trail,
 )
-from pipeline.store import engine_for, export_tables, labelled_goals, load_report, store_report
 
 REVIEWER = "Liisa Tarkastaja"
 
@@ -110,12 +116,12 @@ def test_workbook_round_trip_stores_corrections_with_their_trail(db, tmp_path):
                   figure_rows=[(2, "korjaa", "12"), (3, "hylkää", None)])
     assert import_workbook(db, edited) == 3
     rows = trail(db)
-    assert [(r["target"], r["action"], r["new_value"], r["reviewer"], r["source"]) for r in rows] == [
+    assert [(r.target, r.action, r.new_value, r.reviewer, r.source) for r in rows] == [
         ("status", "set_status", "partial", REVIEWER, "workbook"),
         ("figure", "correct", "12", REVIEWER, "workbook"),
         ("figure", "reject", None, REVIEWER, "workbook"),
     ]
-    assert rows[0]["old_value"] == "full"
+    assert rows[0].old_value == "full"
 
 
 def test_importing_the_same_workbook_again_changes_nothing(db, tmp_path):
@@ -164,7 +170,7 @@ def test_current_values_come_from_the_original_plus_the_latest_decision(db, tmp_
     import_workbook(db, edit(path, tmp_path / "b.xlsx", goal_rows=[(2, "none", "Toinen Tarkastaja")]))
     item = next(i for i in review_queue(db) if i.reviewed)
     assert (item.claimed, item.current_status) == ("full", "none")
-    assert [r["old_value"] for r in trail(db)] == ["full", "partial"]
+    assert [r.old_value for r in trail(db)] == ["full", "partial"]
 
 
 def test_exports_and_digest_show_corrections_as_reviewed(db, tmp_path):
@@ -236,7 +242,7 @@ def test_correct_a_figure_with_the_keyboard(page, app_url, db):
         page.keyboard.press("Enter")
     page.reload()
     assert page.locator("tr.figure .current").first.inner_text() == "15"
-    assert [(r["action"], r["new_value"], r["reviewer"]) for r in trail(db)] == [("correct", "15", REVIEWER)]
+    assert [(r.action, r.new_value, r.reviewer) for r in trail(db)] == [("correct", "15", REVIEWER)]
     assert page.errors == []
 
 
@@ -257,7 +263,7 @@ def test_set_the_status_with_the_keyboard(page, app_url, db):
     with page.expect_navigation():
         page.keyboard.press("2")
     assert page.inner_text("#current-status") == "toteutuu osittain"
-    assert trail(db)[-1]["new_value"] == "partial"
+    assert trail(db)[-1].new_value == "partial"
 
 
 def test_requests_without_the_token_change_nothing(app_url, db):
@@ -406,7 +412,8 @@ def test_retraining_with_corrections_changes_the_prediction(tmp_path):
     probe = Goal(target="Palveluohjaus vakiintuu.", metric_status="Työ eteni osittain; 5 yksikköä on vielä kesken.")
     assert predicted(model(), probe) == "full"  # the reports' over-optimistic labels
 
-    from pipeline.review import Decision, record
+    from pipeline.records import Decision
+    from pipeline.store import record
 
     refs = [i.goal_ref for i in review_queue(engine) if i.goal_id.startswith("1.")]
     record(engine, [Decision(ref, "status", "set_status", "partial", REVIEWER) for ref in refs])

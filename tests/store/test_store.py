@@ -11,17 +11,8 @@ from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from pipeline.records import Report
-from pipeline.store import (
-    AuditRow,
-    GoalRow,
-    IndicatorRow,
-    ReportRow,
-    StoreError,
-    engine_for,
-    export_tables,
-    load_report,
-    store_report,
-)
+from pipeline.store import StoreError, engine_for, export_tables, load_report, store_report
+from pipeline.store.schema import AuditRow, GoalRow, IndicatorRow, ReportRow
 from tests.conftest import ROOT
 
 
@@ -61,6 +52,19 @@ def test_stored_report_reads_back_equal(db_url, analysed_seed):
     result = store_report(engine_for(db_url), analysed_seed)
     back = load_report(engine_for(db_url), result.report_id)
     assert back.to_dict()["goals"] == analysed_seed.to_dict()["goals"]
+
+
+def test_whole_statement_fields_read_back_equal(db_url):
+    from pipeline.records import Goal, Metric, MetricAudit
+
+    metric = Metric(name="NPS", baseline="9", target="10", actual="11", status_label="1", status="full", page=84,
+                    audit=MetricAudit("consistent", False, reasons=["Ilmoitettu tila vastaa rivin lukuja."],
+                                      evidence_status="full", reached=[1.1], missed_by=0.0))
+    report = Report(source="s.pdf", sha256="5" * 64, year=2024, layout="metric_rows", pages=(79, 141),
+                    goals=[Goal(goal_id="150.2", page=84, department="Henkilöstöpalvelut", goal="Tyytyväinen",
+                                metrics=[metric])])
+    result = store_report(engine_for(db_url), report)
+    assert load_report(engine_for(db_url), result.report_id) == report
 
 
 def test_same_content_again_changes_nothing(db_url, analysed_seed):
