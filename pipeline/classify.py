@@ -38,6 +38,7 @@ from sklearn.pipeline import Pipeline
 from sklearn.preprocessing import StandardScaler
 from sklearn.utils.validation import check_is_fitted
 
+from pipeline import config
 from pipeline.audit import Assessment
 from pipeline.errors import PipelineError
 from pipeline.lang_fi.abbreviations import MEANINGFUL_ABBREVIATIONS
@@ -45,7 +46,6 @@ from pipeline.records import STATUSES, Goal, Prediction
 
 #: Bumped when the feature frame changes; a model of another format is refused.
 FORMAT_VERSION = 1
-DEFAULT_MODEL = Path(__file__).resolve().parents[1] / "models" / "status_classifier.skops"
 
 EVIDENCE_COLUMNS: tuple[str, ...] = (
     "n_parts", "n_quantity", "n_met", "n_partial", "n_not_met", "n_unknown",
@@ -252,7 +252,7 @@ def load_model(path: str | Path | None = None) -> StatusModel:
     import sklearn
     import skops.io as sio
 
-    path = Path(path or DEFAULT_MODEL)
+    path = Path(path or config.model_path())
     retrain = "Retrain it with: python -m pipeline train --out " + str(path)
     if not path.is_file():
         raise ModelError(f"{path}: no model file there. {retrain}")

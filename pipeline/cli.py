@@ -8,9 +8,12 @@ import sys
 import textwrap
 from collections.abc import Sequence
 
+from pipeline import config
 from pipeline.errors import PipelineError
 from pipeline.nlp import MODES
 from pipeline.records import Report
+
+MODEL_HELP = "status classifier file (default: PIPELINE_MODEL, else models/status_classifier.skops)"
 
 
 def _print_table(report: Report) -> None:
@@ -112,12 +115,11 @@ def _print_analysis(report: Report) -> None:
 
 
 def _cmd_train(args: argparse.Namespace) -> int:
-    from pathlib import Path
 
     from pipeline.classify import save_model
     from pipeline.training import load_examples, synthetic_examples, train
 
-    data = args.data or [str(Path(__file__).resolve().parents[1] / "data" / "samples")]
+    data = args.data or [str(config.SAMPLES)]
     loaded = load_examples(data)
     for message in loaded.skipped:
         print(f"warning: skipped {message}", file=sys.stderr)
@@ -262,10 +264,9 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
 def _engine(args: argparse.Namespace):
     """The database of ``--db``, ``PIPELINE_DATABASE_URL`` or the default SQLite file."""
-    from pipeline.config import database_url
     from pipeline.store import engine_for
 
-    return engine_for(database_url(args.db))
+    return engine_for(config.database_url(args.db))
 
 
 def _cmd_review_export(args: argparse.Namespace) -> int:
@@ -285,22 +286,18 @@ def _cmd_review_import(args: argparse.Namespace) -> int:
 
 
 def _cmd_review_serve(args: argparse.Namespace) -> int:
-    import os
-
     from pipeline.webapp import serve
 
-    serve(_engine(args), token=os.environ.get("PIPELINE_REVIEW_TOKEN"), port=args.port,
-          reviewer=args.reviewer or os.environ.get("PIPELINE_REVIEWER") or "analyytikko")
+    serve(_engine(args), token=config.review_token(), port=args.port, reviewer=config.reviewer(args.reviewer))
     return 0
 
 
 def _cmd_review_models(args: argparse.Namespace) -> int:
-    from pipeline.config import model_path
     from pipeline.review import model_accuracy_on_reviewed
     from pipeline.store import models
 
     engine = _engine(args)
-    results = model_accuracy_on_reviewed(engine, [*models(engine), ("current default", model_path())])
+    results = model_accuracy_on_reviewed(engine, [*models(engine), ("current default", config.model_path())])
     if not results:
         print("No reviewed goals yet: correct some statuses (review import or review serve) first.")
         return 0
@@ -312,15 +309,21 @@ def _cmd_review_models(args: argparse.Namespace) -> int:
 
 
 def _cmd_db_upgrade(args: argparse.Namespace) -> int:
-    from pipeline.config import database_url
     from pipeline.store import upgrade
 
-    before, after = upgrade(database_url(args.db))
+    before, after = upgrade(config.database_url(args.db))
     if before == after:
         print(f"the database is at the current schema ({after}); nothing to do")
     else:
         print(f"upgraded the database from schema {before or '(none)'} to {after}")
     return 0
+
+
+def _reading_options(parser: argparse.ArgumentParser) -> None:
+    """``--encoding`` and ``--pages``: how to read a report file."""
+    parser.add_argument("--encoding", help="text encoding of a .txt/.csv file (default UTF-8), e.g. cp1252")
+    parser.add_argument("--pages", metavar="PAGES",
+                        help="PDF pages to read instead of the binding-targets section found, e.g. 58-113")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -329,20 +332,16 @@ def build_parser() -> argparse.ArgumentParser:
     parse = commands.add_parser("parse", help="read a report into goal records")
     parse.add_argument("file", help="a .pdf, .txt (text extracted from a report PDF), .csv, .xlsx or .json file")
     parse.add_argument("--json", action="store_true", help="print the report document as JSON")
-    parse.add_argument("--encoding", help="text encoding of a .txt/.csv file (default UTF-8), e.g. cp1252")
-    parse.add_argument("--pages", metavar="PAGES",
-                       help="PDF pages to read instead of the binding-targets section found, e.g. 58-113")
+    _reading_options(parse)
     parse.set_defaults(handler=_cmd_parse)
 
     analyse = commands.add_parser("analyse", help="read a report and find its figures, status and audit")
     analyse.add_argument("file", help="a report file, as for parse")
     analyse.add_argument("--json", action="store_true", help="print the analysed report document as JSON")
-    analyse.add_argument("--encoding", help="text encoding of a .txt/.csv file (default UTF-8)")
-    analyse.add_argument("--pages", metavar="PAGES",
-                         help="PDF pages to read instead of the binding-targets section found, e.g. 58-113")
+    _reading_options(analyse)
     analyse.add_argument("--nlp", choices=MODES, default="fast",
                          help="spaCy configuration: fast (default; no parser or NER) or full")
-    analyse.add_argument("--model", help="status classifier file (default: models/status_classifier.skops)")
+    analyse.add_argument("--model", help=MODEL_HELP)
     analyse.add_argument("--no-model", action="store_true", help="audit with the rules only, no classifier")
     analyse.set_defaults(handler=_cmd_analyse)
 
@@ -362,10 +361,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="instead of a file: the stored report with this id, with analysts' corrections; "
                              "'all': the overview of every stored report (index.html) and each one's digest")
     report.add_argument("--db", help="SQLAlchemy database URL for --stored")
-    report.add_argument("--encoding", help="text encoding of a .txt/.csv file (default UTF-8)")
-    report.add_argument("--pages", metavar="PAGES",
-                        help="PDF pages to read instead of the binding-targets section found, e.g. 58-113")
-    report.add_argument("--model", help="status classifier file (default: models/status_classifier.skops)")
+    _reading_options(report)
+    report.add_argument("--model", help=MODEL_HELP)
     report.add_argument("--no-model", action="store_true", help="audit with the rules only, no classifier")
     report.set_defaults(handler=_cmd_report)
 
@@ -373,7 +370,7 @@ def build_parser() -> argparse.ArgumentParser:
     scan.add_argument("inbox", help="folder of report files")
     scan.add_argument("--db", help="SQLAlchemy database URL (default: PIPELINE_DATABASE_URL or data/pipeline.sqlite)")
     scan.add_argument("--quarantine", help="folder for files that fail (default: quarantine/ beside the inbox)")
-    scan.add_argument("--model", help="status classifier file (default: models/status_classifier.skops)")
+    scan.add_argument("--model", help=MODEL_HELP)
     scan.add_argument("--runner", choices=("process", "thread", "dask"), help="task runner (PIPELINE_TASK_RUNNER)")
     scan.add_argument("--workers", type=int, help="parallel workers (PIPELINE_WORKERS, default 2)")
     scan.add_argument("--json", action="store_true", help="print what happened as JSON")

@@ -11,6 +11,8 @@
 | worker count | ``PIPELINE_WORKERS`` | 2 |
 | Dask scheduler address | ``PIPELINE_DASK_ADDRESS`` | none (then ``dask`` starts a local cluster) |
 | model file | ``PIPELINE_MODEL`` | ``models/status_classifier.skops`` |
+| review token (changes in the review web app) | ``PIPELINE_REVIEW_TOKEN`` | none (``review serve`` makes one) |
+| reviewer's name stored with web decisions | ``PIPELINE_REVIEWER`` | ``analyytikko`` |
 | "slightly below" a metric's target: a miss within this share | ``PIPELINE_SLIGHTLY_BELOW`` | ``0.1`` |
 | time budget of one file in a scan (s) | ``PIPELINE_FILE_TIMEOUT`` | 600 |
 """
@@ -63,6 +65,15 @@ def workers() -> int:
 
 def dask_address() -> str | None:
     return os.environ.get("PIPELINE_DASK_ADDRESS") or None
+
+
+def review_token() -> str | None:
+    return os.environ.get("PIPELINE_REVIEW_TOKEN") or None
+
+
+def reviewer(override: str | None = None) -> str:
+    """``--reviewer`` wins, then ``PIPELINE_REVIEWER``, then ``analyytikko``."""
+    return override or os.environ.get("PIPELINE_REVIEWER") or "analyytikko"
 
 
 def model_path() -> Path:

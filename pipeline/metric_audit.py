@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass, field
 
 from pipeline import config, finnish
-from pipeline.audit.verdict import STATUS_FI, fi_percent
+from pipeline.audit.verdict import STATUS_FI, fi_percent, too_far
 from pipeline.lang_fi.metric_rows import (
     BASELINE_WORDS,
     CHANGE_WORDS,
@@ -50,7 +50,6 @@ SCALE_FACTOR = 20.0
 #: A verbal actual longer than this many words is judged only by explicit status words.
 SHORT_ANSWER_WORDS = 8
 
-_ORDER = {"none": 0, "partial": 1, "full": 2}
 
 
 @dataclass(slots=True)
@@ -372,27 +371,8 @@ def audit_metric(metric: Metric, *, slightly_below: float | None = None) -> Metr
     reasons = list(assessment.reasons)
     label = f"{metric.status_label} ({STATUS_FI[claimed]})" if claimed in STATUS_FI and metric.status_label \
         else (metric.status_label or "")
-    if claimed is None:
-        verdict = "insufficient_evidence"
-        reasons.append("Mittarille ei ole ilmoitettu tilaa.")
-    elif claimed == "not_assessable":
-        if evidence is None:
-            verdict = "consistent"
-            reasons.append(f"Ilmoitettu tila {label} vastaa tietoja: toteumaluku puuttuu.")
-        else:
-            verdict = "inconsistent"
-            reasons.append(f"Tila on ilmoitettu arvioimattomaksi ({label}), mutta luvut tukevat tilaa "
-                           f"'{STATUS_FI[evidence]}'.")
-    elif evidence is None:
-        verdict = "insufficient_evidence"
-        reasons.append(f"Ilmoitettua tilaa {label} ei voi tarkistaa rivin luvuista.")
-    elif evidence == claimed:
-        verdict = "consistent"
-        reasons.append(f"Ilmoitettu tila {label} vastaa rivin lukuja.")
-    else:
-        verdict = "inconsistent"
-        too = "liian myönteinen" if _ORDER[claimed] > _ORDER[evidence] else "liian kielteinen"
-        reasons.append(f"Ilmoitettu tila {label} on {too}: rivin luvut tukevat tilaa '{STATUS_FI[evidence]}'.")
+    verdict, reason = _verdict(claimed, evidence, label)
+    reasons.append(reason)
     return MetricAudit(
         verdict=verdict,
         flagged=verdict != "consistent",
@@ -404,6 +384,23 @@ def audit_metric(metric: Metric, *, slightly_below: float | None = None) -> Metr
         missed_by=_worst_miss(assessment.comparisons),
         unit=_unit(assessment.comparisons),
     )
+
+
+def _verdict(claimed: str | None, evidence: str | None, label: str) -> tuple[str, str]:
+    """The verdict on a row's claimed status against the status its figures support, and its Finnish reason."""
+    if claimed is None:
+        return "insufficient_evidence", "Mittarille ei ole ilmoitettu tilaa."
+    if claimed == "not_assessable":
+        if evidence is None:
+            return "consistent", f"Ilmoitettu tila {label} vastaa tietoja: toteumaluku puuttuu."
+        return "inconsistent", (f"Tila on ilmoitettu arvioimattomaksi ({label}), mutta luvut tukevat tilaa "
+                                f"'{STATUS_FI[evidence]}'.")
+    if evidence is None:
+        return "insufficient_evidence", f"Ilmoitettua tilaa {label} ei voi tarkistaa rivin luvuista."
+    if evidence == claimed:
+        return "consistent", f"Ilmoitettu tila {label} vastaa rivin lukuja."
+    return "inconsistent", (f"Ilmoitettu tila {label} on {too_far(claimed, evidence)}: rivin luvut tukevat tilaa "
+                            f"'{STATUS_FI[evidence]}'.")
 
 
 def _unit(comparisons: list[Comparison]) -> str | None:

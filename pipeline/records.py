@@ -90,6 +90,19 @@ def _known(cls: type, data: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in data.items() if k in names}
 
 
+class _Record:
+    """What every record does: its fields as the contract's JSON values, and back."""
+
+    __slots__ = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return _record_dict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]):
+        return cls(**_known(cls, data))
+
+
 @dataclass(slots=True, frozen=True)
 class Indicator:
     """A number found in one text field of a goal, with its meaning.
@@ -140,7 +153,7 @@ class Indicator:
 
 
 @dataclass(slots=True)
-class Prediction:
+class Prediction(_Record):
     """The status classifier's prediction for a goal: its status, calibrated probabilities and model version."""
 
     status: str
@@ -152,9 +165,6 @@ class Prediction:
         """The probability of the most likely status."""
         return max(self.probabilities.values()) if self.probabilities else None
 
-    def to_dict(self) -> dict[str, Any]:
-        return _record_dict(self)
-
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Prediction:
         values = _known(cls, data)
@@ -163,23 +173,17 @@ class Prediction:
 
 
 @dataclass(slots=True, frozen=True)
-class Citation:
+class Citation(_Record):
     """A figure the audit compared with the target: its field and character offsets."""
 
     field: str
     start: int
     end: int
 
-    def to_dict(self) -> dict[str, Any]:
-        return _record_dict(self)
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Citation:
-        return cls(**_known(cls, data))
 
 
 @dataclass(slots=True)
-class Audit:
+class Audit(_Record):
     """The audit of a goal's claimed status.
 
     ``verdict`` is one of :data:`VERDICTS`; ``flagged`` is true unless it is
@@ -197,9 +201,6 @@ class Audit:
     evidence_status: str | None = None
     notes: list[str] = field(default_factory=list)
     cited: list[Citation] = field(default_factory=list)
-
-    def to_dict(self) -> dict[str, Any]:
-        return _record_dict(self)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Audit:
@@ -236,7 +237,7 @@ class MetricAudit(Audit):
 
 
 @dataclass(slots=True)
-class Review:
+class Review(_Record):
     """An analyst's decision on a goal's status: the current ``status``, the report's own, who and when (ISO)."""
 
     status: str
@@ -244,12 +245,6 @@ class Review:
     reviewer: str
     at: str
 
-    def to_dict(self) -> dict[str, Any]:
-        return _record_dict(self)
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Review:
-        return cls(**_known(cls, data))
 
 
 def _optional(record_type: type, value: Any) -> Any:
@@ -264,7 +259,7 @@ def _indicators(values: Any) -> list[Indicator]:
 
 
 @dataclass(slots=True)
-class Metric:
+class Metric(_Record):
     """One metric row of a goal, for reports that give a row per metric with its own status.
 
     ``baseline``, ``target`` and ``actual`` are the cells as printed (Seinäjoki's
@@ -284,9 +279,6 @@ class Metric:
     indicators: list[Indicator] = field(default_factory=list)
     audit: MetricAudit | None = None
 
-    def to_dict(self) -> dict[str, Any]:
-        return _record_dict(self)
-
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Metric:
         values = _known(cls, data)
@@ -296,7 +288,7 @@ class Metric:
 
 
 @dataclass(slots=True)
-class Goal:
+class Goal(_Record):
     """One binding target (*sitova tavoite*) row of a report.
 
     Text fields hold the cell's text with line breaks joined and words broken
@@ -338,9 +330,6 @@ class Goal:
     def figures(self) -> list[Indicator]:
         """The indicators that are figures (:data:`FIGURE_KINDS`), in order."""
         return [i for i in self.indicators if i.is_figure]
-
-    def to_dict(self) -> dict[str, Any]:
-        return _record_dict(self)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Goal:

@@ -11,7 +11,6 @@ from sklearn.base import clone
 from sklearn.exceptions import NotFittedError
 
 from pipeline.classify import (
-    DEFAULT_MODEL,
     EVIDENCE_COLUMNS,
     ModelError,
     StatusClassifier,
@@ -20,6 +19,7 @@ from pipeline.classify import (
     save_model,
 )
 from pipeline.training import load_examples, synthetic_examples, train
+from tests.conftest import ROOT
 
 
 def frame(n: int = 12) -> pd.DataFrame:
@@ -31,6 +31,8 @@ def frame(n: int = 12) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+#: The model file the repository ships (models/README.md).
+SHIPPED_MODEL = ROOT / "models" / "status_classifier.skops"
 LABELS = ["full", "partial", "none"] * 4
 
 
@@ -191,7 +193,7 @@ def test_trusted_types_are_exactly_those_of_our_models(saved):
 
     from pipeline.classify import TRUSTED_TYPES
 
-    assert set(sio.get_untrusted_types(file=DEFAULT_MODEL)) == TRUSTED_TYPES
+    assert set(sio.get_untrusted_types(file=SHIPPED_MODEL)) == TRUSTED_TYPES
     assert set(sio.get_untrusted_types(file=saved)) <= TRUSTED_TYPES
 
 
@@ -213,7 +215,7 @@ def test_shipped_default_model_loads_and_predicts(seed_report):
     from pipeline.analysis import analyse_report
     from pipeline.records import Report
 
-    model = load_model(DEFAULT_MODEL)
+    model = load_model(SHIPPED_MODEL)
     assert isinstance(model, StatusModel)
     report = analyse_report(Report.from_dict(seed_report.to_dict()), model=model)
     assert all(set(g.prediction.probabilities) == {"full", "partial", "none"} for g in report.goals)

@@ -74,8 +74,8 @@ def audit_goal(goal: Goal, assessment: Assessment, prediction: Prediction | None
                            f"tietoja: tavoitetta ei saavutettu, vaikka edistystä oli.")
         else:
             verdict = "inconsistent"
-            too = "liian myönteinen" if _ORDER[claimed] > _ORDER[evidence] else "liian kielteinen"
-            reasons.append(f"Ilmoitettu tila '{goal.status_label or STATUS_FI[claimed]}' on {too}: "
+            label = goal.status_label or STATUS_FI[claimed]
+            reasons.append(f"Ilmoitettu tila '{label}' on {too_far(claimed, evidence)}: "
                            f"luvut ja teksti tukevat tilaa '{STATUS_FI[evidence]}'.")
             if evidence != "full" and assessment.negative:
                 reasons.append(f"Raportissa todetaan: '{assessment.negative[0]}'")
@@ -108,6 +108,11 @@ def audit_goal(goal: Goal, assessment: Assessment, prediction: Prediction | None
              for f in assessment.findings if f.reported is not None]
     return Audit(verdict=verdict, flagged=verdict != "consistent", flag=flag_kind(verdict), reasons=reasons,
                  evidence_status=evidence, notes=list(assessment.notes), cited=cited)
+
+
+def too_far(claimed: str, evidence: str) -> str:
+    """How a claim differs from what the evidence supports: *liian myönteinen* (too high) or *liian kielteinen*."""
+    return "liian myönteinen" if _ORDER[claimed] > _ORDER[evidence] else "liian kielteinen"
 
 
 def _judge_by_classifier(goal: Goal, prediction: Prediction | None, doubt_below: float) -> tuple[str, str]:

@@ -68,18 +68,23 @@ sa.Table(
     sa.Column("end", sa.Integer, nullable=False),
     sa.Column("sentence", sa.Text),
 )
-sa.Table(
-    "predictions", meta,
-    sa.Column("id", sa.Integer, primary_key=True),
-    sa.Column("goal_ref", sa.Integer, sa.ForeignKey("goals.id", ondelete="CASCADE"), nullable=False, unique=True),
+
+
+def _one_per_goal(name: str, *columns: sa.Column) -> sa.Table:
+    """A table with at most one row per goal (a prediction, an audit)."""
+    return sa.Table(name, meta, sa.Column("id", sa.Integer, primary_key=True),
+                    sa.Column("goal_ref", sa.Integer, sa.ForeignKey("goals.id", ondelete="CASCADE"), nullable=False,
+                              unique=True), *columns)
+
+
+_one_per_goal(
+    "predictions",
     sa.Column("status", sa.String(20), nullable=False),
     sa.Column("probabilities", sa.JSON, nullable=False),
     sa.Column("model_version", sa.String(100), nullable=False),
 )
-sa.Table(
-    "audits", meta,
-    sa.Column("id", sa.Integer, primary_key=True),
-    sa.Column("goal_ref", sa.Integer, sa.ForeignKey("goals.id", ondelete="CASCADE"), nullable=False, unique=True),
+_one_per_goal(
+    "audits",
     sa.Column("verdict", sa.String(30), nullable=False),
     sa.Column("flagged", sa.Boolean, nullable=False),
     sa.Column("reasons", sa.JSON, nullable=False),
