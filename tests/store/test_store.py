@@ -147,7 +147,8 @@ def test_concurrent_corrections_of_one_goal_keep_the_trail_a_chain(db_url, analy
     import itertools
     import threading
 
-    from pipeline.review import Decision, record, trail
+    from pipeline.records import Decision
+    from pipeline.store import record, trail
 
     engine = engine_for(db_url)
     store_report(engine, analysed_seed)
@@ -171,9 +172,8 @@ def test_concurrent_corrections_of_one_goal_keep_the_trail_a_chain(db_url, analy
         thread.join()
     rows = trail(engine, goal.id)
     assert errors == []
-    assert rows[0]["old_value"] == original
-    assert [(a["new_value"], b["old_value"]) for a, b in itertools.pairwise(rows)
-            if a["new_value"] != b["old_value"]] == []
+    assert rows[0].old_value == original
+    assert [(a.new_value, b.old_value) for a, b in itertools.pairwise(rows) if a.new_value != b.old_value] == []
 
 
 @pytest.mark.parametrize(("field", "value", "message"), [
