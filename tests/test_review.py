@@ -366,8 +366,8 @@ def test_a_reviewer_name_longer_than_the_database_keeps_is_refused(app_url, db):
 @pytest.mark.parametrize("value", ["nan", "inf", "1e309", "-Infinity"])
 def test_a_figure_that_is_not_finite_is_refused_by_the_app(app_url, db, value):
     item = review_queue(db)[0]
-    figure = next(f for f in item.figures if f["kind"] != "date")
-    answer = httpx.post(f"{app_url}/figures/{figure['indicator_ref']}", headers={"X-Review-Token": TOKEN},
+    figure = next(f for f in item.figures if f.indicator.kind != "date")
+    answer = httpx.post(f"{app_url}/figures/{figure.indicator_ref}", headers={"X-Review-Token": TOKEN},
                         data={"goal_ref": item.goal_ref, "action": "correct", "value": value})
     assert answer.status_code == 422 and "is not a number" in answer.text
     assert trail(db) == []
@@ -470,4 +470,4 @@ def test_review_workbook_has_no_live_formula_and_reads_text_back_unchanged(formu
     goals.cell(2, column(GOAL_HEADERS, "tarkastaja"), REVIEWER)
     book.save(path)
     import_workbook(formula_db, path)
-    assert trail(formula_db)[0]["comment"] in FORMULAS
+    assert trail(formula_db)[0].comment in FORMULAS
