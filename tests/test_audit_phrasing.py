@@ -136,7 +136,7 @@ def test_scale_words_and_number_formats(text, value):
 )
 def test_money_unit_from_the_metric(status_text, verdict):
     goal = audited(metric="Nettomenot €/asukas", target="enintään 3 500", metric_status=status_text, status="full")
-    assert goal.audit["verdict"] == verdict, goal.audit["reasons"]
+    assert goal.audit.verdict == verdict, goal.audit.reasons
 
 
 def test_unit_from_the_metric():
@@ -174,7 +174,7 @@ def test_share_computed_from_counts(status, verdict):
 )
 def test_share_of_a_whole_named_first(status_text, status, verdict):
     goal = audited(target="Vähintään 85 %.", metric_status=status_text, status=status)
-    assert goal.audit["verdict"] == verdict, goal.audit["reasons"]
+    assert goal.audit.verdict == verdict, goal.audit.reasons
 
 
 @pytest.mark.parametrize(
@@ -187,7 +187,7 @@ def test_share_of_a_whole_named_first(status_text, status, verdict):
 )
 def test_share_written_with_a_slash(status_text, verdict):
     goal = audited(target="Vähintään 85 %.", metric_status=status_text, status="full")
-    assert goal.audit["verdict"] == verdict, goal.audit["reasons"]
+    assert goal.audit.verdict == verdict, goal.audit.reasons
 
 
 @pytest.mark.parametrize(
@@ -201,7 +201,7 @@ def test_parts_joined_by_and_add_up_when_the_metric_is_a_total(metric, verdict):
     goal = audited(metric=metric, target="vähintään 1,5 miljoonaa käyntiä", baseline="Lähtötaso 1,45 milj. käyntiä",
                    metric_status="Uimahalleissa oli 1 300 000 käyntiä ja kentillä yhteensä 260 000 käyntiä.",
                    status="none")
-    assert goal.audit["verdict"] == verdict, goal.audit["reasons"]
+    assert goal.audit.verdict == verdict, goal.audit.reasons
 
 
 def test_parts_added_when_the_target_counts_a_total():
@@ -277,7 +277,7 @@ def test_one_of_two_parts_met(status, verdict):
 def test_single_target_missed_despite_progress(status, verdict):
     goal = audited(target="Vähintään 500 osallistujaa.", baseline="Lähtötaso 300 osallistujaa",
                    metric_status="Osallistujia oli 420.", status=status)
-    assert goal.audit["verdict"] == verdict, goal.audit["reasons"]
+    assert goal.audit.verdict == verdict, goal.audit.reasons
 
 
 @pytest.mark.parametrize(
@@ -287,14 +287,14 @@ def test_single_target_missed_despite_progress(status, verdict):
 def test_two_per_cent_parts_pair_with_their_baselines(status, verdict):
     goal = audited(target="≥ 75 % ja ≤ 5 %", baseline="72,0 % ja 5,6 % (2022)",
                    metric_status="Tyytyväisiä oli 78,3 %. Valituksia tehtiin 6,1 %:ssa päätöksistä.", status=status)
-    assert goal.audit["verdict"] == verdict, goal.audit["reasons"]
+    assert goal.audit.verdict == verdict, goal.audit.reasons
 
 
 def test_one_of_two_parts_met_is_not_none():
     goal = audited(target="Solmitaan 3 kumppanuussopimusta. Verkkosivut uudistetaan.",
                    metric_status="Kumppanuussopimuksia solmittiin 3. Verkkosivujen uudistus siirtyi vuodelle 2024.",
                    status="none")
-    assert goal.audit["verdict"] == "inconsistent", goal.audit["reasons"]
+    assert goal.audit.verdict == "inconsistent", goal.audit.reasons
 
 
 # --- 9. arithmetic notes only when units and scale agree --------------------------------------------
