@@ -6,6 +6,7 @@ import dataclasses
 import html
 import re
 from collections import Counter
+from dataclasses import replace
 
 import pytest
 
@@ -25,7 +26,7 @@ from pipeline.digest import (
     write_digest,
 )
 from pipeline.lang_fi.digest_labels import COUNTED_UNITS, FIGURE_COLUMNS
-from pipeline.records import STATUSES, Audit, Goal, Indicator, Metric, MetricAudit, Report
+from pipeline.records import STATUSES, Audit, Goal, Indicator, Metric, MetricAudit, Prediction, Report
 from pipeline.summarise import MAX_CHARS, MAX_SENTENCES, summarise
 
 SEED_GOALS = ["5.1", "8.1", "12.3", "12.4", "12.5", "12.12", "13.1", "17.1"]
@@ -201,9 +202,9 @@ def with_flags(report: Report) -> Report:
     """A copy whose first goal is contradicted and second needs a look (the verdicts the audit gives)."""
     copy = Report.from_dict(report.to_dict())
     for goal, verdict in zip(copy.goals, ("inconsistent", "insufficient_evidence"), strict=False):
-        goal.audit = {**goal.audit, "verdict": verdict, "flagged": True}
+        goal.audit = replace(goal.audit, verdict=verdict, flagged=True)
     for goal in copy.goals[2:]:
-        goal.audit = {**goal.audit, "verdict": "consistent", "flagged": False}
+        goal.audit = replace(goal.audit, verdict="consistent", flagged=False)
     return copy
 
 
@@ -376,10 +377,6 @@ def test_report_stored_with_a_bad_id_is_named(tmp_path, capsys):
 # --- whole statements: status and audit per metric row ------------------------------------------------------
 
 
-def audit_of(verdict, flagged, **fields) -> MetricAudit:
-    return MetricAudit(verdict, flagged, **fields)
-
-
 def metric_goal(goal_id, department, page, *rows, status=None):
     """A goal of a whole statement labelled through its metric rows (``rows``: name, baseline, target, actual,
     the city's label and status, page)."""
@@ -421,18 +418,18 @@ def test_status_chart_title_says_what_is_counted(goals, unit, claimed):
 
 
 def test_predicted_status_of_a_row_is_what_its_figures_support():
-    metric = Metric("NPS", "9", "10", "5", "1", "full", audit=audit_of("inconsistent", True, evidence_status="none"))
-    report = statement(Goal(goal_id="1", metrics=[metric], prediction={"status": "full"}))
+    metric = Metric("NPS", "9", "10", "5", "1", "full", audit=MetricAudit("inconsistent", True, evidence_status="none"))
+    report = statement(Goal(goal_id="1", metrics=[metric], prediction=Prediction("full")))
     assert status_counts(report)["predicted"]["none"] == 1
     assert status_counts(report)["predicted"]["full"] == 0
 
 
 FLAG_CASES = [
-    pytest.param(audit_of("consistent", False), ["inconsistent", "consistent"], {"contradicted": 1, "needs_look": 0},
+    pytest.param(Audit("consistent", False), ["inconsistent", "consistent"], {"contradicted": 1, "needs_look": 0},
                  id="row-contradicted"),
-    pytest.param(audit_of("consistent", False), ["insufficient_evidence"] * 2, {"contradicted": 0, "needs_look": 2},
+    pytest.param(Audit("consistent", False), ["insufficient_evidence"] * 2, {"contradicted": 0, "needs_look": 2},
                  id="rows-need-a-look"),
-    pytest.param(audit_of("inconsistent", True), ["insufficient_evidence"], {"contradicted": 1, "needs_look": 1},
+    pytest.param(Audit("inconsistent", True), ["insufficient_evidence"], {"contradicted": 1, "needs_look": 1},
                  id="goal-and-row"),
     pytest.param(None, [], {"contradicted": 0, "needs_look": 0}, id="not-audited"),
 ]
@@ -440,7 +437,7 @@ FLAG_CASES = [
 
 @pytest.mark.parametrize(("goal_audit", "row_verdicts", "expected"), FLAG_CASES)
 def test_flag_counts_count_the_metric_rows(goal_audit, row_verdicts, expected):
-    rows = [Metric(f"m{i}", audit=audit_of(v, v != "consistent")) for i, v in enumerate(row_verdicts)]
+    rows = [Metric(f"m{i}", audit=MetricAudit(v, v != "consistent")) for i, v in enumerate(row_verdicts)]
     goal = Goal(goal_id="1", audit=goal_audit, metrics=rows)
     assert flag_counts([goal]) == expected
     assert len(flagged_claims([goal])) == sum(expected.values())
@@ -449,9 +446,9 @@ def test_flag_counts_count_the_metric_rows(goal_audit, row_verdicts, expected):
 def two_boards() -> Report:
     """Kauhava's case: goal id 1 in two companies, both flagged."""
     first = Goal(goal_id="1", goal="Taloudellinen tulos", department="Kauhavan Vesi Oy", page=101,
-                 status="full", status_label="Toteutui", audit=audit_of("inconsistent", True, reasons=["Syy."]))
+                 status="full", status_label="Toteutui", audit=Audit("inconsistent", True, reasons=["Syy."]))
     second = Goal(goal_id="1", goal="Taloudellinen tulos", department="Kauhavan Kaukolämpö Oy", page=97,
-                  status="none", status_label="Ei toteutunut", audit=audit_of("inconsistent", True, reasons=["Syy."]))
+                  status="none", status_label="Ei toteutunut", audit=Audit("inconsistent", True, reasons=["Syy."]))
     return statement(first, second)
 
 
@@ -463,7 +460,7 @@ def test_markdown_flag_headings_name_the_department_and_page():
 
 def test_markdown_lists_a_flagged_metric_row_with_its_cells():
     metric = Metric("Asiakastyytyväisyys", "4,0", "4,5", "3,0", "1", "full", 84,
-                    audit=audit_of("inconsistent", True, reasons=["Ilmoitettu tila 1 on liian myönteinen."],
+                    audit=MetricAudit("inconsistent", True, reasons=["Ilmoitettu tila 1 on liian myönteinen."],
                                       evidence_status="none"))
     text = markdown_digest(statement(Goal(goal_id="150.2", goal="Tyytyväinen henkilöstö",
                                           department="Henkilöstöpalvelut", page=83, metrics=[metric])))
@@ -478,7 +475,7 @@ def test_markdown_lists_a_flagged_metric_row_with_its_cells():
 def test_markdown_metric_rows_show_report_text_as_text(hostile, forbidden, where):
     from markdown_it import MarkdownIt
 
-    metric = Metric("NPS", "9", "10", "11", "1", "full", 3, audit=audit_of("inconsistent", True, reasons=["Syy."]))
+    metric = Metric("NPS", "9", "10", "11", "1", "full", 3, audit=MetricAudit("inconsistent", True, reasons=["Syy."]))
     goal = Goal(goal_id="1.1", goal="Tavoite", department="Toimiala", metrics=[metric])
     setattr(goal if where == "department" else metric, where, hostile)
     rendered = MarkdownIt("commonmark", {"html": True}).enable("table").render(markdown_digest(statement(goal)))
@@ -498,7 +495,7 @@ def rows_digest(voikko, tmp_path_factory):
                     ("Kehittämishanke " + SCRIPT, "–", "valmis", None, "2", "partial", 85)),
         metric_goal("1", "Kauhavan Kaukolämpö Oy", 97, ("Liikevaihto, M€", "2,0", "2,2", "2,3", "1", "full", 97)),
         Goal(goal_id="1", goal="Taloudellinen tulos", department="Kauhavan Vesi Oy", page=101, status="full",
-             status_label="Toteutui", audit=audit_of("consistent", False), prediction={"status": "full"}))
+             status_label="Toteutui", audit=Audit("consistent", False), prediction=Prediction("full")))
     audit_report_metrics(report.goals)
     html_path, md_path = write_digest(report, tmp_path_factory.mktemp("rows-digest"))
     return report, html_path, md_path
