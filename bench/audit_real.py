@@ -37,7 +37,7 @@ from collections import Counter
 from pathlib import Path
 
 from pipeline.analysis import analyse_report
-from pipeline.evaluate import PRF
+from pipeline.evaluate import PRF, verdict_disagreements
 from pipeline.ingest import read_report
 from pipeline.metric_audit import audit_report_metrics
 from pipeline.records import Goal, Metric
@@ -74,11 +74,11 @@ def implausible_notes(notes: list[str]) -> list[str]:
 def seed_section(model) -> list[str]:
     fixture = json.loads((FIXTURES / "seed_audit.json").read_text(encoding="utf-8"))["goals"]
     report = analyse_report(read_report(SEED), model=model)
-    agree = sum(fixture[g.goal_id][0] == g.audit.verdict for g in report.goals)
+    differ = verdict_disagreements(report, fixture)
+    agree = len(report.goals) - len(differ)
     print(f"== seed report: audit agrees with the auditor on {agree}/{len(report.goals)} goals")
-    for goal in report.goals:
-        if fixture[goal.goal_id][0] != goal.audit.verdict:
-            print(f"   {goal.goal_id}: auditor {fixture[goal.goal_id][0]}, audit {goal.audit.verdict}")
+    for goal_id, expected, got in differ:
+        print(f"   {goal_id}: auditor {expected}, audit {got}")
     return [n for g in report.goals for n in g.audit.notes]
 
 

@@ -28,7 +28,7 @@ from sklearn.metrics import accuracy_score, f1_score
 
 from pipeline.analysis import analyse_report, read_evidence
 from pipeline.classify import StatusClassifier, StatusModel, feature_frame
-from pipeline.evaluate import PRF
+from pipeline.evaluate import PRF, verdict_disagreements
 from pipeline.ingest import read_report
 from pipeline.records import Goal, Report
 from pipeline.synthetic_corpus import AREAS, generate_corpus, write_reports
@@ -116,11 +116,11 @@ def seed_section() -> None:
     print(f"== seed report (model trained without the seed: 1500 SYNTHETIC goals, {took:.1f} s)")
     for label, used in (("rules only", None), ("rules + classifier", model)):
         report = analyse_report(read_report(SEED), model=used)
-        agree = sum(fixture[g.goal_id][0] == g.audit.verdict for g in report.goals)
+        differ = verdict_disagreements(report, fixture)
+        agree = len(report.goals) - len(differ)
         print(f"audit agrees with the auditor's fixture ({label}): {agree}/{len(report.goals)}")
-        for goal in report.goals:
-            if fixture[goal.goal_id][0] != goal.audit.verdict:
-                print(f"   {goal.goal_id}: fixture {fixture[goal.goal_id][0]}, audit {goal.audit.verdict}")
+        for goal_id, expected, got in differ:
+            print(f"   {goal_id}: fixture {expected}, audit {got}")
     report = analyse_report(read_report(SEED), model=model)
     claimed = [g.status for g in report.goals]
     predicted = [g.prediction.status for g in report.goals]

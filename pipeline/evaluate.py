@@ -202,3 +202,12 @@ class KeyScore:
     @property
     def field_share(self) -> float:
         return self.fields_right / self.fields if self.fields else math.nan
+
+
+def verdict_disagreements(report, expected: dict[str, list]) -> list[tuple[str, str, str]]:
+    """``(goal_id, expected verdict, audit's verdict)`` for every goal whose audit differs from ``expected``.
+
+    ``expected`` maps a goal id to ``[verdict, ...]``, as ``tests/fixtures/seed_audit.json`` holds it.
+    """
+    return [(g.goal_id, expected[g.goal_id][0], g.audit.verdict) for g in report.goals
+            if expected[g.goal_id][0] != g.audit.verdict]

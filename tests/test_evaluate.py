@@ -1,6 +1,7 @@
 import pytest
 
-from pipeline.evaluate import field_right
+from pipeline.evaluate import field_right, verdict_disagreements
+from pipeline.records import Audit, Goal, Report
 
 LONG = "Voitollinen. Tuottotavoite: 5 % sijoitetulle pääomalle. Yhtiö maksaa osinkoa 6 % sijoitetulle pääomalle."
 
@@ -20,3 +21,14 @@ LONG = "Voitollinen. Tuottotavoite: 5 % sijoitetulle pääomalle. Yhtiö maksaa 
 )
 def test_field_right(name, got, want, right):
     assert field_right(name, got, want) is right
+
+
+@pytest.mark.parametrize(("verdicts", "expected"), [
+    pytest.param(["consistent", "inconsistent"], [], id="all-agree"),
+    pytest.param(["inconsistent", "inconsistent"], [("1.1", "consistent", "inconsistent")], id="one-differs"),
+])
+def test_verdict_disagreements_names_each_goal_that_differs(verdicts, expected):
+    goals = [Goal(goal_id=gid, audit=Audit(verdict, verdict != "consistent"))
+             for gid, verdict in zip(("1.1", "1.2"), verdicts, strict=True)]
+    fixture = {"1.1": ["consistent", "auditor"], "1.2": ["inconsistent", "auditor"]}
+    assert verdict_disagreements(Report(source="r.txt", sha256="0", goals=goals), fixture) == expected
