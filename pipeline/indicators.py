@@ -31,7 +31,7 @@ from pipeline.lang_fi.dates import (
     SEASON_MONTHS,
     YEAR_LEMMA,
 )
-from pipeline.lang_fi.function_words import NOUN_PHRASE_COORDINATORS
+from pipeline.lang_fi.function_words import CLAUSE_BREAKS, NOUN_PHRASE_COORDINATORS, SENTENCE_PART_BREAKS
 from pipeline.lang_fi.qualifiers import DATE_QUALIFIERS, QUALIFIER_WORDS
 from pipeline.lang_fi.units import (
     AGE_PATTERN,
@@ -294,6 +294,8 @@ def _indicator(doc, field: str, match: _Match) -> Indicator:
         if unit_token is not None:
             unit = UNIT_ABBREVIATIONS.get(unit_token.text.lower(), unit_token.lemma_.lower())
             last = unit_token.i + 1
+        elif kind == "count" and (named := _unit_before(doc, first, sentence.start)) is not None:
+            unit = named.lemma_.lower()  # "Lainoja oli 1 985 000": the counted noun before its verb
     if kind == "year?":
         # A four-digit number is a year unless it counts something: "2000 asukasta";
         # after "vuoden", "vuonna" it is a year whatever follows: "vuoden 2023 tietoja".
@@ -352,6 +354,9 @@ def _unit_token(doc, i: int, stop: int, number_end: int, cases: frozenset[str] |
         nominal = token.pos_ in ("NOUN", "PROPN") or _nominalised_adjective(doc, i, end)
         if nominal:
             case = set(token.morph.get("Case"))
+            if cases is None and case == {"Gen"} and _partitive_noun_follows(doc, i, end):
+                i, skipped = i + 1, skipped + 1  # "94 välimallin vuokra-asuntoa": an attribute of the noun
+                continue
             if cases is None or case & cases:
                 return token
             if case & {"Gen", "Par"}:
@@ -363,6 +368,26 @@ def _unit_token(doc, i: int, stop: int, number_end: int, cases: frozenset[str] |
             i, skipped = i + 1, skipped + 1
             continue
         return None
+    return None
+
+
+def _partitive_noun_follows(doc, i: int, end: int) -> bool:
+    """The token after ``i`` is a noun in the partitive, the case a number over one governs."""
+    return i + 1 < end and doc[i + 1].pos_ == "NOUN" and "Par" in doc[i + 1].morph.get("Case")
+
+
+def _unit_before(doc, first: int, sentence_start: int):
+    """The counted noun of an existential clause, before its verb: *Lainoja oli 1 985 000*, *tunteja kertyi 3 120*.
+
+    A noun in the partitive directly before a verb (or *olla*) that directly
+    precedes the number; nothing else may stand between them.
+    """
+    verb = first - 1
+    if verb - 1 < sentence_start or doc[verb].pos_ not in ("VERB", "AUX"):
+        return None
+    noun = doc[verb - 1]
+    if noun.pos_ == "NOUN" and "Par" in noun.morph.get("Case") and noun.is_alpha:
+        return noun
     return None
 
 
@@ -395,6 +420,18 @@ def _governed_cases(doc, match: _Match) -> frozenset[str] | None:
     return frozenset(cases) or None
 
 
+def _nearer_number(doc, token, distance: int, sentence, after_figure: bool) -> bool:
+    """A number stands nearer to the change word ``token`` on its far side from the figure: that one moved."""
+    step = 1 if after_figure else -1
+    for k in range(1, distance):
+        j = token.i + step * k
+        if not sentence.start <= j < sentence.end:
+            return False
+        if doc[j].like_num and any(ch.isdigit() for ch in doc[j].text):
+            return True
+    return False
+
+
 def _qualifier(doc, first: int, sentence_start: int) -> tuple[str | None, int]:
     """The qualifier word right before a figure: *vähintään 10 prosentilla*, *n. 90 %*."""
     i = first - 1
@@ -413,6 +450,14 @@ def _direction(doc, first: int, last: int, sentence) -> tuple[str | None, int]:
             continue
         distance = first - token.i if token.i < first else token.i - last + 1
         if token.i in range(first, last) or distance > DIRECTION_WINDOW:
+            continue
+        between = doc[token.i + 1:first] if token.i < first else doc[last:token.i]
+        after_figure = token.i >= last
+        breaks = CLAUSE_BREAKS if after_figure else SENTENCE_PART_BREAKS
+        if any(t.text in breaks for t in between) or _nearer_number(doc, token, distance, sentence, after_figure):
+            # "Osuus oli 1,7 % eli se laski 0,4 prosenttiyksikköä": "laski" moves the nearer 0,4;
+            # "3 120, koska kesäaukioloa supistettiin": another clause. Before the figure a comma
+            # may open an apposition: "väheneminen 10 prosentilla, noin 50 opiskelijalla".
             continue
         if best is None or distance < best[0]:
             best = (distance, direction, token.i)

@@ -56,6 +56,10 @@ def test_percentages(nlp, text, value, unit):
         ("Kuusi koulua osallistui.", 6, "koulu"),
         ("Mukana oli kaksikymmentäviisi oppilasta.", 25, "oppilas"),
         ("Kunnassa asuu 2000 asukasta.", 2000, "asukas"),
+        ("Aloitettiin 94 välimallin vuokra-asuntoa.", 94, "vuokra-asunto"),
+        ("Lainoja oli 1 985 000.", 1985000, "laina"),
+        ("Pääkirjaston aukiolotunteja kertyi 3 120.", 3120, "aukiolotunti"),
+        ("Ryhmässä oli 50 opiskelijan ryhmä.", 50, "opiskelija"),
     ],
 )
 def test_counts(nlp, text, value, unit):
@@ -136,6 +140,21 @@ def test_qualifiers(nlp, text, qualifier):
 def test_directions(nlp, text, direction):
     found = [i for i in figures(nlp, text) if i.kind != "date"]
     assert [i.direction for i in found] == [direction]
+
+
+@pytest.mark.parametrize(
+    ("text", "directions"),
+    [
+        ("Osuus oli 1,7 % eli se laski 0,4 prosenttiyksikköä.", [None, "decrease"]),
+        ("Tunteja kertyi 3 120, koska aukioloa supistettiin.", [None]),
+        ("Määrän väheneminen 10 prosentilla, noin 50 opiskelijalla.", ["decrease", "decrease"]),
+        ("Määrä laski 2,1 %:sta 1,7 %:iin.", ["decrease", "decrease"]),
+    ],
+    ids=["nearer-figure-moved", "change-in-another-clause", "apposition-keeps-change", "from-to"],
+)
+def test_change_word_moves_only_its_own_figure(nlp, text, directions):
+    found = [i for i in figures(nlp, text) if i.kind != "date"]
+    assert [i.direction for i in found] == directions
 
 
 @pytest.mark.parametrize(

@@ -18,3 +18,7 @@ TOTAL_WORDS: tuple[str, ...] = ("yhteensä", "kaikkiaan", "summa")
 TOTAL_JOINING_WORDS: tuple[str, ...] = ("ja",)
 #: Voikko's case of a count that is the whole a share is out of: *1 710 hakemusta 1 980:sta* (elative).
 OUT_OF_CASE = "sisaeronto"
+#: Punctuation that ends a clause: a change word beyond it does not move the figure (*3 120, koska ... supistettiin*).
+CLAUSE_BREAKS: frozenset[str] = frozenset({",", ";", ":", "(", ")"})
+#: Punctuation that separates the parts of a sentence even before a figure: *...kasvoi; nyt 1 200*.
+SENTENCE_PART_BREAKS: frozenset[str] = frozenset({";"})
