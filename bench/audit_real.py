@@ -48,6 +48,8 @@ FIXTURES = ROOT / "tests" / "fixtures"
 HELDOUT = FIXTURES / "audit_heldout"
 DEV = FIXTURES / "audit_dev"
 REAL_KEY = FIXTURES / "real_key"
+ROWS_KEY = FIXTURES / "rows_key"
+DEV2 = FIXTURES / "audit_dev2"
 
 _NOTE_SHARE = re.compile(r"= (-?[\d\u00a0 ]+(?:,\d+)?) %")
 
@@ -147,20 +149,33 @@ def _list_wrong(key: list[dict], audited: dict) -> None:
 def key_metrics(rows: list[dict], legend: dict[str, str]) -> list[Metric]:
     """Metric records built from the key's cells as printed (the reader of whole statements gives the same)."""
     return [Metric(name=r["metric"], baseline=r["baseline"], target=r["target"], actual=r["actual"],
-                   status_label=r["status_label"], status=legend.get(r["status_label"]), page=r["page"])
+                   status_label=r["status_label"], status=legend.get(r["status_label"]), page=r.get("page"))
             for r in rows]
 
 
 def seinajoki_section(part: str, slightly_below: float, listing: bool) -> None:
     """Precision/recall of ``inconsistent`` for "the city's number is not supported by its figures"."""
     key = json.loads((REAL_KEY / f"seinajoki_{part}.json").read_text(encoding="utf-8"))
-    rows = key["rows"]
-    metrics = key_metrics(rows, key["legend"])
+    rows_section(f"Seinäjoki 2024 metric rows, {part}", key["rows"], key["legend"], slightly_below, listing)
+
+
+def invented_rows_section(part: str, slightly_below: float, listing: bool) -> None:
+    """The same on the invented metric rows of four cities (``tests/fixtures/rows_key/``), per part."""
+    keys = [json.loads(path.read_text(encoding="utf-8")) for path in sorted((ROWS_KEY / part).glob("*.json"))]
+    rows = [row for key in keys for row in key["rows"]]
+    cities = ", ".join(key["source"].split("_")[0].capitalize() for key in keys)
+    rows_section(f"invented metric rows ({cities}), {part}", rows, keys[0]["legend"], slightly_below, listing)
+
+
+def rows_section(title: str, rows: list[dict], legend: dict[str, str], slightly_below: float,
+                 listing: bool) -> None:
+    """Audit a key's metric rows: precision/recall of "not supported", and (``listing``) the rows flagged."""
+    metrics = key_metrics(rows, legend)
     unlike = audit_report_metrics([Goal(metrics=metrics)], slightly_below=slightly_below)
     audits = [m.audit for m in metrics]
     score = PRF()
     status_right = Counter()
-    verdicts = Counter(a["verdict"] for a in audits)
+    verdicts = Counter(a.verdict for a in audits)
     for row, audit in zip(rows, audits, strict=True):
         wanted = row["city_number_supported"] is False
         said = audit.verdict == "inconsistent"
@@ -169,7 +184,7 @@ def seinajoki_section(part: str, slightly_below: float, listing: bool) -> None:
         score.fn += wanted and not said
         expected = None if row["expected_status"] == "insufficient" else row["expected_status"]
         status_right["right" if audit.evidence_status == expected else "wrong"] += 1
-    print(f"\n== Seinäjoki 2024 metric rows, {part}: {len(rows)} rows, "
+    print(f"\n== {title}: {len(rows)} rows, "
           f"{sum(r['city_number_supported'] is False for r in rows)} where the city's number is not supported")
     print(f"'not supported' (audit: inconsistent): {score}")
     print(f"status the figures support, as the key: {status_right['right']}/{len(rows)}; "
@@ -177,12 +192,14 @@ def seinajoki_section(part: str, slightly_below: float, listing: bool) -> None:
     print(f"rows graded unlike the rest of the report: {len(unlike)}")
     if not listing:
         return
-    print("rows where the audit disagrees with the city:")
+    print("rows where the audit disagrees with the city, and the key's misses:")
     for row, audit in zip(rows, audits, strict=True):
-        if audit.verdict != "inconsistent" and not audit.graded_unlike_report:
+        missed = row["city_number_supported"] is False and audit.verdict != "inconsistent"
+        if audit.verdict != "inconsistent" and not audit.graded_unlike_report and not missed:
             continue
-        agree = "key agrees" if row["city_number_supported"] is False else "KEY DISAGREES"
-        print(f"- p. {row['page']} {row['department']}: {row['metric'][:70]}\n"
+        agree = ("MISSED: key says not supported" if missed else "key agrees"
+                 if row["city_number_supported"] is False else "KEY DISAGREES")
+        print(f"- p. {row.get('page')} {row['department']}: {row['metric'][:70]}\n"
               f"  nykyarvo {row['baseline']!r}, tavoite {row['target']!r}, toteuma {row['actual']!r}, "
               f"city {row['status_label']} ({agree})\n  " + " ".join(audit.reasons))
 
@@ -220,21 +237,27 @@ def main() -> None:
                         help="a miss within this share of the target is 'slightly below' (default 0.1)")
     parser.add_argument("--list", choices=("dev", "all", "none"), default="dev",
                         help="which Seinäjoki rows the audit disagrees on to list (default: development rows)")
-    parser.add_argument("--only", choices=("seed", "dev", "handwritten", "seinajoki", "statement"), action="append",
+    parser.add_argument("--only", action="append",
+                        choices=("seed", "dev", "handwritten", "seinajoki", "rows", "statement"),
                         help="run only these sections")
     parser.add_argument("--real", type=Path, default=ROOT.parent / "shared" / "data" / "real",
                         help="folder of the real statements (default ../shared/data/real)")
     args = parser.parse_args()
-    sections = set(args.only or ("seed", "dev", "handwritten", "seinajoki", "statement"))
+    sections = set(args.only or ("seed", "dev", "handwritten", "seinajoki", "rows", "statement"))
     model = _load_model(args.no_model) if sections & {"seed", "dev", "handwritten"} else None
     notes = seed_section(model) if "seed" in sections else []
     if "dev" in sections:
         notes += handwritten_section(model, DEV, "development (tunable)", listing=args.list in ("dev", "all"))
+        notes += handwritten_section(model, DEV2, "second development (tunable)",
+                                     listing=args.list in ("dev", "all"))
     if "handwritten" in sections:
         notes += handwritten_section(model)
     if "seinajoki" in sections:
         seinajoki_section("dev", args.slightly_below, args.list in ("dev", "all"))
         seinajoki_section("heldout", args.slightly_below, args.list == "all")
+    if "rows" in sections:
+        invented_rows_section("dev", args.slightly_below, args.list in ("dev", "all"))
+        invented_rows_section("heldout", args.slightly_below, args.list == "all")
     if "statement" in sections:
         statement_section(args.real, args.slightly_below, args.list)
     bad = implausible_notes(notes)
