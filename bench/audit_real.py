@@ -50,6 +50,7 @@ DEV = FIXTURES / "audit_dev"
 REAL_KEY = FIXTURES / "real_key"
 ROWS_KEY = FIXTURES / "rows_key"
 DEV2 = FIXTURES / "audit_dev2"
+HELDOUT2 = FIXTURES / "audit_heldout2"
 
 _NOTE_SHARE = re.compile(r"= (-?[\d\u00a0 ]+(?:,\d+)?) %")
 
@@ -252,6 +253,7 @@ def main() -> None:
                                      listing=args.list in ("dev", "all"))
     if "handwritten" in sections:
         notes += handwritten_section(model)
+        notes += handwritten_section(model, HELDOUT2, "second held-out")
     if "seinajoki" in sections:
         seinajoki_section("dev", args.slightly_below, args.list in ("dev", "all"))
         seinajoki_section("heldout", args.slightly_below, args.list == "all")
