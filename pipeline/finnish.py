@@ -104,6 +104,24 @@ def lemmas(word: str) -> frozenset[str]:
     return frozenset(found or {word.lower()})
 
 
+_WORDBASE = re.compile(r"\+([^+()]*)\(([^()]*)\)")
+
+
+@lru_cache(maxsize=4096)
+def compound_head(lemma: str) -> str:
+    """The last part of a compound noun, which says what it is: *kerrostaloasunto* → *asunto*.
+
+    After a hyphen the last part is read (*ARA-vuokra-asunto* → *asunto*). A
+    derivational ending is not a part (*työntekijä* stays whole).
+    """
+    word = lemma.lower().rsplit("-", 1)[-1]
+    for analysis in analyses(word)[:1]:
+        bases = _WORDBASE.findall(analysis.get("WORDBASES", ""))
+        if len(bases) > 1 and bases[-1][1] and not bases[-1][1].startswith("+"):
+            return bases[-1][1].replace("=", "")
+    return word
+
+
 def is_past_participle(word: str) -> bool:
     """*toteutettu*, *valmistunut*, *pysyneet*: a past participle, which reports something as done."""
     return any(a.get("PARTICIPLE") in ("past_passive", "past_active") for a in analyses(word.lower()))

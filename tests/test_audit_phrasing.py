@@ -272,9 +272,10 @@ def test_one_of_two_parts_met(status, verdict):
 
 @pytest.mark.parametrize(
     ("status", "verdict"),
-    [("none", "consistent"), ("partial", "consistent"), ("full", "inconsistent")],
+    [("none", "consistent"), ("partial", "inconsistent"), ("full", "inconsistent")],
 )
 def test_single_target_missed_despite_progress(status, verdict):
+    # 420 of 500 is 16 % short: more than "slightly below", so progress does not make it partly met.
     goal = audited(target="Vähintään 500 osallistujaa.", baseline="Lähtötaso 300 osallistujaa",
                    metric_status="Osallistujia oli 420.", status=status)
     assert goal.audit.verdict == verdict, goal.audit.reasons
@@ -329,3 +330,66 @@ def test_no_note_over_unrelated_figures(status_text):
 )
 def test_goal_audit_names_the_kind_of_flag(fields, flag):
     assert audited(**fields).audit.flag == flag
+
+
+@pytest.mark.parametrize(
+    ("fields", "verdict"),
+    [
+        pytest.param(dict(target="Vähintään 450 asuntoa.", metric="Valmistuneiden asuntojen määrä",
+                          metric_status="Valmistui 300 kerrostaloasuntoa ja lisäksi 170 pientaloasuntoa."),
+                     "consistent", id="two-kinds-of-one-thing-added"),
+        pytest.param(dict(target="Vähintään 1 500 valaisinta.", metric="Vaihdetut valaisimet",
+                          metric_status="Keväällä vaihdettiin 900 valaisinta ja lisäksi syksyllä 650."),
+                     "consistent", id="second-part-without-its-unit"),
+        pytest.param(dict(target="Vähintään 60.", metric="Avustusta saaneet toimijat, kpl",
+                          metric_status="Avustuksia myönnettiin 50 yhdistykselle ja 14 taiteilijalle."),
+                     "consistent", id="same-case-after-one-verb"),
+        pytest.param(dict(target="Vähintään 4,5 milj. €.", metric="Tuloutus (osinko ja takauspalkkiot)",
+                          metric_status="Yhtiö maksoi osinkoa 3,1 M€ ja takauspalkkioita 1,6 M€."),
+                     "consistent", id="money-parts-named-by-the-metric"),
+        pytest.param(dict(target="Vähintään 600 asuntoa.", metric="Valmistuneet asunnot",
+                          metric_status="Valmistui 412 asuntoa ja rakennuslupia myönnettiin 530 asunnolle."),
+                     "inconsistent", id="a-verb-of-its-own-is-another-clause"),
+    ],
+)
+def test_parts_of_one_total_add_up(fields, verdict):
+    goal = audited(status="full", **fields)
+    assert goal.audit.verdict == verdict, goal.audit.reasons
+
+
+@pytest.mark.parametrize(
+    ("metric_status", "verdict"),
+    [
+        pytest.param("Vakinaisista 2 140 työntekijästä irtisanoutui 73.", "consistent", id="whole-first-elative"),
+        pytest.param("Osallistui 3 102 lasta ikäluokan 3 737 lapsesta.", "inconsistent", id="whole-second-elative"),
+        pytest.param("Määrä laski 180 työntekijästä 150 työntekijään.", "insufficient_evidence",
+                     id="from-one-level-to-another-is-no-share"),
+    ],
+)
+def test_share_of_a_whole_in_the_elative(metric_status, verdict):
+    goal = audited(target="Alle 4 %.", metric="Osuus, %", metric_status=metric_status, status="full")
+    assert goal.audit.verdict == verdict, goal.audit.reasons
+
+
+@pytest.mark.parametrize(
+    ("actual", "verdict"),
+    [("6,1 %", "consistent"), ("6,9 %", "inconsistent")],
+    ids=["came-down-below-the-target", "stayed-above-the-target"],
+)
+def test_a_target_below_its_baseline_is_to_come_down_to(actual, verdict):
+    goal = audited(target="Tavoitetaso: 6,4 %", baseline="Lähtötaso: 7,4 % (2022)", metric="Keskeyttäneiden osuus, %",
+                   metric_status=f"Osuus oli {actual}.", status="full")
+    assert goal.audit.verdict == verdict, goal.audit.reasons
+
+
+@pytest.mark.parametrize(
+    ("metric_status", "verdict"),
+    [
+        pytest.param("Koulu otettiin käyttöön 8.8.2023, ja siellä aloitti 700 oppilasta.", "consistent",
+                     id="done-then-people-start"),
+        pytest.param("Koulun rakentaminen aloitettiin ja jatkuu vuonna 2024.", "inconsistent", id="only-started"),
+    ],
+)
+def test_a_start_after_a_thing_done_is_not_work_under_way(metric_status, verdict):
+    goal = audited(target="Koulu käytössä lukuvuoden alussa.", metric_status=metric_status, status="full")
+    assert goal.audit.verdict == verdict, goal.audit.reasons

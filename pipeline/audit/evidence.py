@@ -16,11 +16,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from pipeline import finnish
+from pipeline import config, finnish
 from pipeline.audit import verdict
 from pipeline.audit.target import CORE_CASES, QUANTITY_KINDS, Part, content_lemmas, is_done_word, requirements
 from pipeline.lang_fi.function_words import (
     ADDING_WORDS,
+    ALTERNATIVE_WORDS,
+    CORE_CASE_NAMES,
+    LEVEL_CASE_NAMES,
     OF_WHICH_WORDS,
     OUT_OF_CASE,
     TOTAL_JOINING_WORDS,
@@ -31,6 +34,7 @@ from pipeline.lang_fi.missing_figures import LATER_WORDS as MISSING_LATER_WORDS
 from pipeline.lang_fi.negation import LATER_WINDOW, LATER_WORDS, MOVED_LEMMAS, NEGATION_WORDS, SETBACK_LEMMAS
 from pipeline.lang_fi.progress import (
     ACCORDING_TO_WORD,
+    CONTINUING_LEMMAS,
     IN_USE_WORD,
     ON_TARGET_WORDS,
     PART_WORD,
@@ -193,42 +197,107 @@ def derived_figures(docs: dict, indicators: list[Indicator]) -> list[Indicator]:
     """Figures the evidence implies but does not print: a share of a whole, and parts that add up to a total.
 
     *1 710 hakemusta 1 980:sta* → 86,4 % (the second count in the elative,
-    read by Voikko: *1 980:sta* is "out of 1 980"); *640 osallistujaa ja
-    lisäksi 420 osallistujaa* → 1 060 osallistujaa.
+    read by Voikko: *1 980:sta* is "out of 1 980"); *2 140 työntekijästä
+    irtisanoutui 73* → 3,4 %; *640 osallistujaa ja lisäksi 420 osallistujaa*
+    → 1 060 osallistujaa; *318 kerrostaloasuntoa ja 147 pientaloasuntoa* → 465.
+    A metric that counts alternatives (*työhön tai koulutukseen siirtyneet*)
+    adds the parts listed after *joista*: *6 240, joista 1 810 työllistyi ja
+    402 aloitti koulutuksen* → 35,4 %.
     """
     out = []
     metric = docs.get("metric")
-    adding = ADDING_WORDS + (TOTAL_JOINING_WORDS if metric is not None and any(
-        w.strip(".,;:()") in TOTAL_WORDS for w in metric.text.lower().split()) else ())
+    metric_words = {w.strip(".,;:()").lower() for w in metric.text.split()} if metric is not None else set()
+    alternatives = bool(metric_words & set(ALTERNATIVE_WORDS))
+    total_metric = bool(metric_words & set(TOTAL_WORDS))
+    metric_lemmas = content_lemmas(metric) | metric_words  # "osinko" is read as "osa" + "-ko" on its own
     for name in EVIDENCE_FIELDS:
         doc = docs.get(name)
         if doc is None:
             continue
         out += _fractions(name, doc)
-        counts = [i for i in indicators if i.field == name and i.kind == "count" and i.value]
-        for first, second in pairwise(counts):
-            if first.sentence != second.sentence:
+        counts = [i for i in indicators if i.field == name and i.kind in ("count", "money") and i.value]
+        for at, (first, second) in enumerate(pairwise(counts)):
+            if first.sentence != second.sentence or first.kind != second.kind:
                 continue
-            ending = re.match(r":[a-zåäö]+", doc.text[second.end:second.end + 6])
             between = doc.text[first.end:second.start].lower()
-            if _whole_first(first, between) and 0 < second.value <= first.value:
+            if first.kind == "count" and _whole_first(first, second, between) and 0 < second.value <= first.value:
                 # "540 asukasta, joista 470", "240 linja-autosta 130": the whole named before its part.
-                share = round(100 * float(second.value) / float(first.value), 1)
-                out.append(Indicator(name, "percent", share, "%", None, None,
-                                     f"{doc.text[first.start:second.end]} = {verdict.fi_percent(share)}",
-                                     first.start, second.end, first.sentence))
-            elif ending and OUT_OF_CASE in finnish.case_names(ending.group(0)) and 0 < first.value <= second.value:
-                end = second.end + len(ending.group(0))
-                share = round(100 * float(first.value) / float(second.value), 1)
-                out.append(Indicator(name, "percent", share, "%", None, None,
-                                     f"{doc.text[first.start:end]} = {verdict.fi_percent(share)}", first.start, end,
-                                     first.sentence))
-            elif _same_thing(first.unit, second.unit) and any(w in between.split() for w in adding):
+                parts = [second]
+                third = counts[at + 2] if at + 2 < len(counts) else None
+                if alternatives and third is not None and third.sentence == second.sentence and _joined(
+                        doc.text[second.end:third.start].lower(), adding_only=False):
+                    parts.append(third)  # "joista 1 810 työllistyi ja 402 aloitti koulutuksen"
+                taken = sum(float(p.value) for p in parts)
+                if taken <= first.value:
+                    out.append(_share(name, doc, taken, first, parts[-1], first.start, parts[-1].end))
+            elif first.kind == "count" and _whole_second(second, doc.text) and 0 < first.value <= second.value:
+                ending = re.match(r":[a-zåäö]+", doc.text[second.end:second.end + 6])
+                end = second.end + (len(ending.group(0)) if ending else 0)
+                out.append(_share(name, doc, float(first.value), second, first, first.start, end))
+            elif _adds_up(first, second, doc, between, total_metric, metric_lemmas):
                 total = first.value + second.value
-                out.append(Indicator(name, "count", total, first.unit, None, None,
+                out.append(Indicator(name, first.kind, total, first.unit, None, None,
                                      f"{first.text} + {second.text} = {verdict.fi_number(total)}", first.start,
                                      second.end, first.sentence))
     return out
+
+
+def _share(name: str, doc, taken: float, whole: Indicator, last: Indicator, start: int, end: int) -> Indicator:
+    share = round(100 * taken / float(whole.value), 1)
+    return Indicator(name, "percent", share, "%", None, None, f"{doc.text[start:end]} = {verdict.fi_percent(share)}",
+                     start, end, whole.sentence)
+
+
+def _joined(between: str, *, adding_only: bool) -> bool:
+    """Words between two counts that add them: *lisäksi*, *sekä*, or (unless ``adding_only``) *ja*."""
+    words = [w.strip(".,;:()") for w in between.split()]
+    if any(w in OF_WHICH_WORDS for w in words):
+        return False
+    return any(w in ADDING_WORDS or (not adding_only and w in TOTAL_JOINING_WORDS) for w in words)
+
+
+def _adds_up(first: Indicator, second: Indicator, doc, between: str, total_metric: bool,
+             metric_lemmas: frozenset[str]) -> bool:
+    """Two figures in one clause that are parts of one total, with no verb of their own between them.
+
+    Joined by an adding word (*lisäksi*, *sekä*): the same thing, or the
+    second leaves its unit out (*812 valaisinta ja lisäksi syksyllä 480*).
+    Joined by a bare *ja* they add up only when something says the target
+    counts both: the metric counts a total (*käynnit yhteensä*) or names both
+    parts (*osinko ja takauspalkkiot*), the units are two kinds of one thing
+    (*kerrostaloasunto*, *pientaloasunto*), or both stand in the same case
+    after one verb (*myönnettiin 54 yhdistykselle ja 11 taiteilijalle*).
+    Not *412 asuntoa ja rakennuslupia myönnettiin 530*: a verb of its own
+    makes a second clause.
+    """
+    if not _joined(between, adding_only=False):
+        return False
+    span = doc.char_span(first.end, second.start, alignment_mode="contract")
+    if span is not None and any(t.pos_ == "VERB" and "Fin" in t.morph.get("VerbForm") for t in span):
+        return False
+    same = first.unit == second.unit if first.kind == "money" else _same_thing(first.unit, second.unit)
+    if _joined(between, adding_only=True):
+        return same or (first.unit is not None and second.unit is None)
+    if first.kind == "money":
+        named = [_named_before(doc, f) for f in (first, second)]
+        return same and (total_metric or all(n and n in metric_lemmas for n in named))
+    if same and (total_metric or first.unit != second.unit):
+        return True
+    return bool(_unit_case(first) & _unit_case(second) - CORE_CASE_NAMES)
+
+
+def _named_before(doc, figure: Indicator) -> str | None:
+    """The noun right before a figure, what it is an amount of: *osinkoa 3,0 M€* → *osinko*."""
+    span = doc.char_span(figure.start, figure.end, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return None
+    token = doc[span.start - 1]
+    return token.lemma_.lower() if token.pos_ == "NOUN" else None
+
+
+def _unit_case(figure: Indicator) -> frozenset[str]:
+    words = figure.text.split()
+    return finnish.case_names(words[-1]) if len(words) > 1 and words[-1].isalpha() else frozenset()
 
 
 _FRACTION = re.compile(r"(?<![\d/.,])(\d+)\s?/\s?(\d+)(?![\d/.,]\d)")
@@ -251,17 +320,33 @@ def _fractions(name: str, doc) -> list[Indicator]:
 
 
 def _same_thing(first: str | None, second: str | None) -> bool:
-    """Units of counts that add up: the same, or one a kind of the other (*vuokra-asunto*, *ARA-vuokra-asunto*)."""
-    return bool(first and second) and (first == second or first.endswith(second) or second.endswith(first))
+    """Units of counts that add up: the same, one a kind of the other (*vuokra-asunto*, *ARA-vuokra-asunto*),
+    or two kinds of one thing (*kerrostaloasunto*, *pientaloasunto*: both *asunto*)."""
+    if not (first and second):
+        return False
+    return (first == second or first.endswith(second) or second.endswith(first)
+            or finnish.compound_head(first) == finnish.compound_head(second))
 
 
-def _whole_first(first: Indicator, between: str) -> bool:
-    """The count ``first`` is the whole of the count after it: *540 asukasta, joista 470*, *240 autosta 130*."""
+def _whole_first(first: Indicator, second: Indicator, between: str) -> bool:
+    """The count ``first`` is the whole of the count after it: *540 asukasta, joista 470*, *240 autosta 130*,
+    *2 140 työntekijästä irtisanoutui 73* — but not a change from one level to another (*180 kävijästä 150
+    kävijään*)."""
     words = [w.strip(".,;:") for w in between.split()]
     if any(w in OF_WHICH_WORDS for w in words):
         return True
     unit_word = first.text.split()[-1] if len(first.text.split()) > 1 else ""
-    return not words and bool(unit_word) and OUT_OF_CASE in finnish.case_names(unit_word)
+    return bool(unit_word) and OUT_OF_CASE in finnish.case_names(unit_word) and not (
+        _unit_case(second) & LEVEL_CASE_NAMES)
+
+
+def _whole_second(second: Indicator, text: str) -> bool:
+    """The count ``second`` is the whole its predecessor is out of: *1 710 hakemusta 1 980:sta*, *3 102 lasta
+    ikäluokan 3 737 lapsesta*."""
+    ending = re.match(r":[a-zåäö]+", text[second.end:second.end + 6])
+    if ending:
+        return OUT_OF_CASE in finnish.case_names(ending.group(0))
+    return OUT_OF_CASE in _unit_case(second)
 
 
 def _candidates(part: Part, indicators: list[Indicator]) -> list[Indicator]:
@@ -277,7 +362,8 @@ def _candidates(part: Part, indicators: list[Indicator]) -> list[Indicator]:
             elif part.relative or part.change:
                 # A level compared with the baseline's level: a count with a count, a rate with a rate.
                 if part.baseline_kind == figure.kind and not figure.direction and (
-                        part.baseline_unit is None or figure.unit in (None, "kpl", part.baseline_unit)):
+                        part.baseline_unit is None or figure.unit in (None, "kpl")
+                        or _same_thing(figure.unit, part.baseline_unit)):
                     out.append(figure)
             elif figure.kind == part.measure and not figure.direction and _same_unit(part, figure):
                 out.append(figure)
@@ -457,7 +543,12 @@ def _in_progress(sentence) -> bool:
         return True
     if is_negative(sentence):
         return False
-    return any(t.lemma_.lower() in PROGRESS_LEMMAS or t.lower_ in PROGRESS_WORDS for t in sentence)
+    progress = [t for t in sentence if t.lemma_.lower() in PROGRESS_LEMMAS or t.lower_ in PROGRESS_WORDS]
+    if progress and all(t.lemma_.lower() in CONTINUING_LEMMAS for t in progress) and any(
+            is_done_word(t) for t in sentence):
+        # "Koulu otettiin käyttöön 8.8.2024, ja siellä aloitti 720 oppilasta": done; what goes on is use.
+        return False
+    return bool(progress)
 
 
 def _counts_something(sentence) -> bool:
@@ -471,7 +562,9 @@ def _combine(result: Assessment, goal: Goal, docs: dict) -> str | None:
         return None
     outcomes = {f.outcome for f in known}
     unknown_quantity = any(f.outcome == "unknown" and f.part.kind == "quantity" for f in result.findings)
-    if outcomes == {"not_met"}:
+    if outcomes == {"not_met"} or (len(result.findings) == 1 and outcomes == {"partial"}
+                                   and not _slightly_below(result.findings[0])):
+        # One figure to reach, missed by more than "slightly": progress towards it is not a partly met target.
         return "none"
     if outcomes == {"met"}:
         if unknown_quantity:
@@ -480,6 +573,21 @@ def _combine(result: Assessment, goal: Goal, docs: dict) -> str | None:
             return "partial"
         return "full"
     return "partial"
+
+
+def _slightly_below(finding: Finding) -> bool:
+    """A quantity missed by at most the "slightly below" share of the target (:func:`pipeline.config.slightly_below`).
+
+    Other parts (an unfinished deliverable) are partial as they are.
+    """
+    if finding.part.kind != "quantity":
+        return True
+    if finding.ratio is None:
+        return False
+    band = config.slightly_below()
+    if finding.part.lower_is_better and not (finding.part.relative or finding.part.points):
+        return finding.ratio <= 1 + band
+    return finding.ratio >= 1 - band
 
 
 def _scope_negated(result: Assessment, goal: Goal, docs: dict) -> bool:

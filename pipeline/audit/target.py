@@ -170,6 +170,10 @@ def _quantity(figure: Indicator, baseline_figures: list[Indicator], inverse_cont
     if baseline is not None:
         part.baseline = float(baseline.value)
         part.baseline_kind, part.baseline_unit = baseline.kind, baseline.unit
+        if (part.change is None and figure.qualifier is None and baseline.kind == part.measure
+                and part.baseline != part.value):
+            # "Tavoitetaso: 6,4 %" from "Lähtötaso: 7,4 %": a level below the baseline is to come down to.
+            part.lower_is_better = part.value < part.baseline
     part.threshold = _threshold(part)
     return part
 

@@ -14,8 +14,16 @@ ADDING_WORDS: tuple[str, ...] = ("lisäksi", "sekä", "plus")
 OF_WHICH_WORDS: tuple[str, ...] = ("joista", "niistä")
 #: Words of a metric that counts a total: its parts joined by *ja* add up (*käynnit yhteensä*).
 TOTAL_WORDS: tuple[str, ...] = ("yhteensä", "kaikkiaan", "summa")
-#: Words that join the parts of such a total: *168 rivitaloasuntoa ja 94 kerrostaloasuntoa*.
+#: Words that join the parts of a total: *168 rivitaloasuntoa ja 94 kerrostaloasuntoa*.
 TOTAL_JOINING_WORDS: tuple[str, ...] = ("ja",)
+#: Words of a metric that counts either of two things (*työhön tai koulutukseen siirtyneet*): the parts listed
+#: after *joista* add up.
+ALTERNATIVE_WORDS: tuple[str, ...] = ("tai", "taikka")
+#: Voikko's cases of a subject or object; two counted nouns in another same case share one verb
+#: (*myönnettiin 54 yhdistykselle ja 11 taiteilijalle*).
+CORE_CASE_NAMES: frozenset[str] = frozenset({"nimento", "omanto", "osanto"})
+#: Voikko's cases of a level reached (*150 kävijään*), which make an elative before it a starting level.
+LEVEL_CASE_NAMES: frozenset[str] = frozenset({"sisatulento", "tulento"})
 #: Voikko's case of a count that is the whole a share is out of: *1 710 hakemusta 1 980:sta* (elative).
 OUT_OF_CASE = "sisaeronto"
 #: Punctuation that ends a clause: a change word beyond it does not move the figure (*3 120, koska ... supistettiin*).

@@ -15,6 +15,9 @@ PROGRESS_LEMMAS: frozenset[str] = frozenset({
     "käynnissä", "käynnistyä", "valmisteilla", "valmistella", "jatkua", "jatkaa", "kesken", "edetä", "aloittaa",
     "pilotoida", "työstää", "käynnistää", "valmistelu", "laatiminen", "osittain", "puolet", "pääosin",
 })
+#: Words of work starting or going on, which follow a thing done without undoing it: *valmistui; työ jatkuu*,
+#: *otettiin käyttöön ja siellä aloitti 720 oppilasta*.
+CONTINUING_LEMMAS: frozenset[str] = frozenset({"aloittaa", "jatkua", "jatkaa", "käynnistyä", "käynnistää"})
 #: Word forms of work under way, whatever their lemma.
 PROGRESS_WORDS: frozenset[str] = frozenset({"käynnissä", "valmisteilla"})
 #: A share of the work: *kesken*, *osittain*, *puolet*; these keep even a negated sentence partial.
