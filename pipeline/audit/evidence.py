@@ -357,6 +357,9 @@ def _candidates(part: Part, indicators: list[Indicator]) -> list[Indicator]:
                 continue
             if part.relative and figure.kind == "percent" and figure.direction:
                 out.append(figure)  # a reported change: "noussut 28,4 %"
+            elif _absolute_change(part) and figure.direction and figure.kind == part.measure and _same_unit(
+                    part, figure):
+                out.append(figure)  # "lisättiin 11,5 km" against "+15 km"
             elif part.points and figure.kind == "percent" and figure.unit == "prosenttiyksikkö":
                 out.append(figure)
             elif part.relative or part.change:
@@ -370,6 +373,11 @@ def _candidates(part: Part, indicators: list[Indicator]) -> list[Indicator]:
         if out:
             return out  # the metric status answers before the measures do
     return out
+
+
+def _absolute_change(part: Part) -> bool:
+    """A change of a size in the target's own unit: *+15 km*, *vähenee 50 opiskelijalla*."""
+    return part.change is not None and not part.relative and not part.points and part.measure != "percent"
 
 
 def _same_unit(part: Part, figure: Indicator) -> bool:
@@ -423,9 +431,10 @@ def _assess_quantity(part: Part, indicators: list[Indicator]) -> Finding:
         candidates = [relative] if relative is not None else []
     if not candidates:
         return Finding(part, "unknown", verdict.no_figure_reason(part))
-    figure = _pick(part, candidates)
+    changes = [c for c in candidates if c.direction] if _absolute_change(part) else []
+    figure = _pick(part, changes or candidates)
     reported = float(figure.value)
-    if (part.relative or part.points) and figure.kind == "percent" and figure.direction:
+    if (((part.relative or part.points) and figure.kind == "percent") or _absolute_change(part)) and figure.direction:
         # A reported change compared with the wanted change.
         moved = reported if figure.direction == part.change else -reported
         outcome = _outcome_higher(moved, part.value, part.qualifier, start=0.0)

@@ -61,12 +61,13 @@ def requirements(goal: Goal, docs: dict, indicators: Iterable[Indicator]) -> lis
     metric_lemmas = content_lemmas(docs.get("metric"))
     inverse_context = bool(metric_lemmas & INVERSE_LEMMAS or content_lemmas(target_doc) & INVERSE_LEMMAS)
     money_metric = _names_money(docs.get("metric"))
+    goal_figures = [i for i in indicators if i.field == "goal" and i.kind in QUANTITY_KINDS]
     parts: list[Part] = []
     for figure in target_figures:
         if _in_component(target_doc, figure):
             continue
         case = unit_case(target_doc.text, figure)
-        figure = _read_around(figure, target_doc.text, money_metric)
+        figure = _from_goal(_read_around(figure, target_doc.text, money_metric), goal_figures)
         parts.append(_quantity(figure, _paired(figure, target_figures, baseline_figures), inverse_context, case))
     for sentence in target_doc.sents:
         component = _component(sentence)
@@ -117,6 +118,23 @@ def _read_around(figure: Indicator, text: str, money_metric: bool) -> Indicator:
                      figure.start, figure.end, figure.sentence)
 
 
+def _from_goal(figure: Indicator, goal_figures: list[Indicator]) -> Indicator:
+    """A bare target level (*Tavoitetaso: 25 milj. €*) takes its qualifier from the goal's same figure
+    (*Vuosikate on vähintään 25 miljoonaa euroa*), and a level to come down to its direction from the goal's
+    change (*osuus laskee 1,0 prosenttiyksikköä* → *Tavoitetaso: 6,4 %* is a ceiling)."""
+    if figure.qualifier is not None or figure.direction is not None or figure.text.lstrip()[:1] in SIGNS:
+        return figure
+    same = [g for g in goal_figures if g.kind == figure.kind and g.value == figure.value and g.qualifier]
+    qualifier = same[0].qualifier if same else None
+    if qualifier is None and any(g.direction == "decrease" for g in goal_figures) and not any(
+            g.direction == "increase" for g in goal_figures):
+        qualifier = "at_most"
+    if qualifier is None:
+        return figure
+    return Indicator(figure.field, figure.kind, figure.value, figure.unit, qualifier, figure.direction, figure.text,
+                     figure.start, figure.end, figure.sentence)
+
+
 def _signed_change(figure: Indicator, baseline_figures: list[Indicator]) -> bool:
     """*+10 %*, *−3 %* against a baseline that is not a share: a change in per cent of the baseline."""
     return (figure.kind == "percent" and figure.unit == "%" and figure.text.lstrip()[:1] in SIGNS
@@ -148,6 +166,14 @@ def _quantity(figure: Indicator, baseline_figures: list[Indicator], inverse_cont
         part.value = abs(part.value)
         part.relative = True
         part.change = "increase" if figure.text.lstrip()[:1] == "+" else "decrease"
+    elif figure.text.lstrip()[:1] in SIGNS and figure.kind in ("count", "money", "percent") and not any(
+            b.kind == figure.kind and b.text.lstrip()[:1] in SIGNS for b in baseline_figures):
+        # Not against a signed baseline: "−4 %" after "Lähtötaso −3 %" is a level of a rate.
+        # "+15 km", "−2 000 €", "+2 %-yks.": a change of that size from the baseline.
+        part.value = abs(part.value)
+        part.points = figure.unit == "prosenttiyksikkö"
+        part.relative = figure.kind == "percent" and not part.points
+        part.change = "increase" if figure.text.lstrip()[:1] == "+" else "decrease"
     elif case == LEVEL_CASE and figure.unit != "prosenttiyksikkö":
         # "nousee 85 prosenttiin", "laskee 7 %:iin": a level to reach, whichever way it moves.
         part.lower_is_better = figure.direction == "decrease" or figure.qualifier in ("at_most", "under")
@@ -170,10 +196,6 @@ def _quantity(figure: Indicator, baseline_figures: list[Indicator], inverse_cont
     if baseline is not None:
         part.baseline = float(baseline.value)
         part.baseline_kind, part.baseline_unit = baseline.kind, baseline.unit
-        if (part.change is None and figure.qualifier is None and baseline.kind == part.measure
-                and part.baseline != part.value):
-            # "Tavoitetaso: 6,4 %" from "Lähtötaso: 7,4 %": a level below the baseline is to come down to.
-            part.lower_is_better = part.value < part.baseline
     part.threshold = _threshold(part)
     return part
 
