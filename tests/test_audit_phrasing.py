@@ -404,3 +404,27 @@ def test_a_start_after_a_thing_done_is_not_work_under_way(metric_status, verdict
 def test_a_bare_target_reads_its_kind_from_the_goal_and_its_sign(fields, verdict):
     goal = audited(status="full", **fields)
     assert goal.audit.verdict == verdict, goal.audit.reasons
+
+
+@pytest.mark.parametrize(
+    ("fields", "verdict"),
+    [
+        pytest.param(dict(goal="Yrityksiä perustetaan vähintään 420.", metric="Aloittaneet yritykset",
+                          target="420", status="not_assessable",
+                          metric_status="Yritysneuvontaa annettiin 612 asiakkaalle. Vuoden 2024 tilasto "
+                                        "julkaistaan huhtikuussa 2025."),
+                     "consistent", id="other-things-counted-do-not-answer"),
+        pytest.param(dict(goal="Avustuksia vähintään 60 toimijalle.", metric="Avustusta saaneet toimijat, kpl",
+                          target="60", status="full", metric_status="Avustus myönnettiin 64 yhdistykselle."),
+                     "consistent", id="a-metric-in-pieces-takes-any-count"),
+        pytest.param(dict(metric="Väkiluku 31.12.", target="Väkiluku kasvaa", baseline="51 961 (2023)",
+                          status="full", metric_status="Väkiluku oli 51 842."),
+                     "inconsistent", id="direction-only-target-missed"),
+        pytest.param(dict(metric="Väkiluku 31.12.", target="Väkiluku kasvaa", baseline="51 961 (2023)",
+                          status="full", metric_status="Väkiluku oli 52 100."),
+                     "consistent", id="direction-only-target-met"),
+    ],
+)
+def test_what_a_target_without_a_unit_counts(fields, verdict):
+    goal = audited(**fields)
+    assert goal.audit.verdict == verdict, goal.audit.reasons

@@ -15,10 +15,12 @@ from dataclasses import dataclass
 
 from pipeline import finnish
 from pipeline.lang_fi.cases import CHANGE_CASE, LEVEL_CASE, VOIKKO_CASES
+from pipeline.lang_fi.change_words import DIRECTION_LEMMAS
 from pipeline.lang_fi.negation import MOVED_LEMMAS, SETBACK_LEMMAS
 from pipeline.lang_fi.progress import DONE_LEMMAS, DONE_WORDS, ONGOING_LEMMAS, PROGRESS_LEMMAS, TAKEN_INTO_USE
 from pipeline.lang_fi.qualifiers import COMPARATIVE_QUALIFIERS, MONEY_UNIT_WORDS
 from pipeline.lang_fi.targets import COMPONENT_WORD, GENERIC_LEMMAS, INVERSE_LEMMAS, RELATIVE_CHANGE_WORDS
+from pipeline.lang_fi.units import ANY_THING_UNITS
 from pipeline.records import FIGURE_KINDS, Goal, Indicator
 
 #: Figure kinds a quantity can be: dates are not levels to reach.
@@ -48,6 +50,9 @@ class Part:
     baseline_unit: str | None = None
     threshold: float | None = None  # the level the reported figure is compared with
     lemmas: frozenset[str] = frozenset()
+    #: For a quantity that names no unit: the things the metric and the goal count (*yritys* for *Tavoitetaso:
+    #: 420* under *aloittaneet yritykset*); empty when anything counted may answer (*kpl*).
+    scope: frozenset[str] = frozenset()
 
 
 def requirements(goal: Goal, docs: dict, indicators: Iterable[Indicator]) -> list[Part]:
@@ -68,7 +73,11 @@ def requirements(goal: Goal, docs: dict, indicators: Iterable[Indicator]) -> lis
             continue
         case = unit_case(target_doc.text, figure)
         figure = _from_goal(_read_around(figure, target_doc.text, money_metric), goal_figures)
-        parts.append(_quantity(figure, _paired(figure, target_figures, baseline_figures), inverse_context, case))
+        part = _quantity(figure, _paired(figure, target_figures, baseline_figures), inverse_context, case)
+        if part.unit is None and not _counts_anything(docs.get("metric")):
+            goal_units = {g.unit for g in goal_figures if g.value == figure.value and g.unit}
+            part.scope = frozenset(metric_lemmas | goal_units)
+        parts.append(part)
     for sentence in target_doc.sents:
         component = _component(sentence)
         if component is not None:
@@ -77,6 +86,10 @@ def requirements(goal: Goal, docs: dict, indicators: Iterable[Indicator]) -> lis
             deliverable = _deliverable(sentence)
             if deliverable is not None:
                 parts.append(deliverable)
+    if not parts:
+        moved = _direction_only(target_doc, baseline_figures)
+        if moved is not None:
+            parts.append(moved)
     if not parts:
         # "Digituki vahvistuu.": a qualitative target, judged by what the status says.
         lemmas = content_lemmas(target_doc)
@@ -118,14 +131,35 @@ def _read_around(figure: Indicator, text: str, money_metric: bool) -> Indicator:
                      figure.start, figure.end, figure.sentence)
 
 
+def _counts_anything(metric_doc) -> bool:
+    """A metric in pieces (*Avustusta saaneet toimijat, kpl*), or none at all: any counted thing may answer it."""
+    return metric_doc is None or not metric_doc.text.strip() or any(
+        t.lower_ in ANY_THING_UNITS for t in metric_doc)
+
+
+def _direction_only(target_doc, baseline_figures: list[Indicator]) -> Part | None:
+    """*Väkiluku kasvaa* under *Lähtötilanne: 51 961*: a target that names only a direction, from the baseline."""
+    directions = {DIRECTION_LEMMAS.get(t.lemma_.lower()) for t in target_doc if t.pos_ == "VERB"} - {None}
+    levels = [b for b in baseline_figures if b.kind in ("count", "money", "percent") and b.unit != "prosenttiyksikkö"]
+    if len(directions) != 1 or not levels:
+        return None
+    direction = directions.pop()
+    baseline = levels[0]
+    value = float(baseline.value)
+    return Part(kind="quantity", text=target_doc.text.strip(), measure=baseline.kind, value=value, unit=baseline.unit,
+                qualifier="over" if direction == "increase" else "under", change=None,
+                lower_is_better=direction == "decrease", baseline=value, baseline_kind=baseline.kind,
+                baseline_unit=baseline.unit, threshold=value)
+
+
 def _from_goal(figure: Indicator, goal_figures: list[Indicator]) -> Indicator:
     """A bare target level (*Tavoitetaso: 25 milj. €*) takes its qualifier from the goal's same figure
     (*Vuosikate on vähintään 25 miljoonaa euroa*), and a level to come down to its direction from the goal's
     change (*osuus laskee 1,0 prosenttiyksikköä* → *Tavoitetaso: 6,4 %* is a ceiling)."""
     if figure.qualifier is not None or figure.direction is not None or figure.text.lstrip()[:1] in SIGNS:
         return figure
-    same = [g for g in goal_figures if g.kind == figure.kind and g.value == figure.value and g.qualifier]
-    qualifier = same[0].qualifier if same else None
+    same = [g for g in goal_figures if g.kind == figure.kind and g.value == figure.value]
+    qualifier = next((g.qualifier for g in same if g.qualifier), None)
     if qualifier is None and any(g.direction == "decrease" for g in goal_figures) and not any(
             g.direction == "increase" for g in goal_figures):
         qualifier = "at_most"

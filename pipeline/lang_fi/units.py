@@ -37,3 +37,6 @@ MONEY_UNIT = "euro"
 
 #: An age after a number: *20-vuotiaiden*, *15 vuotiaat*.
 AGE_PATTERN = r"-?vuotia\w*|-?vuotias\w*"
+
+#: Units of a metric that counts pieces of whatever kind: *Avustusta saaneet toimijat, kpl*.
+ANY_THING_UNITS: frozenset[str] = frozenset({"kpl", "lkm", "määrä"})
