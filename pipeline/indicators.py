@@ -57,7 +57,7 @@ _MONTH = "|".join(MONTHS)
 
 # A number: "2 104" (space or no-break space groups thousands), "12.000" (dots group them, as in Kauhava's
 # statement), "13,4", "664".
-_NUM = r"(?:\d{1,3}(?:[ \u00a0]\d{3})+|\d{1,3}(?:\.\d{3})+(?![\d,])|\d+)(?:,\d+)?"
+_NUM = r"(?:\d{1,3}(?:[ \u00a0]\d{3})+|\d{1,3}(?:\.\d{3})+(?!\d|,\d)|\d+)(?:,\d+)?"
 NUMBER = re.compile(rf"(?<![\w.,/-])({_NUM})(?![\d])")
 _SEP = r"\s*[-–—]\s*"
 
@@ -454,8 +454,11 @@ def _direction(doc, first: int, last: int, sentence) -> tuple[str | None, int]:
         between = doc[token.i + 1:first] if token.i < first else doc[last:token.i]
         after_figure = token.i >= last
         breaks = CLAUSE_BREAKS if after_figure else SENTENCE_PART_BREAKS
-        if any(t.text in breaks for t in between) or _nearer_number(doc, token, distance, sentence, after_figure):
+        number_between = after_figure and any(t.like_num and any(c.isdigit() for c in t.text) for t in between)
+        if (any(t.text in breaks for t in between) or number_between
+                or _nearer_number(doc, token, distance, sentence, after_figure)):
             # "Osuus oli 1,7 % eli se laski 0,4 prosenttiyksikköä": "laski" moves the nearer 0,4;
+            # "11,9 % eli 0,7 prosenttiyksikköä korkeampi": the comparative is the 0,7's;
             # "3 120, koska kesäaukioloa supistettiin": another clause. Before the figure a comma
             # may open an apposition: "väheneminen 10 prosentilla, noin 50 opiskelijalla".
             continue

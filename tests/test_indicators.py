@@ -47,6 +47,7 @@ def test_percentages(nlp, text, value, unit):
         ("Yhteistyökumppaneita on yli 10kpl.", 10, "kpl"),
         ("Valmistui 2 104 asuntoa.", 2104, "asunto"),
         ("Valmistui 2\u00a0104 asuntoa.", 2104, "asunto"),
+        ("Sijaistarpeita oli 9.716, joista osa jäi.", 9716, "sijaistarve"),
         ("Toimintamalleja on noin 80 kpl.", 80, "kpl"),
         ("Mallien määrä on kuusi.", 6, None),
         ("On kontaktoitu kahdeksan mahdollista oppilaitoskumppania.", 8, "oppilaitoskumppani"),
@@ -147,10 +148,12 @@ def test_directions(nlp, text, direction):
     [
         ("Osuus oli 1,7 % eli se laski 0,4 prosenttiyksikköä.", [None, "decrease"]),
         ("Tunteja kertyi 3 120, koska aukioloa supistettiin.", [None]),
+        ("Aste oli 11,9 % eli 0,7 prosenttiyksikköä korkeampi.", [None, "increase"]),
         ("Määrän väheneminen 10 prosentilla, noin 50 opiskelijalla.", ["decrease", "decrease"]),
         ("Määrä laski 2,1 %:sta 1,7 %:iin.", ["decrease", "decrease"]),
     ],
-    ids=["nearer-figure-moved", "change-in-another-clause", "apposition-keeps-change", "from-to"],
+    ids=["nearer-figure-moved", "change-in-another-clause", "comparative-of-the-later-figure",
+         "apposition-keeps-change", "from-to"],
 )
 def test_change_word_moves_only_its_own_figure(nlp, text, directions):
     found = [i for i in figures(nlp, text) if i.kind != "date"]
