@@ -428,3 +428,25 @@ def test_a_bare_target_reads_its_kind_from_the_goal_and_its_sign(fields, verdict
 def test_what_a_target_without_a_unit_counts(fields, verdict):
     goal = audited(**fields)
     assert goal.audit.verdict == verdict, goal.audit.reasons
+
+
+@pytest.mark.parametrize(
+    ("fields", "verdict"),
+    [
+        pytest.param(dict(target="−8 %", metric="Pitkäaikaistyöttömät",
+                          metric_status="Heitä oli joulukuussa 742, kun vuotta aiemmin heitä oli 695."),
+                     "inconsistent", id="rise-against-a-wanted-fall"),
+        pytest.param(dict(target="enintään +2,5 %", metric="Toimintakulujen muutos, %",
+                          metric_status="Toimintakulut olivat 268,4 M€ (2023: 259,6 M€)."),
+                     "inconsistent", id="growth-over-its-ceiling"),
+        pytest.param(dict(target="enintään +2,5 %", metric="Toimintakulujen muutos, %",
+                          metric_status="Toimintakulut olivat 264,0 M€ (2023: 259,6 M€)."),
+                     "consistent", id="growth-within-its-ceiling"),
+        pytest.param(dict(target="55 %", baseline="Lähtötilanne: 49 % (2023)", metric="Kierrätysaste, %",
+                          metric_status="Kierrätysaste nousi 3 prosenttiyksikköä."),
+                     "inconsistent", id="level-from-a-change-in-points"),
+    ],
+)
+def test_a_change_read_from_two_years_or_from_the_baseline(fields, verdict):
+    goal = audited(status="full", **fields)
+    assert goal.audit.verdict == verdict, goal.audit.reasons

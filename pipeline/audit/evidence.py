@@ -19,6 +19,7 @@ from itertools import pairwise
 from pipeline import config, finnish
 from pipeline.audit import verdict
 from pipeline.audit.target import CORE_CASES, QUANTITY_KINDS, Part, content_lemmas, is_done_word, requirements
+from pipeline.lang_fi.change_words import EARLIER_WORDS, EARLIER_YEAR_PATTERN
 from pipeline.lang_fi.function_words import (
     ADDING_WORDS,
     ALTERNATIVE_WORDS,
@@ -45,6 +46,7 @@ from pipeline.lang_fi.progress import (
     SHARE_WORDS,
 )
 from pipeline.lang_fi.targets import ABOVE_TARGET, BELOW_TARGET
+from pipeline.lang_fi.units import POINTS_UNIT
 from pipeline.records import Goal, Indicator
 
 #: Relative tolerance of an *about* (*noin*) target.
@@ -215,10 +217,13 @@ def derived_figures(docs: dict, indicators: list[Indicator]) -> list[Indicator]:
         if doc is None:
             continue
         out += _fractions(name, doc)
-        counts = [i for i in indicators if i.field == name and i.kind in ("count", "money") and i.value]
+        counts = [i for i in indicators if i.field == name and i.kind in ("count", "money", "percent")
+                  and i.value and not i.direction and i.unit != POINTS_UNIT]
         for at, (first, second) in enumerate(pairwise(counts)):
             if first.sentence != second.sentence or first.kind != second.kind:
                 continue
+            if first.kind == "percent" and not _earlier(doc.text[first.end:second.start].lower()):
+                continue  # two rates: only a year-on-year pair says anything
             between = doc.text[first.end:second.start].lower()
             if first.kind == "count" and _whole_first(first, second, between) and 0 < second.value <= first.value:
                 # "540 asukasta, joista 470", "240 linja-autosta 130": the whole named before its part.
@@ -234,12 +239,32 @@ def derived_figures(docs: dict, indicators: list[Indicator]) -> list[Indicator]:
                 ending = re.match(r":[a-zåäö]+", doc.text[second.end:second.end + 6])
                 end = second.end + (len(ending.group(0)) if ending else 0)
                 out.append(_share(name, doc, float(first.value), second, first, first.start, end))
+            elif _earlier(between) and first.unit == second.unit and 0 < second.value != first.value:
+                out.append(_change_from_earlier(name, doc, first, second))
             elif _adds_up(first, second, doc, between, total_metric, metric_lemmas):
                 total = first.value + second.value
                 out.append(Indicator(name, first.kind, total, first.unit, None, None,
                                      f"{first.text} + {second.text} = {verdict.fi_number(total)}", first.start,
                                      second.end, first.sentence))
     return out
+
+
+def _earlier(between: str) -> bool:
+    """The figure after ``between`` is an earlier year's: *(2023: 259,6 M€)*, *kun vuotta aiemmin heitä oli 695*."""
+    return re.search(EARLIER_YEAR_PATTERN, between) is not None or any(w in between for w in EARLIER_WORDS)
+
+
+def _change_from_earlier(name: str, doc, now: Indicator, before: Indicator) -> Indicator:
+    """This year's figure against an earlier one: a change in per cent (in percentage points for rates)."""
+    direction = "increase" if now.value > before.value else "decrease"
+    if now.kind == "percent":
+        change, unit, shown = round(abs(float(now.value) - float(before.value)), 2), POINTS_UNIT, verdict.fi_number
+        text = f"{now.text} ({before.text} aiemmin) = {'+' if direction == 'increase' else '−'}{shown(change)} %-yks."
+    else:
+        change, unit = round(100 * abs(float(now.value) - float(before.value)) / float(before.value), 1), "%"
+        text = (f"{now.text} ({before.text} aiemmin) = "
+                f"{'+' if direction == 'increase' else '−'}{verdict.fi_percent(change)}")
+    return Indicator(name, "percent", change, unit, None, direction, text, now.start, before.end, now.sentence)
 
 
 def _share(name: str, doc, taken: float, whole: Indicator, last: Indicator, start: int, end: int) -> Indicator:
@@ -370,9 +395,31 @@ def _candidates(part: Part, indicators: list[Indicator]) -> list[Indicator]:
                     out.append(figure)
             elif figure.kind == part.measure and not figure.direction and _same_unit(part, figure):
                 out.append(figure)
+        if not out:
+            out = [level for figure in indicators if figure.field == field_name
+                   and (level := _level_after_change(part, figure)) is not None]
         if out:
             return out  # the metric status answers before the measures do
     return out
+
+
+def _level_after_change(part: Part, figure: Indicator) -> Indicator | None:
+    """A level target answered by a change from its baseline: *49 %* and *nousi 3 prosenttiyksikköä* → 52 %;
+    *2 500 kävijää* and *kasvoi 4 %* → 2 600."""
+    if part.baseline is None or part.relative or part.points or part.change or not figure.direction:
+        return None
+    sign = 1 if figure.direction == "increase" else -1
+    value = float(figure.value)
+    if part.measure == "percent" and figure.unit == "prosenttiyksikkö":
+        level = part.baseline + sign * value
+    elif part.measure in ("count", "money") and figure.kind == "percent" and figure.unit == "%":
+        level = part.baseline * (1 + sign * value / 100)
+    else:
+        return None
+    shown = verdict.fi_percent if part.measure == "percent" else verdict.fi_number
+    text = f"lähtötaso {shown(part.baseline)}, {figure.text} → {shown(round(level, 2))}"
+    return Indicator(figure.field, part.measure, round(level, 2), part.unit, None, None, text, figure.start, figure.end,
+                     figure.sentence)
 
 
 def _absolute_change(part: Part) -> bool:
@@ -440,9 +487,15 @@ def _assess_quantity(part: Part, indicators: list[Indicator]) -> Finding:
     if (((part.relative or part.points) and figure.kind == "percent") or _absolute_change(part)) and figure.direction:
         # A reported change compared with the wanted change.
         moved = reported if figure.direction == part.change else -reported
-        outcome = _outcome_higher(moved, part.value, part.qualifier, start=0.0)
+        if part.qualifier in ("at_most", "under"):
+            # "kasvavat enintään 2,5 %": a ceiling on the change.
+            outcome = _outcome_lower(moved, part.value, part.qualifier, start=None)
+        else:
+            outcome = _outcome_higher(moved, part.value, part.qualifier, start=0.0)
         ratio = moved / part.value if part.value else None
-        shown = ratio if outcome != "met" else None
+        # The share of the wanted change reached; not for a ceiling, nor for a move the wrong way.
+        shown = ratio if outcome != "met" and ratio is not None and ratio >= 0 and part.qualifier not in (
+            "at_most", "under") else None
         return Finding(part, outcome, verdict.reported_reason(part, figure, shown, of_target=True), figure, ratio)
     if part.threshold is None:
         return Finding(part, "unknown", verdict.no_baseline_reason(part, figure), figure)

@@ -27,6 +27,14 @@ from pipeline.records import FIGURE_KINDS, Goal, Indicator
 QUANTITY_KINDS: tuple[str, ...] = tuple(kind for kind in FIGURE_KINDS if kind != "date")
 #: Signs that make a per cent target a change: *+10 %*, *−3 %*.
 SIGNS: tuple[str, ...] = ("+", "−", "-")
+#: The sign of a figure, also after its qualifier: *+10 %*, *enintään +2,5 %*.
+_SIGN = re.compile(r"^(?:[^\d+−-]+\s)?([+−-])\s?\d")
+
+
+def sign_of(figure: Indicator) -> str | None:
+    """``+`` or ``−``/``-`` when the figure is written signed (*+15 km*, *enintään +2,5 %*), else None."""
+    found = _SIGN.match(figure.text.strip())
+    return found.group(1) if found else None
 #: Cases in which a noun is what a sentence is about (not *opintopolusta tehty*).
 CORE_CASES = frozenset({"Nom", "Par", "Gen", "Acc"})
 
@@ -156,7 +164,7 @@ def _from_goal(figure: Indicator, goal_figures: list[Indicator]) -> Indicator:
     """A bare target level (*Tavoitetaso: 25 milj. €*) takes its qualifier from the goal's same figure
     (*Vuosikate on vähintään 25 miljoonaa euroa*), and a level to come down to its direction from the goal's
     change (*osuus laskee 1,0 prosenttiyksikköä* → *Tavoitetaso: 6,4 %* is a ceiling)."""
-    if figure.qualifier is not None or figure.direction is not None or figure.text.lstrip()[:1] in SIGNS:
+    if figure.qualifier is not None or figure.direction is not None or sign_of(figure):
         return figure
     same = [g for g in goal_figures if g.kind == figure.kind and g.value == figure.value]
     qualifier = next((g.qualifier for g in same if g.qualifier), None)
@@ -171,7 +179,7 @@ def _from_goal(figure: Indicator, goal_figures: list[Indicator]) -> Indicator:
 
 def _signed_change(figure: Indicator, baseline_figures: list[Indicator]) -> bool:
     """*+10 %*, *−3 %* against a baseline that is not a share: a change in per cent of the baseline."""
-    return (figure.kind == "percent" and figure.unit == "%" and figure.text.lstrip()[:1] in SIGNS
+    return (figure.kind == "percent" and figure.unit == "%" and sign_of(figure) is not None
             and not any(b.kind == "percent" for b in baseline_figures))
 
 
@@ -199,15 +207,15 @@ def _quantity(figure: Indicator, baseline_figures: list[Indicator], inverse_cont
     if _signed_change(figure, baseline_figures):
         part.value = abs(part.value)
         part.relative = True
-        part.change = "increase" if figure.text.lstrip()[:1] == "+" else "decrease"
-    elif figure.text.lstrip()[:1] in SIGNS and figure.kind in ("count", "money", "percent") and not any(
-            b.kind == figure.kind and b.text.lstrip()[:1] in SIGNS for b in baseline_figures):
+        part.change = "increase" if sign_of(figure) == "+" else "decrease"
+    elif sign_of(figure) and figure.kind in ("count", "money", "percent") and not any(
+            b.kind == figure.kind and sign_of(b) for b in baseline_figures):
         # Not against a signed baseline: "−4 %" after "Lähtötaso −3 %" is a level of a rate.
         # "+15 km", "−2 000 €", "+2 %-yks.": a change of that size from the baseline.
         part.value = abs(part.value)
         part.points = figure.unit == "prosenttiyksikkö"
         part.relative = figure.kind == "percent" and not part.points
-        part.change = "increase" if figure.text.lstrip()[:1] == "+" else "decrease"
+        part.change = "increase" if sign_of(figure) == "+" else "decrease"
     elif case == LEVEL_CASE and figure.unit != "prosenttiyksikkö":
         # "nousee 85 prosenttiin", "laskee 7 %:iin": a level to reach, whichever way it moves.
         part.lower_is_better = figure.direction == "decrease" or figure.qualifier in ("at_most", "under")
