@@ -68,13 +68,20 @@ _FIGURE = re.compile(
 )
 _DATES = re.compile(r"\d{1,2}\.\d{1,2}\.(?:\d{4})?|\b\d{1,2}/\d{4}\b|\b(?:19|20)\d{2}\s*[-–]\s*(?:19|20)?\d{2}\b")
 _YEAR = re.compile(r"^(?:19|20)\d{2}$")
-_BEFORE = re.compile(
-    "(" + "|".join(re.escape(w) for w in sorted(BOUND_BEFORE, key=len, reverse=True)) + r")\s*$", re.IGNORECASE
-)
-_AFTER = re.compile(
-    r"^\s*(?:\w+\s+)?(" + "|".join(re.escape(w) for w in sorted(BOUND_AFTER, key=len, reverse=True)) + r")",
-    re.IGNORECASE,
-)
+
+
+def _bound_words(words) -> str:
+    """An alternation of bound words, longest first; a word that starts or ends in a letter matches only whole
+    (*n.* or *n* before a number, never the end of *tehtiin 14*; *max* after one, never *maksu*)."""
+    def one(word: str) -> str:
+        before = r"(?<![\wåäö])" if word[0].isalpha() else ""
+        after = r"(?![\wåäö])" if word[-1].isalpha() else ""
+        return before + re.escape(word) + after
+    return "|".join(one(w) for w in sorted(words, key=len, reverse=True))
+
+
+_BEFORE = re.compile("(" + _bound_words(BOUND_BEFORE) + r")\s*$", re.IGNORECASE)
+_AFTER = re.compile(r"^\s*(?:\w+\s+)?(" + _bound_words(BOUND_AFTER) + r")", re.IGNORECASE)
 
 
 def parse_number(text: str) -> float | int:

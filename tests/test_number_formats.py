@@ -63,6 +63,27 @@ def test_figure_attributes(text, attribute, value):
 
 
 @pytest.mark.parametrize(
+    ("text", "qualifier"),
+    [
+        pytest.param("max 12 %", "at_most", id="max-without-a-dot"),
+        pytest.param("MAX 3.200 €/asukas", "at_most", id="max-capitals-dot-thousands"),
+        pytest.param("Enint. 2,5 %:n kasvu", "at_most", id="enint-abbreviation"),
+        pytest.param("enintään 40 pv", "at_most", id="enintaan"),
+        pytest.param("korkeintaan 20", "at_most", id="korkeintaan"),
+        pytest.param("maks 8 kk", "at_most", id="maks-without-a-dot"),
+        pytest.param("≤ 7", "at_most", id="less-or-equal-sign"),
+        pytest.param("alle 10 vrk", "under", id="alle"),
+        pytest.param("9 % max", "at_most", id="max-after-the-number"),
+        pytest.param("Kysely tehtiin 14 koulussa", None, id="word-ending-in-n-is-no-noin"),
+        pytest.param("9 % maksu", None, id="maksu-is-no-ceiling"),
+        pytest.param("Lähtötasomax 5", None, id="max-inside-a-word"),
+    ],
+)
+def test_bound_words_match_whole_words(text, qualifier):
+    assert figures(text)[0].qualifier == qualifier
+
+
+@pytest.mark.parametrize(
     "text",
     [
         pytest.param("Lasketaan TP 2025", id="year-in-words"),

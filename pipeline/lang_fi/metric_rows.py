@@ -19,20 +19,24 @@ LOWER_IS_BETTER_HEADS: tuple[str, ...] = (
 #: A rank in a list, where the first is best: *Sijoittuminen kuntien elinvoimavertailussa*, *1.sija*.
 RANK_HEADS: tuple[str, ...] = ("sijoitus", "sija", "sijoittuminen")
 
-#: Bounds written before a number in a cell → qualifier: *alle 2 %*, *väh. 40 ha*, *>10*.
+#: Bounds written before a number in a cell → qualifier: *alle 2 %*, *väh. 40 ha*, *>10*, ceilings written
+#: *max 12 %*, *Enint. 2,0 %:n kasvu*, *korkeintaan 5*, *≤ 7*. Words match whole words only (*tehtiin 14*
+#: is not *n. 14*).
 BOUND_BEFORE: dict[str, str] = {
-    "vähintään": "at_least", "väh.": "at_least", "min.": "at_least", "ainakin": "at_least", "≥": "at_least",
+    "vähintään": "at_least", "väh.": "at_least", "väh": "at_least", "min.": "at_least", "ainakin": "at_least",
+    "≥": "at_least", ">=": "at_least",
     "yli": "over", ">": "over",
-    "enintään": "at_most", "korkeintaan": "at_most", "max.": "at_most", "maks.": "at_most",
-    "maksimissaan": "at_most", "≤": "at_most",
+    "enintään": "at_most", "enint.": "at_most", "enint": "at_most", "korkeintaan": "at_most",
+    "korkeint.": "at_most", "max.": "at_most", "max": "at_most", "maks.": "at_most", "maks": "at_most",
+    "maksimissaan": "at_most", "≤": "at_most", "<=": "at_most",
     "alle": "under", "<": "under",
     "noin": "about", "n.": "about", "n": "about", "arviolta": "about",
 }
-#: Bounds written after a number → qualifier: *90 %<* (over 90 %), *5 % max. kasvu*,
+#: Bounds written after a number → qualifier: *90 %<* (over 90 %), *5 % max. kasvu*, *12 % max*,
 #: *3 työpäivän kuluessa* (within three working days).
 BOUND_AFTER: dict[str, str] = {
-    "<": "at_least", "max.": "at_most", "maks.": "at_most", "kuluessa": "at_most", "sisällä": "at_most",
-    "tai enemmän": "at_least", "tai vähemmän": "at_most",
+    "<": "at_least", "max.": "at_most", "max": "at_most", "maks.": "at_most", "maks": "at_most",
+    "kuluessa": "at_most", "sisällä": "at_most", "tai enemmän": "at_least", "tai vähemmän": "at_most",
 }
 #: A target stated against the current value: *2 % alle nykyarvon*, *< nykyarvo*, *5 % max. kasvu*.
 BASELINE_WORDS: tuple[str, ...] = ("nykyarvo", "nykytaso", "lähtötaso", "lähtöarvo", "edellinen vuosi")
