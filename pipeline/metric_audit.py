@@ -5,15 +5,21 @@ Nykyarvo | Tavoitearvo | Toteuma-arvo* and a traffic light (1 met, 2
 slightly below, 3 clearly below). For each :class:`~pipeline.records.Metric`:
 
 1. :func:`assess_metric` reads the cells (:mod:`pipeline.number_formats`),
-   decides which way is better (costs, prices, waiting times, ranks and
-   *alle*/*enintään* targets are better lower; :data:`LOWER_IS_BETTER_HEADS`
-   matched on the Voikko lemma's compound head, *Työkyvyttömyyskustannusten*
-   → *kustannus*), and gives the status the figures support: ``full`` when
-   the target is met, ``partial`` when it is missed by at most
-   ``slightly_below`` of the target (10 % by default), ``none`` beyond that.
-   A row whose cells are words (*Kyllä*, *Osittain*, *Ei tehty*) is judged
-   from the words when they state an outcome; otherwise, or when target and
-   actual are not in the same unit and scale, the status is unknown.
+   decides which way is better (a bound written in the target first:
+   *alle*, *enintään*, *max*, *Enint.* are ceilings and *vähintään* a floor
+   whatever the metric sounds like; then ranks, zero counts and metrics whose
+   Voikko lemma ends in a cost, price or time of :data:`LOWER_IS_BETTER_HEADS`,
+   *Työkyvyttömyyskustannusten* → *kustannus*), turns what is not a level
+   into one (a change target from the baseline, *+2 %-yks. edellisestä
+   vuodesta* → 90 %; a change in the actual, *kasvoi 4 %* → 39 936; a share
+   in words, *14 koulussa 17:stä* against *Kaikissa kouluissa* → 82,4 % of
+   100 %), and gives the status the figures support: ``full`` when the
+   target is met, ``partial`` when it is missed by at most ``slightly_below``
+   of the target (10 % by default), ``none`` beyond that. A row whose cells
+   are words (*Kyllä*, *Osittain*, *Ei tehty*, *Toteutunut. Työ jatkuu.*) is
+   judged from the words when they state an outcome; work under way on a
+   deliverable rules out ``full``; otherwise, or when target and actual are
+   not in the same unit and scale, the status is unknown.
 2. :func:`audit_metric` compares that with the city's number and returns
    the audit record: ``consistent``, ``inconsistent`` (the city's number is
    contradicted by its own figures) or ``insufficient_evidence`` (needs a
@@ -24,24 +30,29 @@ slightly below, 3 clearly below). For each :class:`~pipeline.records.Metric`:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from pipeline import config, finnish
-from pipeline.audit.verdict import STATUS_FI, fi_percent, too_far
+from pipeline.audit.verdict import STATUS_FI, fi_number, fi_percent, too_far
+from pipeline.lang_fi.change_words import DIRECTION_LEMMAS
 from pipeline.lang_fi.metric_rows import (
-    BASELINE_WORDS,
+    ACTUAL_CHANGE_LEMMAS,
+    ALL_LEMMAS,
+    BASELINE_LEMMAS,
     CHANGE_WORDS,
     DONE_LEMMAS,
     EMPTY_CELLS,
+    IN_PROGRESS_WORDS,
+    LEVEL_LEMMAS,
     LOWER_IS_BETTER_HEADS,
     NEGATION_WORDS,
     NO_FIGURE_PHRASES,
     PARTLY_WORDS,
-    RANK_HEADS,
+    SHARE_OF_ENDINGS,
     STATUS_LEMMAS,
-    UNDER_WAY_WORDS,
+    UNFINISHED_WORDS,
 )
-from pipeline.number_formats import Figure, figures
+from pipeline.number_formats import Figure, figures, parse_number
 from pipeline.records import Goal, Metric, MetricAudit, flag_kind
 
 #: Figures whose ratio is beyond this factor, with a unit on one side only, are not taken as comparable:
@@ -49,30 +60,47 @@ from pipeline.records import Goal, Metric, MetricAudit, flag_kind
 SCALE_FACTOR = 20.0
 #: A verbal actual longer than this many words is judged only by explicit status words.
 SHORT_ANSWER_WORDS = 8
-
+#: An actual that opens with a sentence of at most this many words opens with its verdict (*Toteutunut. Työ jatkuu.*).
+OPENING_WORDS = 3
+#: How many words before a figure of the actual may say it is a change (*vahvistunut noin 1,9 %*).
+CHANGE_WORD_REACH = 3
 
 
 @dataclass(slots=True)
 class Comparison:
-    """One actual figure against the target it answers."""
+    """One actual figure against the target it answers.
+
+    ``target`` and ``actual`` are the levels compared; where a level was
+    worked out (a change target from the baseline, *kasvoi 4 %* from the
+    baseline, *14 koulussa 17:stä* as a share), ``target_note`` and
+    ``actual_note`` say how, in Finnish, and ``actual.text`` stays as printed.
+    """
 
     actual: Figure
     target: Figure
     outcome: str  # full, partial or none
     miss: float  # the share of the target missed (0 when met)
     reached: float | None  # the actual as a share of the target, when that means something
-    change: float | None = None  # the change from the baseline in per cent, for change targets
+    change: float | None = None  # the change from the baseline in per cent (or points), for change targets
+    target_note: str | None = None  # *88 % +2 %-yks. = 90 %*
+    actual_note: str | None = None  # *38 400 +4 % = 39 936*
 
 
 @dataclass(slots=True)
 class MetricAssessment:
-    """What a metric row's own cells support."""
+    """What a metric row's own cells support.
+
+    ``allowed`` are further statuses the evidence leaves open: work under way
+    on a deliverable at the year's end rules out *full* but not how far it
+    got, so both *partial* and *none* are consistent with it.
+    """
 
     status: str | None  # full/partial/none, or None when the cells cannot tell
     lower_is_better: bool = False
     comparisons: list[Comparison] = field(default_factory=list)
     reasons: list[str] = field(default_factory=list)
     no_figure: bool = False  # the actual says there is no figure (yet): "…", "tulossa 2025", "ei mitattu"
+    allowed: frozenset[str] = frozenset()
 
 
 # --- words --------------------------------------------------------------------------------------
@@ -85,6 +113,13 @@ def _words(text: str | None) -> list[str]:
 def _lemmas(text: str | None) -> set[str]:
     """Voikko base forms of the words of ``text``, with the verbs participles come from (*toteutettu* → *toteuttaa*)."""
     return {lemma for word in _words(text) for lemma in finnish.lemmas(word)}
+
+
+def _lemma_runs(text: str | None, runs) -> bool:
+    """Whether ``text`` has one of ``runs`` of lemmas in a row: (*edellinen*, *vuosi*) in *edellisestä vuodesta*."""
+    per_word = [finnish.lemmas(word) | {word.lower()} for word in _words(text)]
+    return any(all(lemma in per_word[i + k] for k, lemma in enumerate(run))
+               for run in runs for i in range(len(per_word) - len(run) + 1))
 
 
 def _restates_done(target: str | None, actual: str) -> bool:
@@ -111,11 +146,17 @@ def _is_empty(text: str | None) -> bool:
 def lower_is_better(metric: Metric, target: list[Figure]) -> bool:
     """Whether a smaller actual is better, from the target's bound, ranks and the metric's own words.
 
-    *alle 2 %*, *enintään 4 kpl*, *3 työpäivän kuluessa*, a rank (*1.sija*,
-    *Sijoittuminen kuntien elinvoimavertailussa*), or a metric whose words
-    end in a cost, price or time (*Hoitopäivän hinta*, *lupahakemusten
-    käsittelyaika*, *Konsernin velkamäärä*).
+    *alle 2 %*, *enintään 4 kpl*, *max 12 %*, *3 työpäivän kuluessa*, a rank
+    (*1.sija*, *Sijoittuminen kuntien elinvoimavertailussa*), a count whose
+    target is zero (*0 kpl*: nothing counted falls below zero, so the target
+    can only be exceeded), or a metric whose words end in a cost, price or
+    time (*Hoitopäivän hinta*, *lupahakemusten käsittelyaika*, *Konsernin
+    velkamäärä*). A floor written in the target wins over a metric that only
+    sounds inverse: *vähintään 1,10* under *Ensisijaiset hakijat /
+    aloituspaikat* is better higher.
     """
+    if any(f.rank for f in target):
+        return True  # *vähintään 3.*: a place in a list, first is best, whatever the bound says
     # "NPS yli 10" with the target 10; not "matkaa kirjastoon enintään 3 km" with the target 61 (%).
     values = {f.value for f in target}
     bounds = {f.qualifier for f in target} | {f.qualifier for f in figures(metric.name) if f.value in values}
@@ -126,11 +167,10 @@ def lower_is_better(metric: Metric, target: list[Figure]) -> bool:
     cells = [f for text in (metric.baseline, metric.target, metric.actual) for f in figures(text)]
     if any(f.rank for f in cells):
         return True
+    if target and all(f.value == 0 and f.unit != "euro" and not f.signed for f in target) \
+            and all(f.value >= 0 for f in figures(metric.actual)):
+        return True
     return any(lemma.endswith(head) for lemma in _lemmas(metric.name) for head in LOWER_IS_BETTER_HEADS)
-
-
-def _is_rank(metric: Metric) -> bool:
-    return any(lemma.endswith(head) for lemma in _lemmas(metric.name) for head in RANK_HEADS)
 
 
 # --- numbers ------------------------------------------------------------------------------------
@@ -173,83 +213,255 @@ def _compare(actual: Figure, target: Figure, lower: bool, slightly_below: float)
     return Comparison(actual, target, outcome, miss, reached)
 
 
-def _change_target(metric: Metric, target: list[Figure]) -> str | None:
-    """*2 % alle nykyarvon*, *5 % max. kasvu*, *< nykyarvo*: a change from the baseline, and which way."""
+def _level(figure: Figure, value: float, unit: str | None = None, qualifier: str | None = None) -> Figure:
+    """A level worked out from ``figure`` (a change, a share), keeping where it was printed."""
+    return replace(figure, value=value, unit=unit if unit is not None else figure.unit, high=None,
+                   qualifier=qualifier, signed=False, points=False, of=None)
+
+
+def _fi(value: float, unit: str | None) -> str:
+    """*90 %*, *39 936*, *60,5*: a worked-out level as the reasons print it."""
+    text = fi_number(round(value, 1) if abs(value) < 1000 else round(value))
+    return f"{text} %" if unit == "%" else text
+
+
+def _like(figure: Figure, value: float) -> str:
+    """``value`` written as ``figure`` is printed: *420,9 milj. €* beside *412,6 milj. €*, *60,5 GWh* by *62,4 GWh*."""
+    number = re.search(r"\d[\d \u00a0.,]*\d|\d", figure.text)
+    if number is None:
+        return _fi(value, figure.unit)
+    shown = parse_number(number.group(0).strip())
+    scale = abs(figure.value / shown) if shown and figure.value else 1.0
+    scaled = value / scale
+    digits = fi_number(round(scaled, 1) if abs(scaled) < 1000 else round(scaled))
+    return f"{digits}{figure.text[number.end():]}"
+
+
+# A target stated as a change from the baseline: *+2 %-yks. edellisestä vuodesta*, *-3 % edellisestä
+# vuodesta*, *2 % alle nykyarvon*, *5 % max. kasvu*, *Enint. 2,0 %:n vuotuinen kasvu*. It is turned into a
+# level from the baseline (88 % +2 %-yks. = 90 %; 62,4 GWh -3 % = 60,5 GWh) and the actual level compared with
+# that, so "slightly below" means the same share of the target as for any other row. Where the actual is
+# itself a change (*+2,5 %*, *vahvistunut noin 1,9 %*), both are levels against a baseline of 100.
+
+
+@dataclass(slots=True)
+class ChangeTarget:
+    """A wanted change: ``amount`` in per cent of the baseline, or in percentage points when ``points``."""
+
+    figure: Figure
+    amount: float  # signed: -3 for *-3 %*, -2 for *2 % alle nykyarvon*
+    points: bool
+    ceiling: bool  # the level it gives is an upper limit (*Enint. 2 %:n kasvu*, *-3 %*, a cost)
+
+    def level(self, base: float) -> float:
+        return base + self.amount if self.points else base * (1 + self.amount / 100)
+
+    def note(self, base: Figure) -> str:
+        """*88 % +2 %-yks. = 90 %*, *62,4 GWh -3 % = 60,5 GWh*."""
+        step = f"{_signed(self.amount)} {'%-yks.' if self.points else '%'}"
+        return f"{base.text} {step} = {_like(base, self.level(base.value))}"
+
+
+def _signed(value: float) -> str:
+    return ("+" if value > 0 else "") + fi_number(round(value, 1))
+
+
+def _change_target(metric: Metric, target: list[Figure], lower: bool) -> ChangeTarget | None:
+    """The change a target asks for, or None when the target is a level."""
     text = (metric.target or "").lower()
-    if not target or (target[0].unit != "%" and not any(w in text for w in BASELINE_WORDS)):
+    against_baseline = _lemma_runs(metric.target, BASELINE_LEMMAS)
+    if len(target) != 1 or target[0].unit != "%" or target[0].high is not None:
         return None
-    if any(w in text for w in BASELINE_WORDS) and "alle" in text:
-        return "decrease"
-    for word, direction in CHANGE_WORDS.items():
-        if word in text:
-            return direction
+    wanted = target[0]
+    changes = {direction for word, direction in CHANGE_WORDS.items() if word in text}
+    if not (against_baseline or changes or wanted.signed or wanted.points):
+        return None
+    if (against_baseline and re.search(r"(?<![\wåäö])alle(?![\wåäö])", text)) or wanted.value < 0 \
+            or changes == {"decrease"}:
+        direction = "decrease"
+    else:
+        direction = "increase"
+    amount = -abs(wanted.value) if direction == "decrease" else abs(wanted.value)
+    ceiling = direction == "decrease" or wanted.qualifier in ("at_most", "under") or lower
+    return ChangeTarget(wanted, amount, wanted.points, ceiling)
+
+
+def _change_of(text: str | None, figure: Figure) -> str | None:
+    """The direction a change word gives ``figure`` of ``text``: *kasvoi 4 %*, *vahvistunut noin 1,9 %*, *4 % kasvu*."""
+    before = _words((text or "")[:figure.start])[-CHANGE_WORD_REACH:]
+    after = _words((text or "")[figure.end:])[:1]
+    for word in [*reversed(before), *after]:
+        for lemma in finnish.lemmas(word):
+            direction = ACTUAL_CHANGE_LEMMAS.get(lemma) or DIRECTION_LEMMAS.get(lemma)
+            if direction:
+                return direction
     return None
 
 
-def _compare_changes(metric: Metric, target: list[Figure], direction: str, lower: bool,
-                     slightly_below: float) -> list[Comparison] | None:
-    """Actual changes (*+2,5 %*, or levels against the baseline's) against the wanted change."""
-    wanted = target[0]
-    limit = -abs(wanted.value) if direction == "decrease" else wanted.value
-    actual = _headline(figures(metric.actual))
-    if actual and all(f.signed and f.unit == "%" for f in actual):
-        changes = [(f, f.value) for f in actual]
-    else:
-        baseline = _headline(figures(metric.baseline))
-        if not actual or len(baseline) != len(actual) or any(b.value == 0 for b in baseline):
+def _actual_changes(metric: Metric, actual: list[Figure]) -> list[float] | None:
+    """The actual figures as changes in per cent, when they are changes: *+2,5 %*, *kasvoi 4 %*, *laski 3 %*."""
+    changes = []
+    for figure in actual:
+        if figure.unit != "%":
             return None
-        changes = [(a, 100 * (a.value - b.value) / abs(b.value)) for a, b in zip(actual, baseline, strict=True)]
+        direction = _change_of(metric.actual, figure)
+        if not (figure.signed or direction):
+            return None
+        value = figure.value if figure.signed else abs(figure.value) * (-1 if direction == "decrease" else 1)
+        changes.append(value)
+    return changes
+
+
+def _compare_change_target(metric: Metric, change: ChangeTarget, actual: list[Figure], lower: bool,
+                           slightly_below: float) -> tuple[list[Comparison] | None, str]:
+    """A change target as a level from the baseline, against the actual level (or the actual change)."""
+    bound = "at_most" if change.ceiling else "at_least"
+    rated = _actual_changes(metric, actual)
+    if rated is not None and change.points == all(f.points for f in actual):
+        # Both changes: levels against a baseline of 100 (or the baseline's own per cent for points).
+        base_figures = _headline(figures(metric.baseline))
+        base = base_figures[0].value if change.points and len(base_figures) == 1 else 100.0
+        out = []
+        for figure, value in zip(actual, rated, strict=True):
+            wanted = _level(change.figure, change.level(base), "%" if change.points else None, bound)
+            got = _level(figure, base + value if change.points else base * (1 + value / 100),
+                         "%" if change.points else None)
+            found = _compare(got, wanted, change.ceiling, slightly_below)
+            found.actual, found.change = figure, value
+            # The share of the wanted change: +1,9 % of at most +2 % is 95 %.
+            found.reached = value / change.amount if value * change.amount > 0 else None
+            out.append(_wrong_way(found, change))
+        return out, ""
+    baseline = _headline(figures(metric.baseline))
+    if not baseline or len(baseline) != len(actual) or any(b.value == 0 for b in baseline) \
+            or not all(_comparable(a, b) for a, b in zip(actual, baseline, strict=True)):
+        return None, (f"Tavoite: {_clip(metric.target or '')} on muutos lähtötasosta, mutta lähtötasoa "
+                      f"'{metric.baseline or '…'}' ei voi verrata toteumaan '{_clip(metric.actual or '')}'.")
     out = []
-    at_most = direction == "decrease" or wanted.qualifier in ("at_most", "under") or lower
-    for figure, change in changes:
-        met = change <= limit if at_most else change >= limit
-        if met:
-            miss = 0.0
-        elif (change > 0) != (limit > 0) and limit != 0:
-            miss = float("inf")  # went the wrong way: "+2,5 %" where 2 % less was wanted
-        else:
-            miss = abs(change - limit) / abs(limit) if limit else float("inf")
-        outcome = "full" if met else "partial" if miss <= slightly_below else "none"
-        out.append(Comparison(figure, wanted, outcome, miss, None, change))
-    return out
+    for figure, base in zip(actual, baseline, strict=True):
+        unit = figure.unit or base.unit
+        wanted = _level(base, change.level(base.value), unit, bound)
+        found = _compare(_level(figure, figure.value, unit), wanted, change.ceiling, slightly_below)
+        found.actual = figure
+        found.change = (figure.value - base.value if change.points
+                        else 100 * (figure.value - base.value) / abs(base.value))
+        found.target_note = change.note(base)
+        out.append(_wrong_way(found, change))
+    return out, ""
+
+
+def _wrong_way(found: Comparison, change: ChangeTarget) -> Comparison:
+    """A change the other way than wanted is clearly below, however small: *+2,5 %* where *2 % alle nykyarvon*."""
+    wanted_down = change.amount < 0
+    wanted_up = change.amount > 0 and not change.ceiling
+    wrong = (wanted_down and (found.change or 0) > 0) or (wanted_up and (found.change or 0) < 0)
+    if found.outcome != "full" and wrong:
+        found.outcome, found.miss = "none", float("inf")
+    return found
+
+
+def _baseline_level_target(metric: Metric) -> Figure | None:
+    """*edellisen vuoden tasolla*, *nykytasolla*, *< nykyarvo*: the baseline's own figure as the target."""
+    if not _lemma_runs(metric.target, BASELINE_LEMMAS):
+        return None
+    text = (metric.target or "").lower()
+    bound = ("under" if re.search(r"<|(?<![\wåäö])alle(?![\wåäö])", text)
+             else "over" if re.search(r">|(?<![\wåäö])yli(?![\wåäö])", text) else None)
+    if bound is None and not _lemmas(metric.target) & LEVEL_LEMMAS:
+        return None
+    baseline = _headline(figures(metric.baseline))
+    if len(baseline) != 1:
+        return None
+    return replace(baseline[0], qualifier=bound)
+
+
+def _share_in_words(metric: Metric) -> tuple[Figure, Figure, str] | None:
+    """*Kaikissa kouluissa* against *tehtiin 14 koulussa 17:stä*: 100 % as the target, 82,4 % as the actual, *14 / 17*.
+
+    Only when the actual counts the same thing the target says all of (*koulu*), so a bare *100 %* against
+    *Kaikki koulut mukana* is not read as one.
+    """
+    target_lemmas = _lemmas(metric.target)
+    if not target_lemmas & ALL_LEMMAS or figures(metric.target):
+        return None
+    text = metric.actual or ""
+    found = figures(text)
+    for part, whole in zip(found, [*found[1:], None], strict=True):
+        counted = _words(text[part.end:whole.start]) if whole else []
+        of_words = whole is not None and len(counted) == 1 and text[whole.end:].lower().startswith(SHARE_OF_ENDINGS)
+        if part.of is None and not of_words:
+            continue
+        total = part.of if part.of is not None else whole.value
+        nouns = {lemma for word in (counted or _words(text[part.end:])[:1]) for lemma in finnish.lemmas(word)}
+        if not total or not nouns & (target_lemmas - ALL_LEMMAS):
+            continue
+        end = whole.end + len(SHARE_OF_ENDINGS[0]) if of_words else part.end
+        share = replace(_level(part, 100 * part.value / total, "%"), text=text[part.start:end].strip(" ."))
+        return _level(part, 100.0, "%", "at_least"), share, f"{fi_number(part.value)} / {fi_number(total)}"
+    return None
 
 
 # --- words in cells -----------------------------------------------------------------------------
 
+#: Work under way on a deliverable at the year's end: not done, how far is not said.
+NOT_DONE: frozenset[str] = frozenset({"partial", "none"})
+#: Words that leave no further status open.
+NO_MORE: frozenset[str] = frozenset()
 
-def _verbal(metric: Metric, target_is_number: bool) -> tuple[str | None, str]:
-    """The outcome an actual in words states: (status or None, why)."""
+
+def _verbal(metric: Metric, target_is_number: bool) -> tuple[str | None, str, frozenset[str]]:
+    """The outcome an actual in words states: (status or None, why, further statuses it leaves open)."""
     actual = (metric.actual or "").strip()
+    opening = _opening(actual)
+    if opening is not None and opening != actual:
+        # "Toteutunut. Työ jatkuu.": a cell that opens with its verdict is judged by it; the rest is detail.
+        said = _verbal(replace(metric, actual=opening), target_is_number)
+        if said[0] is not None:
+            return said
     lemmas = _lemmas(actual)
     words = _words(actual)
     negated = _has_word(actual, NEGATION_WORDS)
     done = bool(lemmas & DONE_LEMMAS) or actual.lower() in ("k", "on") or _restates_done(metric.target, actual)
     stated = bool(lemmas & STATUS_LEMMAS)
+    deliverable = bool(_lemmas(metric.target) & DONE_LEMMAS)
     if _has_word(actual, PARTLY_WORDS):
-        return "partial", f"toteuma '{actual}' kertoo osittaisesta toteutumisesta"
+        return "partial", f"toteuma '{actual}' kertoo osittaisesta toteutumisesta", NO_MORE
     if len(words) > SHORT_ANSWER_WORDS and not stated:
-        return None, f"toteuma on sanallinen ('{_clip(actual)}') eikä sano suoraan, toteutuiko tavoite"
-    under_way = _has_word(actual, UNDER_WAY_WORDS)
-    if target_is_number and not stated and not under_way:
-        return None, f"tavoite on luku, mutta toteuma '{_clip(actual)}' ei ole"
+        return None, f"toteuma on sanallinen ('{_clip(actual)}') eikä sano suoraan, toteutuiko tavoite", NO_MORE
+    in_progress = _has_word(actual, IN_PROGRESS_WORDS)
+    unfinished = _has_word(actual, UNFINISHED_WORDS)
+    if target_is_number and not stated and not ((in_progress or unfinished) and deliverable):
+        # "Työ jatkuu" under a target of 450 clients says nothing of how many there were.
+        return None, f"tavoite on luku, mutta toteuma '{_clip(actual)}' ei ole", NO_MORE
     if negated and (done or stated):
         if _negated_statement(metric.name) or _negated_statement(metric.target):
-            return "full", f"toteuma '{actual}' vastaa kielteisenä muotoiltua tavoitetta"
+            return "full", f"toteuma '{actual}' vastaa kielteisenä muotoiltua tavoitetta", NO_MORE
         if _has_word(actual, ("toteutui", "toteutunut", "tehty", "valmis")) and len(words) > 3:
-            return "partial", f"toteuma '{_clip(actual)}' kertoo osan toteutuneen ja osan ei"
-        return "none", f"toteuma '{actual}' on kielteinen"
+            return "partial", f"toteuma '{_clip(actual)}' kertoo osan toteutuneen ja osan ei", NO_MORE
+        return "none", f"toteuma '{actual}' on kielteinen", NO_MORE
     if negated:
         if _negated_statement(metric.name):
-            return "full", f"toteuma '{actual}' vastaa kielteisenä muotoiltua mittaria"
-        return "none", f"toteuma '{actual}' on kielteinen"
-    if under_way:
-        # "Jatkuu" against "Valmis", "Laadinta kesken" against "Laadittuna 50 kohdetta": not done by the year's end.
-        if target_is_number or _lemmas(metric.target) & DONE_LEMMAS:
-            return "none", f"tavoite on valmis tuotos, mutta toteuma '{actual}' kertoo työn olevan kesken"
-        return None, f"toteuma '{actual}' kertoo työn olevan kesken, eikä tavoitteesta voi päätellä tilaa"
+            return "full", f"toteuma '{actual}' vastaa kielteisenä muotoiltua mittaria", NO_MORE
+        return "none", f"toteuma '{actual}' on kielteinen", NO_MORE
+    if in_progress or unfinished:
+        if deliverable:
+            # "Käynnissä" against "Hyväksytty 31.12.2024 mennessä": begun, not done by the year's end.
+            # "Jatkuu" against "Valmis", "Laadinta kesken" against "Laadittuna 50 kohdetta": not finished.
+            status = "none" if unfinished and not in_progress else "partial"
+            return status, (f"tavoite on valmis tuotos, mutta toteuma '{actual}' kertoo työn olevan kesken: "
+                            f"tavoite ei toteutunut täysin"), NOT_DONE
+        return None, f"toteuma '{actual}' kertoo työn olevan kesken, eikä tavoitteesta voi päätellä tilaa", NO_MORE
     if done or stated:
-        return "full", f"toteuma '{_clip(actual)}' kertoo tavoitteen toteutuneen"
-    return None, f"toteuma '{_clip(actual)}' ei sano, toteutuiko tavoite"
+        return "full", f"toteuma '{_clip(actual)}' kertoo tavoitteen toteutuneen", NO_MORE
+    return None, f"toteuma '{_clip(actual)}' ei sano, toteutuiko tavoite", NO_MORE
+
+
+def _opening(text: str) -> str | None:
+    """The first sentence of ``text`` when it is a short verdict: *Toteutunut.* of *Toteutunut. Työ jatkuu.*"""
+    first = re.match(r"\s*([^.!?;]+)[.!?;]\s+\S", text)
+    if first is None or len(_words(first.group(1))) > OPENING_WORDS:
+        return None
+    return first.group(1).strip()
 
 
 def _no_figure(text: str | None) -> bool:
@@ -281,47 +493,88 @@ def assess_metric(metric: Metric, *, slightly_below: float | None = None) -> Met
     share = config.slightly_below() if slightly_below is None else slightly_below
     target = _headline(figures(metric.target))
     actual = _headline(figures(metric.actual))
-    lower = lower_is_better(metric, target) or _is_rank(metric)
+    lower = lower_is_better(metric, target)
     result = MetricAssessment(status=None, lower_is_better=lower)
     target_text = _clip(metric.target or "…")
     if _no_figure(metric.actual):
         result.no_figure = True
         result.reasons.append(f"Tavoite: {target_text}; toteumaa ei ole ilmoitettu ('{metric.actual or ''}').")
         return result
-    if not target and actual:
-        result.reasons.append(f"Tavoitteessa '{target_text}' ei ole lukua, johon toteumaa "
-                              f"'{_clip(metric.actual)}' voisi verrata.")
-        return result
     if not actual:
-        status, why = _verbal(metric, target_is_number=bool(target))
-        result.status = status
+        result.status, why, result.allowed = _verbal(metric, target_is_number=bool(target))
         result.reasons.append(f"Tavoite: {target_text}; {why}.")
         return result
-    direction = _change_target(metric, target)
-    if direction is not None:
-        comparisons = _compare_changes(metric, target, direction, lower, share)
-        if comparisons is None:
-            result.reasons.append(f"Tavoite: {target_text} on muutos lähtötasosta, mutta lähtötasoa "
-                                  f"'{metric.baseline or '…'}' ei voi verrata toteumaan '{_clip(metric.actual)}'.")
-            return result
-    else:
-        pairs = _pairs(target, actual)
-        if pairs is None:
-            result.reasons.append(f"Tavoitteen '{target_text}' ja toteuman '{_clip(metric.actual)}' luvut eivät "
-                                  f"vastaa toisiaan yksi yhteen.")
-            return result
-        unlike = [(a, t) for a, t in pairs if not _comparable(a, t)]
-        if unlike:
-            a, t = unlike[0]
-            result.reasons.append(f"Tavoite: {target_text}; toteuma: {_clip(metric.actual)}: luvut {a.text} ja "
-                                  f"{t.text} eivät ole samaa yksikköä tai mittakaavaa, joten niitä ei verrata.")
-            return result
-        comparisons = [_compare(a, t, lower, share) for a, t in pairs]
+    comparisons, problem = _comparisons(metric, target, actual, lower, share)
+    if comparisons is None:
+        result.reasons.append(problem)
+        return result
     result.comparisons = comparisons
     outcomes = {c.outcome for c in comparisons}
     result.status = outcomes.pop() if len(outcomes) == 1 else "partial"
     result.reasons.append(_describe(metric, comparisons, lower, share))
     return result
+
+
+def _comparisons(metric: Metric, target: list[Figure], actual: list[Figure], lower: bool,
+                 share: float) -> tuple[list[Comparison] | None, str]:
+    """The actual figures against the target, each as a level: (comparisons, or None and the Finnish reason)."""
+    target_text = _clip(metric.target or "…")
+    if not target:
+        level = _baseline_level_target(metric)
+        if level is not None:
+            # "< nykyarvo" is a ceiling and "> nykyarvo" a floor; "edellisen vuoden tasolla" goes the metric's way.
+            lower = level.qualifier == "under" or (lower and level.qualifier != "over")
+            pairs = _pairs([level], actual)
+            if pairs and all(_comparable(a, t) for a, t in pairs):
+                found = [_compare(a, t, lower, share) for a, t in pairs]
+                for c in found:
+                    c.target_note = f"= lähtötaso {level.text}"
+                return found, ""
+        shared = _share_in_words(metric)
+        if shared is not None:
+            wanted, got, note = shared
+            found = _compare(got, wanted, False, share)
+            found.actual_note = note
+            return [found], ""
+        return None, (f"Tavoitteessa '{target_text}' ei ole lukua, johon toteumaa "
+                      f"'{_clip(metric.actual or '')}' voisi verrata.")
+    change = _change_target(metric, target, lower)
+    if change is not None:
+        return _compare_change_target(metric, change, actual, lower, share)
+    rated = _actual_changes(metric, actual)
+    if rated is not None and len(target) == 1 and target[0].unit != "%":
+        resolved = _change_as_level(metric, actual, rated)
+        if resolved is not None:
+            found = []
+            for figure, level, note in resolved:
+                comparison = _compare(level, target[0], lower, share)
+                comparison.actual, comparison.actual_note = figure, note
+                found.append(comparison)
+            return found, ""
+    pairs = _pairs(target, actual)
+    if pairs is None:
+        return None, (f"Tavoitteen '{target_text}' ja toteuman '{_clip(metric.actual or '')}' luvut eivät "
+                      f"vastaa toisiaan yksi yhteen.")
+    unlike = [(a, t) for a, t in pairs if not _comparable(a, t)]
+    if unlike:
+        a, t = unlike[0]
+        return None, (f"Tavoite: {target_text}; toteuma: {_clip(metric.actual or '')}: luvut {a.text} ja "
+                      f"{t.text} eivät ole samaa yksikköä tai mittakaavaa, joten niitä ei verrata.")
+    return [_compare(a, t, lower, share) for a, t in pairs], ""
+
+
+def _change_as_level(metric: Metric, actual: list[Figure],
+                     rated: list[float]) -> list[tuple[Figure, Figure, str]] | None:
+    """*kasvoi 4 %* from a baseline of 38 400: the level 39 936, to compare with a level target."""
+    baseline = _headline(figures(metric.baseline))
+    if len(baseline) != len(actual) or any(b.unit == "%" for b in baseline):
+        return None
+    out = []
+    for figure, value, base in zip(actual, rated, baseline, strict=True):
+        level = base.value * (1 + value / 100)
+        shown = replace(figure, text=_clip(metric.actual or "", 40)) if len(actual) == 1 else figure
+        out.append((shown, _level(base, level), f"{base.text} {_signed(value)} % = {_like(base, level)}"))
+    return out
 
 
 def _pairs(target: list[Figure], actual: list[Figure]) -> list[tuple[Figure, Figure]] | None:
@@ -333,16 +586,26 @@ def _pairs(target: list[Figure], actual: list[Figure]) -> list[tuple[Figure, Fig
 
 
 def _describe(metric: Metric, comparisons: list[Comparison], lower: bool, share: float) -> str:
-    """*Tavoite: 22 000; toteuma: 25 506 (115,9 % tavoitteesta): tavoite saavutettu.*"""
+    """*Tavoite: 22 000; toteuma: 25 506 (115,9 % tavoitteesta): tavoite saavutettu.*
+
+    A worked-out level says how: *Tavoite: +2 %-yks. edellisestä vuodesta (tavoitetaso 88 % +2 %-yks. = 90 %);
+    toteuma: 89,1 % (muutos lähtötasosta +1,1 %-yks.; 99 % tavoitteesta)*.
+    """
     parts = []
     for c in comparisons:
+        details = []
+        if c.actual_note:
+            details.append(c.actual_note)
         if c.change is not None:
-            parts.append(f"{c.actual.text} (muutos lähtötasosta {_signed_percent(c.change)})")
-        elif c.reached is not None and not c.actual.rank:
-            parts.append(f"{c.actual.text} ({fi_percent(100 * c.reached)} tavoitteesta)")
-        else:
-            parts.append(c.actual.text)
+            step = "%-yks." if c.target.unit == "%" and c.target_note and "%-yks." in c.target_note else "%"
+            details.append(f"muutos lähtötasosta {_signed(c.change)} {step}")
+        if c.reached is not None and not c.actual.rank:
+            details.append(f"{fi_percent(100 * c.reached)} tavoitteesta")
+        parts.append(f"{c.actual.text} ({'; '.join(details)})" if details else c.actual.text)
     head = f"Tavoite: {_clip(metric.target or '')}"
+    notes = list(dict.fromkeys(c.target_note for c in comparisons if c.target_note))
+    if notes:
+        head += f" (tavoitetaso {'; '.join(notes)})"
     if lower:
         head += " (pienempi on parempi)"
     verdicts = {"full": "tavoite saavutettu",
@@ -351,10 +614,6 @@ def _describe(metric: Metric, comparisons: list[Comparison], lower: bool, share:
     outcome = {c.outcome for c in comparisons}
     said = verdicts[outcome.pop()] if len(outcome) == 1 else "osa luvuista saavuttaa tavoitteen, osa ei"
     return f"{head}; toteuma: {'; '.join(parts)}: {said}."
-
-
-def _signed_percent(value: float) -> str:
-    return ("+" if value > 0 else "") + fi_percent(value)
 
 
 # --- the verdict --------------------------------------------------------------------------------
@@ -371,7 +630,7 @@ def audit_metric(metric: Metric, *, slightly_below: float | None = None) -> Metr
     reasons = list(assessment.reasons)
     label = f"{metric.status_label} ({STATUS_FI[claimed]})" if claimed in STATUS_FI and metric.status_label \
         else (metric.status_label or "")
-    verdict, reason = _verdict(claimed, evidence, label)
+    verdict, reason = _verdict(claimed, evidence, label, assessment.allowed)
     reasons.append(reason)
     return MetricAudit(
         verdict=verdict,
@@ -386,8 +645,12 @@ def audit_metric(metric: Metric, *, slightly_below: float | None = None) -> Metr
     )
 
 
-def _verdict(claimed: str | None, evidence: str | None, label: str) -> tuple[str, str]:
-    """The verdict on a row's claimed status against the status its figures support, and its Finnish reason."""
+def _verdict(claimed: str | None, evidence: str | None, label: str,
+             allowed: frozenset[str] = frozenset()) -> tuple[str, str]:
+    """The verdict on a row's claimed status against the status its figures support, and its Finnish reason.
+
+    A claim among ``allowed`` is consistent too: the evidence rules out the other statuses, not this one.
+    """
     if claimed is None:
         return "insufficient_evidence", "Mittarille ei ole ilmoitettu tilaa."
     if claimed == "not_assessable":
@@ -399,6 +662,9 @@ def _verdict(claimed: str | None, evidence: str | None, label: str) -> tuple[str
         return "insufficient_evidence", f"Ilmoitettua tilaa {label} ei voi tarkistaa rivin luvuista."
     if evidence == claimed:
         return "consistent", f"Ilmoitettu tila {label} vastaa rivin lukuja."
+    if claimed in allowed:
+        others = " tai ".join(f"'{STATUS_FI[s]}'" for s in sorted(allowed, key=list(STATUS_FI).index))
+        return "consistent", f"Ilmoitettu tila {label} sopii rivin tietoihin, jotka tukevat tilaa {others}."
     return "inconsistent", (f"Ilmoitettu tila {label} on {too_far(claimed, evidence)}: rivin luvut tukevat tilaa "
                             f"'{STATUS_FI[evidence]}'.")
 

@@ -220,3 +220,182 @@ def test_analyse_prints_each_metric_row_verdict_with_reasons_when_flagged(nlp, t
     assert "p. 3 Kävijät: claimed 1 consistent" in out
     assert "p. 3 Lainat: claimed 2 FLAG inconsistent" in out
     assert "- Tavoite: 6; toteuma: 4 (66,7 % tavoitteesta)" in out
+
+
+# --- rows the audit was not written against: ceilings, change targets, shares in words, work under way ---
+
+
+def claimed(name, baseline, target, actual, label):
+    """A row with the city's number (1, 2, 3) and its normalised status."""
+    status = {"1": "full", "2": "partial", "3": "none"}[label]
+    return Metric(name=name, baseline=baseline, target=target, actual=actual, status_label=label, status=status)
+
+
+@pytest.mark.parametrize(
+    ("metric", "expected"),
+    [
+        pytest.param(row("Vuokrarästit", "5,2 %", "max 5 %", "4,6 %"), "full", id="max-percent-kept"),
+        pytest.param(row("Lainat €/asukas", "3.300 €/asukas", "max 3.200 €/asukas", "3.150 €/asukas"), "full",
+                     id="max-per-resident-kept"),
+        pytest.param(row("Toimitilat", "260 000 m²", "max 250 000 m²", "253 000 m²"), "partial",
+                     id="max-area-slightly-over"),
+        pytest.param(row("Ylityöt", "50", "Enint. 40", "46"), "none", id="enint-clearly-over"),
+        pytest.param(row("Valitukset", "25", "korkeintaan 20", "19"), "full", id="korkeintaan-kept"),
+        pytest.param(row("Jonossa", "9", "maks. 6", "6"), "full", id="maks-exactly"),
+        pytest.param(row("Tapahtumat", "9", "≤ 7", "7,5"), "partial", id="less-or-equal-sign-slightly-over"),
+        pytest.param(row("Päivystykset", "12", "12 max", "11"), "full", id="max-after-the-number"),
+    ],
+)
+def test_ceiling_words_are_ceilings(metric, expected):
+    assessment = assess_metric(metric, slightly_below=0.1)
+    assert (assessment.status, assessment.lower_is_better) == (expected, True)
+
+
+@pytest.mark.parametrize(
+    ("name", "target", "lower"),
+    [
+        pytest.param("Ensisijaiset hakijat / aloituspaikat", "vähintään 1,2", False, id="floor-word-wins"),
+        pytest.param("Hoitopäivän hinta", "vähintään 45 €", False, id="floor-word-wins-over-a-price"),
+        pytest.param("Sijoitus vertailussa", "vähintään 3.", True, id="a-rank-stays-a-rank"),
+        pytest.param("Saavutettavuuspoikkeamat", "0 kpl", True, id="zero-count-is-a-ceiling"),
+        pytest.param("Tietoturvapoikkeamat", "0", True, id="bare-zero-is-a-ceiling"),
+        pytest.param("Tilikauden tulos", "0 €", False, id="break-even-result-is-a-floor"),
+    ],
+)
+def test_direction_of_floors_and_zero_targets(name, target, lower):
+    assert lower_is_better(row(name, "…", target, "1"), figures(target)) is lower
+
+
+@pytest.mark.parametrize(
+    ("target", "actual", "expected"),
+    [
+        pytest.param("0 kpl", "3 kpl", "none", id="three-against-zero"),
+        pytest.param("0 kpl", "1", "none", id="one-against-zero"),
+        pytest.param("0 kpl", "0 kpl", "full", id="zero-kept"),
+    ],
+)
+def test_a_zero_target_is_a_ceiling(target, actual, expected):
+    assert assess_metric(row("Poikkeamat", "8 kpl", target, actual)).status == expected
+
+
+@pytest.mark.parametrize(
+    ("metric", "expected", "level"),
+    [
+        pytest.param(row("Käyttöaste", "70 %", "+3 %-yks. edellisestä vuodesta", "72,5 %"), "partial",
+                     "70 % +3 %-yks. = 73 %", id="points-slightly-short"),
+        pytest.param(row("Käyttöaste", "70 %", "+3 %-yks. edellisestä vuodesta", "73,4 %"), "full",
+                     "70 % +3 %-yks. = 73 %", id="points-met"),
+        pytest.param(row("Sähkönkulutus", "40,0 GWh", "-5 % edellisestä vuodesta", "38,5 GWh"), "partial",
+                     "40,0 -5 % = 38", id="cut-slightly-short"),
+        pytest.param(row("Sähkönkulutus", "40,0 GWh", "-5 % edellisestä vuodesta", "37,9 GWh"), "full",
+                     "40,0 -5 % = 38", id="cut-met"),
+        pytest.param(row("Sähkönkulutus", "40,0 GWh", "-5 % edellisestä vuodesta", "40,8 GWh"), "none",
+                     "40,0 -5 % = 38", id="cut-went-the-wrong-way"),
+        pytest.param(row("Lainaajat", "20 000", "+5 % edellisestä vuodesta", "20 400"), "partial",
+                     "20 000 +5 % = 21 000", id="growth-slightly-short"),
+        pytest.param(row("Käyttömenot", "200 milj. €", "Enint. 3 %:n vuotuinen kasvu", "205 milj. €"), "full",
+                     "200 milj. € +3 % = 206 milj. €", id="growth-ceiling-kept"),
+        pytest.param(row("Nettokustannukset €/asiakas", "1 500 €", "edellisen vuoden tasolla", "1 560 €"), "partial",
+                     "= lähtötaso 1 500 €", id="cost-at-last-years-level"),
+    ],
+)
+def test_a_change_target_is_a_level_from_the_baseline(metric, expected, level):
+    assessment = assess_metric(metric, slightly_below=0.1)
+    assert assessment.status == expected
+    assert f"tavoitetaso {level}" in assessment.reasons[0]
+
+
+@pytest.mark.parametrize(
+    ("target", "actual", "expected"),
+    [
+        pytest.param("Enint. 2,0 %:n vuotuinen kasvu", "vahvistui noin 1,8 %", "full", id="rate-within-its-ceiling"),
+        pytest.param("Enint. 2,0 %:n vuotuinen kasvu", "kasvoi 2,1 %", "partial", id="rate-just-over-its-ceiling"),
+        pytest.param("3 % alle nykyarvon", "-3,5 %", "full", id="signed-cut-met"),
+        pytest.param("3 % alle nykyarvon", "+0,5 %", "none", id="signed-rise-where-a-cut-was-wanted"),
+    ],
+)
+def test_a_rate_in_the_actual_against_a_rate_target(target, actual, expected):
+    assessment = assess_metric(row("Toimintakate", "3,4 %", target, actual), slightly_below=0.1)
+    assert assessment.status == expected
+
+
+@pytest.mark.parametrize(
+    ("actual", "expected", "level"),
+    [
+        pytest.param("kasvoi 3 %", "partial", "50 000 +3 % = 51 500", id="grew-slightly-short"),
+        pytest.param("kasvoi 5 %", "full", "50 000 +5 % = 52 500", id="grew-enough"),
+        pytest.param("laski 2 %", "partial", "50 000 -2 % = 49 000", id="fell-slightly"),
+        pytest.param("väheni 10 %", "none", "50 000 -10 % = 45 000", id="fell-clearly"),
+    ],
+)
+def test_a_change_in_the_actual_is_a_level_from_the_baseline(actual, expected, level):
+    assessment = assess_metric(row("Kävijät", "50 000", "52 000", actual), slightly_below=0.1)
+    assert assessment.status == expected
+    assert level in assessment.reasons[0]
+
+
+@pytest.mark.parametrize(
+    ("target", "actual", "expected"),
+    [
+        pytest.param("Jokaisessa koulussa", "Kysely tehtiin 19 koulussa 20:stä.", "partial", id="nineteen-of-twenty"),
+        pytest.param("Kaikki päiväkodit mukana", "Mukana 11 päiväkotia 15:stä", "none", id="eleven-of-fifteen"),
+        pytest.param("Kaikilla kouluilla", "12/12 koululla", "full", id="all-twelve-as-a-fraction"),
+        pytest.param("Kaikissa kouluissa", "Tehtiin 14 luokassa 17:stä", None, id="a-share-of-something-else"),
+    ],
+)
+def test_a_share_in_words_against_all(target, actual, expected):
+    assessment = assess_metric(row("Kattavuus", "", target, actual), slightly_below=0.1)
+    assert assessment.status == expected
+
+
+def test_a_share_in_words_says_the_share_reached():
+    audit = audit_metric(row("Kattavuus", "", "Kaikissa kouluissa", "tehtiin 14 koulussa 17:stä", "partial"))
+    assert "14 koulussa 17:stä (14 / 17; 82,4 % tavoitteesta)" in audit.reasons[0]
+
+
+@pytest.mark.parametrize("label", ["1", "2", "3"])
+@pytest.mark.parametrize("actual", ["Työ jatkuu", "Käynnissä", "Kesken"])
+def test_work_under_way_against_a_number_needs_a_look(actual, label):
+    audit = audit_metric(claimed("Neuvonnan asiakkaat", "300", "350 asiakasta", actual, label))
+    assert (audit.verdict, audit.flag) == ("insufficient_evidence", "needs_look")
+
+
+@pytest.mark.parametrize(
+    ("label", "verdict"),
+    [
+        pytest.param("1", "inconsistent", id="green-is-contradicted"),
+        pytest.param("2", "consistent", id="amber-fits"),
+        pytest.param("3", "consistent", id="red-fits"),
+    ],
+)
+@pytest.mark.parametrize("target", ["Hyväksytty 30.6.2024 mennessä", "Laadittuna 20 suunnitelmaa"])
+def test_work_under_way_on_a_deliverable_rules_out_full(target, label, verdict):
+    audit = audit_metric(claimed("Yleiskaava", "Luonnos", target, "Käynnissä", label))
+    assert audit.verdict == verdict
+    assert audit.evidence_status == "partial"
+
+
+@pytest.mark.parametrize(
+    ("actual", "expected"),
+    [
+        pytest.param("Toteutunut. Työ jatkuu.", "full", id="done-then-work-goes-on"),
+        pytest.param("Valmis. Päivitys jatkuu vuonna 2025.", "full", id="ready-then-updates-go-on"),
+        pytest.param("Osittain. Työ jatkuu.", "partial", id="partly-then-work-goes-on"),
+        pytest.param("Ei toteutunut. Työ jatkuu.", "none", id="not-done-then-work-goes-on"),
+    ],
+)
+def test_an_actual_that_opens_with_its_verdict(actual, expected):
+    assert assess_metric(row("Ohjelma", "…", "Ohjelma valmis", actual)).status == expected
+
+
+@pytest.mark.parametrize(
+    ("target", "actual", "expected"),
+    [
+        pytest.param("< nykyarvo", "1 180", "full", id="below-the-baseline-kept"),
+        pytest.param("< nykyarvo", "1 260", "partial", id="below-the-baseline-missed-slightly"),
+        pytest.param("> nykyarvo", "1 260", "full", id="above-the-baseline-kept"),
+        pytest.param("> nykyarvo", "1 100", "partial", id="above-the-baseline-missed-slightly"),
+    ],
+)
+def test_a_bound_on_the_baseline_itself(target, actual, expected):
+    assert assess_metric(row("Kävijät", "1 200", target, actual), slightly_below=0.1).status == expected

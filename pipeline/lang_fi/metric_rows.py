@@ -16,8 +16,6 @@ LOWER_IS_BETTER_HEADS: tuple[str, ...] = (
     "velka", "velkamäärä", "keskeyttäminen", "keskeyttäjä", "keskeyttänyt", "työttömyys", "työtön", "valitus",
     "reklamaatio", "ylitys", "vaihtuvuus", "jono", "sijoitus", "sija", "sijoittuminen",
 )
-#: A rank in a list, where the first is best: *Sijoittuminen kuntien elinvoimavertailussa*, *1.sija*.
-RANK_HEADS: tuple[str, ...] = ("sijoitus", "sija", "sijoittuminen")
 
 #: Bounds written before a number in a cell → qualifier: *alle 2 %*, *väh. 40 ha*, *>10*, ceilings written
 #: *max 12 %*, *Enint. 2,0 %:n kasvu*, *korkeintaan 5*, *≤ 7*. Words match whole words only (*tehtiin 14*
@@ -38,13 +36,28 @@ BOUND_AFTER: dict[str, str] = {
     "<": "at_least", "max.": "at_most", "max": "at_most", "maks.": "at_most", "maks": "at_most",
     "kuluessa": "at_most", "sisällä": "at_most", "tai enemmän": "at_least", "tai vähemmän": "at_most",
 }
-#: A target stated against the current value: *2 % alle nykyarvon*, *< nykyarvo*, *5 % max. kasvu*.
-BASELINE_WORDS: tuple[str, ...] = ("nykyarvo", "nykytaso", "lähtötaso", "lähtöarvo", "edellinen vuosi")
+#: A target stated against the current value: *2 % alle nykyarvon*, *< nykyarvo*, *5 % max. kasvu*,
+#: *+2 %-yks. edellisestä vuodesta*, *edellisen vuoden tasolla*: runs of Voikko lemmas, so any case matches.
+BASELINE_LEMMAS: tuple[tuple[str, ...], ...] = (
+    ("nykyarvo",), ("nykytaso",), ("lähtötaso",), ("lähtöarvo",), ("edellinen", "vuosi"), ("viime", "vuosi"),
+    ("nykyinen", "taso"), ("vertailuvuosi",),
+)
+#: The level of the baseline itself: *edellisen vuoden tasolla*, *nykytasolla*, *nykyarvon tasolla*.
+LEVEL_LEMMAS: frozenset[str] = frozenset({"taso", "nykytaso"})
 #: Change words in a target cell → the direction of the change wanted (*kasvu*, *lasku*).
 CHANGE_WORDS: dict[str, str] = {
     "kasvu": "increase", "nousu": "increase", "lisäys": "increase", "muutos": "increase",
     "lasku": "decrease", "väheneminen": "decrease", "vähennys": "decrease", "alenema": "decrease",
 }
+#: Verbs that make an actual figure a change, beside those of :mod:`pipeline.lang_fi.change_words`:
+#: *toimintakate vahvistunut 1,9 %*, *tunteja karsittiin*.
+ACTUAL_CHANGE_LEMMAS: dict[str, str] = {
+    "vahvistua": "increase", "vahvistunut": "increase", "karsia": "decrease", "leikata": "decrease",
+}
+#: Words for "all" in a target without a figure, read as 100 %: *Kaikissa kouluissa*, *jokaisella koululla*.
+ALL_LEMMAS: frozenset[str] = frozenset({"kaikki", "jokainen", "kukin"})
+#: The elative ending after the whole in a share written in words: *14 koulussa 17:stä*.
+SHARE_OF_ENDINGS: tuple[str, ...] = (":stä", ":sta")
 
 #: A cell with no value: *…*, *...*, *n/a*, *-*.
 EMPTY_CELLS: tuple[str, ...] = ("…", "...", "..", "n/a", "-", "–", "—", "ei tietoa", "ei saatavilla")
@@ -64,8 +77,9 @@ STATUS_LEMMAS: frozenset[str] = frozenset({"toteutua", "toteutunut", "saavuttaa"
 #: A part done: *Osittain*, *pääosin*, *osalla kouluista*, *yhtä lukuun ottamatta*.
 PARTLY_WORDS: tuple[str, ...] = ("osittain", "osin", "pääosin", "osalla", "osassa", "lukuun ottamatta", "lähes",
                                  "varsin hyvin")
-#: Work under way, not done by the end of the year: *Jatkuu*, *Laadinta kesken*, *käynnissä*.
-UNDER_WAY_WORDS: tuple[str, ...] = ("jatkuu", "kesken", "käynnissä", "valmisteilla", "aloitettu", "alkoi",
-                                    "menossa")
+#: Work under way, not done by the end of the year: *Käynnissä*, *valmisteilla*, *aloitettu*. Partly done.
+IN_PROGRESS_WORDS: tuple[str, ...] = ("käynnissä", "valmisteilla", "aloitettu", "alkoi", "menossa", "työn alla")
+#: Work not finished: *Jatkuu* (against *Valmis*), *Laadinta kesken*. As far from done as the words can tell.
+UNFINISHED_WORDS: tuple[str, ...] = ("jatkuu", "kesken")
 #: Negation: *Ei*, *ei tehty*, *ei ole valmistunut*, *eivät*.
 NEGATION_WORDS: tuple[str, ...] = ("ei", "eivät", "eikä", "en", "emme")
