@@ -39,6 +39,7 @@ from pipeline.lang_fi.metric_rows import (
     ACTUAL_CHANGE_LEMMAS,
     ALL_LEMMAS,
     BASELINE_LEMMAS,
+    BOUND_BEFORE,
     CHANGE_WORDS,
     DONE_LEMMAS,
     EMPTY_CELLS,
@@ -361,12 +362,13 @@ def _wrong_way(found: Comparison, change: ChangeTarget) -> Comparison:
 
 
 def _baseline_level_target(metric: Metric) -> Figure | None:
-    """*edellisen vuoden tasolla*, *nykytasolla*, *< nykyarvo*: the baseline's own figure as the target."""
+    """*edellisen vuoden tasolla*, *nykytasolla*, *< nykyarvo*, *vähintään edellisen vuoden tasolla*: the
+    baseline's own figure as the target, with the bound the target writes before it."""
     if not _lemma_runs(metric.target, BASELINE_LEMMAS):
         return None
-    text = (metric.target or "").lower()
-    bound = ("under" if re.search(r"<|(?<![\wåäö])alle(?![\wåäö])", text)
-             else "over" if re.search(r">|(?<![\wåäö])yli(?![\wåäö])", text) else None)
+    text = metric.target or ""
+    bounds = [bound for word, bound in BOUND_BEFORE.items() if bound != "about" and _has_word(text, (word,))]
+    bound = bounds[0] if bounds else None
     if bound is None and not _lemmas(metric.target) & LEVEL_LEMMAS:
         return None
     baseline = _headline(figures(metric.baseline))
@@ -523,7 +525,7 @@ def _comparisons(metric: Metric, target: list[Figure], actual: list[Figure], low
         level = _baseline_level_target(metric)
         if level is not None:
             # "< nykyarvo" is a ceiling and "> nykyarvo" a floor; "edellisen vuoden tasolla" goes the metric's way.
-            lower = level.qualifier == "under" or (lower and level.qualifier != "over")
+            lower = level.qualifier in ("at_most", "under") or (lower and level.qualifier not in ("at_least", "over"))
             pairs = _pairs([level], actual)
             if pairs and all(_comparable(a, t) for a, t in pairs):
                 found = [_compare(a, t, lower, share) for a, t in pairs]
