@@ -30,7 +30,7 @@ def read_evidence(goals: Sequence[Goal], year: int | None, *, mode: str = "fast"
     """Analyse every text field of ``goals`` once; find indicators and assess each goal's evidence."""
     all_docs = analyse_goals(goals, mode=mode)
     found = [extract_fields(docs, year) for docs in all_docs]
-    assessments = [assess(goal, docs, items) for goal, docs, items in zip(goals, all_docs, found, strict=True)]
+    assessments = [assess(goal, docs, items, year) for goal, docs, items in zip(goals, all_docs, found, strict=True)]
     return Evidence(all_docs, found, assessments)
 
 

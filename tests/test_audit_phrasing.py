@@ -450,3 +450,29 @@ def test_what_a_target_without_a_unit_counts(fields, verdict):
 def test_a_change_read_from_two_years_or_from_the_baseline(fields, verdict):
     goal = audited(status="full", **fields)
     assert goal.audit.verdict == verdict, goal.audit.reasons
+
+
+@pytest.mark.parametrize(
+    ("fields", "verdict"),
+    [
+        pytest.param(dict(target="Toimipiste avattu sekä Keskustaan että Asemalle vuonna 2023.",
+                          metric_status="Aseman toimipiste avattiin 4.3.2023. Keskustan toimipisteen tilat "
+                                        "valmistuvat keväällä 2024."),
+                     "inconsistent", id="one-of-both-opened-the-other-later"),
+        pytest.param(dict(target="Toimipiste avattu sekä Keskustaan että Asemalle vuonna 2023.",
+                          metric_status="Aseman toimipiste avattiin maaliskuussa ja Keskustan toimipiste "
+                                        "avattiin syyskuussa."),
+                     "consistent", id="both-opened"),
+        pytest.param(dict(target="Päätös kevät 2023", metric="Selvitys ja valtuuston päätös",
+                          metric_status="Selvitys valmistui helmikuussa. Valtuusto palautti asian valmisteluun, "
+                                        "eikä päätöstä tehty vuoden aikana."),
+                     "inconsistent", id="the-metric-names-two-deliverables"),
+        pytest.param(dict(target="Kaikki liikunta- ja nuorisotilat",
+                          metric_status="Ajanvaraus laajennettiin kaikkiin liikuntatiloihin; nuorisotiloista "
+                                        "järjestelmään siirtyi 6/14."),
+                     "inconsistent", id="all-asked-but-a-fraction-done"),
+    ],
+)
+def test_a_deliverable_of_several_things(fields, verdict):
+    goal = audited(status="full", **fields)
+    assert goal.audit.verdict == verdict, goal.audit.reasons

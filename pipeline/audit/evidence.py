@@ -45,7 +45,7 @@ from pipeline.lang_fi.progress import (
     REFERS_TO_MEASURES_PATTERN,
     SHARE_WORDS,
 )
-from pipeline.lang_fi.targets import ABOVE_TARGET, BELOW_TARGET
+from pipeline.lang_fi.targets import ABOVE_TARGET, ALL_WORDS, BELOW_TARGET
 from pipeline.lang_fi.units import POINTS_UNIT
 from pipeline.records import Goal, Indicator
 
@@ -122,6 +122,8 @@ def _mentions(sentence, lemmas: frozenset[str]) -> bool:
         word = token.lemma_.lower()
         if word in lemmas or any(len(lemma) >= 6 and lemma in word for lemma in lemmas):
             return True
+        if finnish.lemmas(token.text) & lemmas:
+            return True  # the lemmatiser chose another reading: "päätöstä" → "päättö", not "päätös"
     return False
 
 
@@ -132,8 +134,8 @@ def _evidence_docs(docs: dict) -> list[tuple[str, object]]:
 # --- assessing ----------------------------------------------------------------------------------
 
 
-def assess(goal: Goal, docs: dict, indicators: Iterable[Indicator]) -> Assessment:
-    """What the goal's own evidence supports, part by part."""
+def assess(goal: Goal, docs: dict, indicators: Iterable[Indicator], year: int | None = None) -> Assessment:
+    """What the goal's own evidence supports, part by part; ``year`` is the year reported on."""
     indicators = list(indicators)
     result = Assessment(parts=requirements(goal, docs, indicators))
     derived = derived_figures(docs, indicators)
@@ -144,7 +146,7 @@ def assess(goal: Goal, docs: dict, indicators: Iterable[Indicator]) -> Assessmen
         if part.kind == "quantity":
             result.findings.append(_assess_quantity(part, indicators + derived))
         else:
-            result.findings.append(_assess_text_part(part, evidence))
+            result.findings.append(_assess_text_part(part, evidence, year))
     result.notes = arithmetic_notes(indicators)
     result.status = _combine(result, goal, docs)
     result.missing_figure = explains_missing_figure(evidence)
@@ -528,7 +530,7 @@ def _outcome_lower(reported: float, wanted: float, qualifier: str | None, start:
     return "not_met"
 
 
-def _assess_text_part(part: Part, evidence: list[tuple[str, object]]) -> Finding:
+def _assess_text_part(part: Part, evidence: list[tuple[str, object]], year: int | None = None) -> Finding:
     """A component, deliverable or qualitative target against the sentences of the evidence.
 
     A sentence that names the part decides: negated → not met, under way →
@@ -547,8 +549,12 @@ def _assess_text_part(part: Part, evidence: list[tuple[str, object]]) -> Finding
                 return _text_finding(part, "partial", sentence)
             in_use = IN_USE_WORD in part.text.lower() and _counts_something(sentence)
             done = any(is_done_word(t) for t in sentence) or _on_target(sentence)
+            if done and _all_wanted(part) and _fraction_short(sentence):
+                return _text_finding(part, "partial", sentence)  # "kaikki tilat" but "6/14 siirtyi"
             if part.kind == "component" or in_use or done:
                 return _text_finding(part, "met", sentence)
+            if _later_year(sentence, year):
+                return _text_finding(part, "not_met", sentence)  # "tilat valmistuvat keväällä 2025"
     sentences = _status_sentences(evidence)
     # "Työ eteni osittain; osa yksiköistä ei ole vielä aloittanut": under way, not failed.
     progress = [s for s in sentences if _in_progress(s) and not _on_target(s)]
@@ -559,9 +565,27 @@ def _assess_text_part(part: Part, evidence: list[tuple[str, object]]) -> Finding
         return _text_finding(part, "partial", (progress or negative)[0])
     if negative:
         return _text_finding(part, "not_met", negative[0])
+    if done and _all_wanted(part) and _fraction_short(done[0]):
+        return _text_finding(part, "partial", done[0])
     if done:
         return _text_finding(part, "met", done[0])
     return _text_finding(part, "unknown", None)
+
+
+def _all_wanted(part: Part) -> bool:
+    """The part asks for all of something: *kaikki liikunta- ja nuorisotilat*."""
+    return any(word.strip(".,;:") in ALL_WORDS for word in part.text.lower().split())
+
+
+def _fraction_short(sentence) -> bool:
+    """A count out of a whole that falls short of all: *nuorisotiloista siirtyi 6/14*."""
+    return any(0 < int(found.group(1)) < int(found.group(2)) < _YEAR_FROM for found in _FRACTION.finditer(
+        sentence.text))
+
+
+def _later_year(sentence, year: int | None) -> bool:
+    """The sentence puts the part after the year reported on: *valmistuvat keväällä 2025* in a 2024 report."""
+    return year is not None and any(int(y) > year for y in _YEAR.findall(sentence.text))
 
 
 def _text_finding(part: Part, outcome: str, sentence) -> Finding:

@@ -19,7 +19,15 @@ from pipeline.lang_fi.change_words import DIRECTION_LEMMAS
 from pipeline.lang_fi.negation import MOVED_LEMMAS, SETBACK_LEMMAS
 from pipeline.lang_fi.progress import DONE_LEMMAS, DONE_WORDS, ONGOING_LEMMAS, PROGRESS_LEMMAS, TAKEN_INTO_USE
 from pipeline.lang_fi.qualifiers import COMPARATIVE_QUALIFIERS, MONEY_UNIT_WORDS
-from pipeline.lang_fi.targets import COMPONENT_WORD, GENERIC_LEMMAS, INVERSE_LEMMAS, RELATIVE_CHANGE_WORDS
+from pipeline.lang_fi.targets import (
+    AND_TOO_WORD,
+    AND_WORD,
+    BOTH_WORD,
+    COMPONENT_WORD,
+    GENERIC_LEMMAS,
+    INVERSE_LEMMAS,
+    RELATIVE_CHANGE_WORDS,
+)
 from pipeline.lang_fi.units import ANY_THING_UNITS
 from pipeline.records import FIGURE_KINDS, Goal, Indicator
 
@@ -93,7 +101,7 @@ def requirements(goal: Goal, docs: dict, indicators: Iterable[Indicator]) -> lis
         if not any(f.start >= sentence.start_char and f.end <= sentence.end_char for f in target_figures):
             deliverable = _deliverable(sentence)
             if deliverable is not None:
-                parts.append(deliverable)
+                parts += _split(deliverable, sentence)
     if not parts:
         moved = _direction_only(target_doc, baseline_figures)
         if moved is not None:
@@ -102,8 +110,40 @@ def requirements(goal: Goal, docs: dict, indicators: Iterable[Indicator]) -> lis
         # "Digituki vahvistuu.": a qualitative target, judged by what the status says.
         lemmas = content_lemmas(target_doc)
         if lemmas:
-            parts.append(Part(kind="qualitative", text=target_doc.text.strip(), lemmas=lemmas))
+            whole = Part(kind="qualitative", text=target_doc.text.strip(), lemmas=lemmas)
+            split = _split(whole, next(iter(target_doc.sents)))
+            metric = docs.get("metric")
+            if len(split) == 1 and metric is not None and metric.text.strip():
+                # "Päätös kevät 2024" under the metric "Selvitys ja valtuuston päätös": the metric's parts.
+                by_metric = _split(whole, next(iter(metric.sents)))
+                split = by_metric if len(by_metric) > 1 else split
+            parts += split
     return parts
+
+
+def _split(part: Part, sentence) -> list[Part]:
+    """A deliverable or aim of coordinated things, one part each: *sekä Espoon keskukseen että Leppävaaraan*,
+    *Selvitys ja valtuuston päätös*.
+
+    The sides of the first *sekä ... että* (else the first *ja*) that each
+    name something of their own; otherwise the part as it is.
+    """
+    words = [t.lower_ for t in sentence]
+    if BOTH_WORD in words and AND_TOO_WORD in words[words.index(BOTH_WORD):]:
+        first = words.index(BOTH_WORD)
+        second = first + words[first:].index(AND_TOO_WORD)
+        sides = [sentence[first + 1:second], sentence[second + 1:]]
+    elif AND_WORD in words and not sentence[words.index(AND_WORD) - 1].text.endswith("-"):
+        # Not an elided compound: "kaikki liikunta- ja nuorisotilat" asks for all of both together.
+        at = words.index(AND_WORD)
+        sides = [sentence[:at], sentence[at + 1:]]
+    else:
+        return [part]
+    names = [content_lemmas(side) for side in sides]
+    if not all(names) or names[0] == names[1]:
+        return [part]
+    return [Part(kind=part.kind, text=side.text.strip(" ,.;"), lemmas=name) for side, name in zip(sides, names,
+                                                                                                  strict=True)]
 
 
 def _paired(figure: Indicator, target_figures: list[Indicator], baseline_figures: list[Indicator]) -> list[Indicator]:

@@ -20,3 +20,10 @@ RELATIVE_CHANGE_WORDS: tuple[str, ...] = ("prosentilla", "%:lla")
 #: A reported level stated against the target: *jäi 30 % alle tavoitteen*, *ylitti 5 % yli tavoitteen*.
 BELOW_TARGET: tuple[str, ...] = ("alle tavoitteen", "tavoitetta vähemmän", "tavoitetta alempi", "tavoitetta pienempi")
 ABOVE_TARGET: tuple[str, ...] = ("yli tavoitteen", "tavoitetta enemmän", "tavoitetta korkeampi", "tavoitetta suurempi")
+#: Coordination that splits a deliverable into parts: *sekä A että B*, *A ja B*.
+BOTH_WORD = "sekä"
+AND_TOO_WORD = "että"
+AND_WORD = "ja"
+#: Words of a target that asks for all of something: *kaikki liikunta- ja nuorisotilat*.
+ALL_WORDS: frozenset[str] = frozenset({"kaikki", "kaikkiin", "kaikissa", "kaikkien", "kaikille", "jokainen",
+                                       "jokaisessa", "jokaiseen", "jokaiselle"})
