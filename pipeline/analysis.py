@@ -14,6 +14,7 @@ from pipeline.indicators import extract_fields
 from pipeline.metric_audit import audit_report_metrics
 from pipeline.nlp import analyse_goals
 from pipeline.records import Goal, Indicator, Report
+from pipeline.status import legend_band
 from pipeline.summarise import summarise
 
 
@@ -26,11 +27,16 @@ class Evidence:
     assessments: list[Assessment]
 
 
-def read_evidence(goals: Sequence[Goal], year: int | None, *, mode: str = "fast") -> Evidence:
-    """Analyse every text field of ``goals`` once; find indicators and assess each goal's evidence."""
+def read_evidence(goals: Sequence[Goal], year: int | None, *, mode: str = "fast",
+                  band: float | None = None) -> Evidence:
+    """Analyse every text field of ``goals`` once; find indicators and assess each goal's evidence.
+
+    ``band`` is the report legend's "slightly below" share (:func:`pipeline.status.legend_band`), if it has one.
+    """
     all_docs = analyse_goals(goals, mode=mode)
     found = [extract_fields(docs, year) for docs in all_docs]
-    assessments = [assess(goal, docs, items, year) for goal, docs, items in zip(goals, all_docs, found, strict=True)]
+    assessments = [assess(goal, docs, items, year, band=band)
+                   for goal, docs, items in zip(goals, all_docs, found, strict=True)]
     return Evidence(all_docs, found, assessments)
 
 
@@ -42,7 +48,8 @@ def analyse_report(report: Report, *, model=None, mode: str = "fast") -> Report:
 
     ``model`` is a :class:`pipeline.classify.StatusModel` (see :func:`pipeline.classify.load_model`).
     """
-    evidence = read_evidence(report.goals, report.year, mode=mode)
+    band = legend_band(report.department)
+    evidence = read_evidence(report.goals, report.year, mode=mode, band=band)
     for goal, items in zip(report.goals, evidence.indicators, strict=True):
         goal.indicators = items
     if model is not None:
@@ -50,7 +57,7 @@ def analyse_report(report: Report, *, model=None, mode: str = "fast") -> Report:
         for goal, prediction in zip(report.goals, predictions, strict=True):
             goal.prediction = prediction
     for goal, docs, assessment in zip(report.goals, evidence.docs, evidence.assessments, strict=True):
-        goal.audit = audit_goal(goal, assessment, goal.prediction)
+        goal.audit = audit_goal(goal, assessment, goal.prediction, legend_band=band)
         goal.summary = summarise(docs, assessment)
     audit_report_metrics(report.goals)
     return report

@@ -23,6 +23,7 @@ from functools import lru_cache
 
 from pipeline.finnish import analyses
 from pipeline.lang_fi import status_labels as vocabulary
+from pipeline.lang_fi.legends import SLIGHTLY_BELOW_BAND_PATTERN
 from pipeline.records import STATUSES
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -271,3 +272,10 @@ def unknown_label_warning(source: str, where: str, label: str) -> str:
     examples = ", ".join(repr(e) for e in vocabulary.EXAMPLES)
     return (f"{source}: {where}: unknown status label {label!r}; status left empty. "
             f"Known labels are e.g. {examples}; add a city's own wording to pipeline/lang_fi/status_labels.py.")
+
+
+def legend_band(text: str | None) -> float | None:
+    """The share of the target a report's own legend calls "slightly below", as a fraction: *2 = mittarin arvo jäi
+    enintään 5 % alle tavoitetason* → 0.05; None when the legend gives none."""
+    found = re.search(SLIGHTLY_BELOW_BAND_PATTERN, text or "", re.IGNORECASE)
+    return float(found.group(1).replace(",", ".")) / 100 if found else None

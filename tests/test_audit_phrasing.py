@@ -476,3 +476,18 @@ def test_a_change_read_from_two_years_or_from_the_baseline(fields, verdict):
 def test_a_deliverable_of_several_things(fields, verdict):
     goal = audited(status="full", **fields)
     assert goal.audit.verdict == verdict, goal.audit.reasons
+
+
+@pytest.mark.parametrize(
+    ("department", "verdict"),
+    [
+        pytest.param("Arviointiasteikko: 2 = mittarin arvo jäi enintään 5 % alle tavoitetason; 3 = ei saavutettu",
+                     "inconsistent", id="legend-band-makes-it-partial"),
+        pytest.param("Sitovat tavoitteet", "consistent", id="no-legend-not-met-is-fair"),
+    ],
+)
+def test_a_report_legend_defines_slightly_below(department, verdict):
+    goal = Goal(status_label=None, target="Vähintään 2 500 asuntoa.", baseline="Lähtötaso 2 000 asuntoa",
+                metric_status="Valmistui 2 430 asuntoa.", status="none")
+    report = Report(source="t", sha256="", year=2023, department=department, goals=[goal])
+    assert analyse_report(report).goals[0].audit.verdict == verdict

@@ -1,7 +1,7 @@
 import pytest
 
 from pipeline.lang_fi import status_labels
-from pipeline.status import normalise_status, split_status, unknown_label_warning
+from pipeline.status import legend_band, normalise_status, split_status, unknown_label_warning
 
 
 @pytest.mark.parametrize(
@@ -128,3 +128,17 @@ def test_unknown_label_warning_names_source_place_and_label():
 def test_a_negation_limited_to_a_part_is_partial(text, label, status):
     found, _ = split_status(text)
     assert (found, normalise_status(found)) == (label, status)
+
+
+@pytest.mark.parametrize(
+    ("text", "band"),
+    [
+        ("2 = tavoite saavutettu osittain tai mittarin arvo jäi enintään 5 % alle tavoitetason", 0.05),
+        ("Keltainen: toteuma enint. 7,5 prosenttia alle tavoitteen", 0.075),
+        ("Toteutui / Toteutui osittain / Ei toteutunut", None),
+        (None, None),
+    ],
+    ids=["five-per-cent", "abbreviated-decimal", "no-band", "no-legend"],
+)
+def test_legend_band(text, band):
+    assert legend_band(text) == (pytest.approx(band) if band is not None else None)

@@ -134,8 +134,10 @@ def _evidence_docs(docs: dict) -> list[tuple[str, object]]:
 # --- assessing ----------------------------------------------------------------------------------
 
 
-def assess(goal: Goal, docs: dict, indicators: Iterable[Indicator], year: int | None = None) -> Assessment:
-    """What the goal's own evidence supports, part by part; ``year`` is the year reported on."""
+def assess(goal: Goal, docs: dict, indicators: Iterable[Indicator], year: int | None = None, *,
+           band: float | None = None) -> Assessment:
+    """What the goal's own evidence supports, part by part; ``year`` is the year reported on, ``band`` the
+    report legend's "slightly below" share (else :func:`pipeline.config.slightly_below`)."""
     indicators = list(indicators)
     result = Assessment(parts=requirements(goal, docs, indicators))
     derived = derived_figures(docs, indicators)
@@ -148,7 +150,7 @@ def assess(goal: Goal, docs: dict, indicators: Iterable[Indicator], year: int | 
         else:
             result.findings.append(_assess_text_part(part, evidence, year))
     result.notes = arithmetic_notes(indicators)
-    result.status = _combine(result, goal, docs)
+    result.status = _combine(result, goal, docs, config.slightly_below() if band is None else band)
     result.missing_figure = explains_missing_figure(evidence)
     result.earlier_year = earlier_year(result.findings, evidence)
     return result
@@ -405,6 +407,26 @@ def _candidates(part: Part, indicators: list[Indicator]) -> list[Indicator]:
     return out
 
 
+def _implied_shares(indicators: list[Indicator]) -> list[Indicator]:
+    """For a share with nothing else to answer it: two counts of one thing in a sentence, the whole first.
+
+    *Nuorisovaltuusto teki 18 aloitetta ...; 14 aloitteeseen vastattiin ajallaan* → 77,8 %.
+    """
+    out = []
+    for field_name in EVIDENCE_FIELDS:
+        counts = [i for i in indicators if i.field == field_name and i.kind == "count" and i.unit and i.value
+                  and not i.direction]
+        for whole, part in pairwise(counts):
+            if whole.sentence == part.sentence and _same_thing(whole.unit, part.unit) and 0 < part.value < whole.value:
+                share = round(100 * float(part.value) / float(whole.value), 1)
+                out.append(Indicator(field_name, "percent", share, "%", None, None,
+                                     f"{part.text} / {whole.text} = {verdict.fi_percent(share)}", whole.start,
+                                     part.end, whole.sentence))
+        if out:
+            return out
+    return out
+
+
 def _level_after_change(part: Part, figure: Indicator) -> Indicator | None:
     """A level target answered by a change from its baseline: *49 %* and *nousi 3 prosenttiyksikköä* → 52 %;
     *2 500 kävijää* and *kasvoi 4 %* → 2 600."""
@@ -481,6 +503,8 @@ def _assess_quantity(part: Part, indicators: list[Indicator]) -> Finding:
     if not candidates:
         relative = _against_target(part, indicators)
         candidates = [relative] if relative is not None else []
+    if not candidates and part.measure == "percent" and not (part.relative or part.points):
+        candidates = _implied_shares(indicators)
     if not candidates:
         return Finding(part, "unknown", verdict.no_figure_reason(part))
     changes = [c for c in candidates if c.direction] if _absolute_change(part) else []
@@ -644,7 +668,7 @@ def _counts_something(sentence) -> bool:
     return any(t.like_num or t._.number for t in sentence)
 
 
-def _combine(result: Assessment, goal: Goal, docs: dict) -> str | None:
+def _combine(result: Assessment, goal: Goal, docs: dict, band: float) -> str | None:
     """The status the parts support together: all met → full, none met → none, else partial."""
     known = [f for f in result.findings if f.outcome != "unknown"]
     if not known:
@@ -652,7 +676,7 @@ def _combine(result: Assessment, goal: Goal, docs: dict) -> str | None:
     outcomes = {f.outcome for f in known}
     unknown_quantity = any(f.outcome == "unknown" and f.part.kind == "quantity" for f in result.findings)
     if outcomes == {"not_met"} or (len(result.findings) == 1 and outcomes == {"partial"}
-                                   and not _slightly_below(result.findings[0])):
+                                   and not _slightly_below(result.findings[0], band)):
         # One figure to reach, missed by more than "slightly": progress towards it is not a partly met target.
         return "none"
     if outcomes == {"met"}:
@@ -664,8 +688,8 @@ def _combine(result: Assessment, goal: Goal, docs: dict) -> str | None:
     return "partial"
 
 
-def _slightly_below(finding: Finding) -> bool:
-    """A quantity missed by at most the "slightly below" share of the target (:func:`pipeline.config.slightly_below`).
+def _slightly_below(finding: Finding, band: float) -> bool:
+    """A quantity missed by at most ``band``, the "slightly below" share of the target.
 
     Other parts (an unfinished deliverable) are partial as they are.
     """
@@ -673,7 +697,6 @@ def _slightly_below(finding: Finding) -> bool:
         return True
     if finding.ratio is None:
         return False
-    band = config.slightly_below()
     if finding.part.lower_is_better and not (finding.part.relative or finding.part.points):
         return finding.ratio <= 1 + band
     return finding.ratio >= 1 - band

@@ -33,7 +33,7 @@ PART_NAMES: dict[str, str] = {"component": "Tavoitteen osa", "deliverable": "Tav
 
 
 def audit_goal(goal: Goal, assessment: Assessment, prediction: Prediction | None = None,
-               *, doubt_below: float = 0.15) -> Audit:
+               *, doubt_below: float = 0.15, legend_band: float | None = None) -> Audit:
     """The goal's :class:`~pipeline.records.Audit`: ``verdict``, ``flagged``, ``reasons``.
 
     Also ``flag`` (``contradicted`` for an inconsistent claim, ``needs_look``
@@ -52,6 +52,10 @@ def audit_goal(goal: Goal, assessment: Assessment, prediction: Prediction | None
     doubt_below
         Where the rules cannot decide, a claim the classifier gives less than
         this probability, while preferring another status, is flagged.
+    legend_band
+        The "slightly below" share the report's own legend defines, if any:
+        then a figure within it is graded partial by the report's rules, and
+        "not met" is not a fair reading of it.
     """
     claimed = goal.status
     reasons = [f.reason for f in assessment.findings]
@@ -67,7 +71,8 @@ def audit_goal(goal: Goal, assessment: Assessment, prediction: Prediction | None
         if evidence == claimed:
             verdict = "consistent"
             reasons.append(f"Ilmoitettu tila '{goal.status_label or STATUS_FI[claimed]}' vastaa raportoituja tietoja.")
-        elif claimed == "none" and evidence == "partial" and not any(f.outcome == "met" for f in assessment.findings):
+        elif claimed == "none" and evidence == "partial" and legend_band is None and not any(
+                f.outcome == "met" for f in assessment.findings):
             # Progress, but nothing the target asks for was reached: "not met" is a fair reading.
             verdict = "consistent"
             reasons.append(f"Ilmoitettu tila '{goal.status_label or STATUS_FI[claimed]}' vastaa raportoituja "

@@ -30,3 +30,8 @@ MEANINGS: tuple[tuple[str, str], ...] = (
 #: (actual *…*, *tulossa 2025*, *ei mitattu*), and its legend stops at 3, so 4 is
 #: "not assessed".
 DEFAULT_TRAFFIC_LIGHT: dict[str, str] = {"1": "full", "2": "partial", "3": "none", "4": "not_assessable"}
+
+#: A legend that defines "slightly below" by a share of the target: *2 = ... mittarin arvo jäi enintään 5 % alle
+#: tavoitetason*. The group is the share in per cent.
+SLIGHTLY_BELOW_BAND_PATTERN = (r"enint(?:ään|\.)\s*(\d+(?:,\d+)?)\s*(?:%|prosentti\w*)\s*"
+                               r"(?:alle|alempi|pienempi|jäljessä|vajaa)")
