@@ -277,8 +277,8 @@ def _change_target(metric: Metric, target: list[Figure], lower: bool) -> ChangeT
     changes = {direction for word, direction in CHANGE_WORDS.items() if word in text}
     if not (against_baseline or changes or wanted.signed or wanted.points):
         return None
-    if (against_baseline and re.search(r"(?<![\wåäö])alle(?![\wåäö])", text)) or wanted.value < 0 \
-            or changes == {"decrease"}:
+    below = [word for word, bound in BOUND_BEFORE.items() if bound == "under"]  # *2 % alle nykyarvon*
+    if (against_baseline and _has_word(text, below)) or wanted.value < 0 or changes == {"decrease"}:
         direction = "decrease"
     else:
         direction = "increase"
