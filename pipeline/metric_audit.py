@@ -299,14 +299,18 @@ def _change_of(text: str | None, figure: Figure) -> str | None:
     return None
 
 
-def _actual_changes(metric: Metric, actual: list[Figure]) -> list[float] | None:
-    """The actual figures as changes in per cent, when they are changes: *+2,5 %*, *kasvoi 4 %*, *laski 3 %*."""
+def _actual_changes(metric: Metric, actual: list[Figure], *, minus: bool = True) -> list[float] | None:
+    """The actual figures as changes in per cent, when they are changes: *+2,5 %*, *kasvoi 4 %*, *laski 3 %*.
+
+    Without ``minus`` a figure with only a minus sign is a level, not a change: a return on equity of *-152 %*.
+    """
     changes = []
     for figure in actual:
         if figure.unit != "%":
             return None
         direction = _change_of(metric.actual, figure)
-        if not (figure.signed or direction):
+        signed = figure.signed and (minus or figure.text.startswith("+"))
+        if not (signed or direction):
             return None
         value = figure.value if figure.signed else abs(figure.value) * (-1 if direction == "decrease" else 1)
         changes.append(value)
@@ -543,16 +547,22 @@ def _comparisons(metric: Metric, target: list[Figure], actual: list[Figure], low
     change = _change_target(metric, target, lower)
     if change is not None:
         return _compare_change_target(metric, change, actual, lower, share)
-    rated = _actual_changes(metric, actual)
-    if rated is not None and len(target) == 1 and target[0].unit != "%":
-        resolved = _change_as_level(metric, actual, rated)
-        if resolved is not None:
-            found = []
-            for figure, level, note in resolved:
-                comparison = _compare(level, target[0], lower, share)
-                comparison.actual, comparison.actual_note = figure, note
-                found.append(comparison)
-            return found, ""
+    rated = _actual_changes(metric, actual, minus=False)
+    if rated is not None and len(target) == 1:
+        resolved = _change_as_level(metric, target[0], actual, rated)
+        if resolved is None:
+            return None, (f"Tavoite: {target_text}; toteuma '{_clip(metric.actual or '')}' on muutos, mutta "
+                          f"lähtötasosta '{metric.baseline or '…'}' ei saa tasoa, jota verrata tavoitteeseen.")
+        found = []
+        for figure, readings in resolved:
+            compared = [_compare(level, target[0], lower, share) for level, _ in readings]
+            if len({c.outcome for c in compared}) > 1:
+                return None, (f"Tavoite: {target_text}; toteuma '{_clip(metric.actual or '')}' voi olla muutos "
+                              f"prosentteina tai prosenttiyksikköinä ({'; '.join(n for _, n in readings)}), "
+                              f"ja ne tukevat eri tilaa.")
+            compared[0].actual, compared[0].actual_note = figure, readings[0][1]
+            found.append(compared[0])
+        return found, ""
     pairs = _pairs(target, actual)
     if pairs is None:
         return None, (f"Tavoitteen '{target_text}' ja toteuman '{_clip(metric.actual or '')}' luvut eivät "
@@ -565,17 +575,25 @@ def _comparisons(metric: Metric, target: list[Figure], actual: list[Figure], low
     return [_compare(a, t, lower, share) for a, t in pairs], ""
 
 
-def _change_as_level(metric: Metric, actual: list[Figure],
-                     rated: list[float]) -> list[tuple[Figure, Figure, str]] | None:
-    """*kasvoi 4 %* from a baseline of 38 400: the level 39 936, to compare with a level target."""
+def _change_as_level(metric: Metric, target: Figure, actual: list[Figure],
+                     rated: list[float]) -> list[tuple[Figure, list[tuple[Figure, str]]]] | None:
+    """*kasvoi 4 %* from a baseline of 38 400: the level 39 936, to compare with a level target; *nousi 1,5
+    %-yks.* from 88 %: 89,5 %. Each actual figure with its readings: a change in per cent of a baseline that is
+    itself a per cent (*kasvoi 2 %* from 60 %) may mean 61,2 % or 62 %, and both are given."""
     baseline = _headline(figures(metric.baseline))
-    if len(baseline) != len(actual) or any(b.unit == "%" for b in baseline):
+    if len(baseline) != len(actual) or not all(_comparable(b, target) for b in baseline):
         return None
     out = []
     for figure, value, base in zip(actual, rated, baseline, strict=True):
-        level = base.value * (1 + value / 100)
+        if figure.points and base.unit != "%":
+            return None
+        readings = []
+        for points in {figure.points, figure.points or base.unit == "%"}:
+            level = base.value + value if points else base.value * (1 + value / 100)
+            step = f"{_signed(value)} {'%-yks.' if points else '%'}"
+            readings.append((_level(base, level), f"{base.text} {step} = {_like(base, level)}"))
         shown = replace(figure, text=_clip(metric.actual or "", 40)) if len(actual) == 1 else figure
-        out.append((shown, _level(base, level), f"{base.text} {_signed(value)} % = {_like(base, level)}"))
+        out.append((shown, readings))
     return out
 
 

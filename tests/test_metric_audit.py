@@ -392,3 +392,17 @@ def test_an_actual_that_opens_with_its_verdict(actual, expected):
 )
 def test_a_bound_on_the_baseline_itself(target, actual, expected):
     assert assess_metric(row("Kävijät", "1 200", target, actual), slightly_below=0.1).status == expected
+
+
+@pytest.mark.parametrize(
+    ("baseline", "target", "actual", "expected"),
+    [
+        pytest.param("72 %", "75 %", "nousi 2,5 %-yks.", "partial", id="points-change-against-a-share"),
+        pytest.param("60 %", "61 %", "kasvoi 2 %", "full", id="per-cent-or-points-agree"),
+        pytest.param("60 %", "62 %", "kasvoi 2 %", None, id="per-cent-or-points-disagree"),
+        pytest.param("…", "75 %", "+2 %", None, id="a-change-without-a-baseline"),
+        pytest.param("-12 %", "3,0 %", "- 40 %", "none", id="a-negative-level-is-no-change"),
+    ],
+)
+def test_a_change_in_the_actual_against_a_share(baseline, target, actual, expected):
+    assert assess_metric(row("Käyttöaste", baseline, target, actual), slightly_below=0.1).status == expected
