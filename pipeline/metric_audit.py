@@ -52,6 +52,7 @@ from pipeline.lang_fi.metric_rows import (
     SHARE_OF_ENDINGS,
     STATUS_LEMMAS,
     UNFINISHED_WORDS,
+    ZERO_PHRASES,
 )
 from pipeline.number_formats import Figure, figures, parse_number
 from pipeline.records import Goal, Metric, MetricAudit, flag_kind
@@ -393,8 +394,11 @@ def _share_in_words(metric: Metric) -> tuple[Figure, Figure, str] | None:
     text = metric.actual or ""
     found = figures(text)
     for part, whole in zip(found, [*found[1:], None], strict=True):
-        counted = _words(text[part.end:whole.start]) if whole else []
+        between = text[part.end:whole.start] if whole else ""
+        counted = _words(between)
         of_words = whole is not None and len(counted) == 1 and text[whole.end:].lower().startswith(SHARE_OF_ENDINGS)
+        if whole is not None and between.strip() == "/":  # *14 / 17 koulussa*
+            part, of_words = replace(part, of=whole.value, end=whole.end), False
         if part.of is None and not of_words:
             continue
         total = part.of if part.of is not None else whole.value
@@ -536,6 +540,10 @@ def _comparisons(metric: Metric, target: list[Figure], actual: list[Figure], low
                 for c in found:
                     c.target_note = f"= lähtötaso {level.text}"
                 return found, ""
+        if _has_word(metric.target or "", ZERO_PHRASES):
+            # "Ei yhtään" against "2 kpl": a ceiling of zero, any excess misses it.
+            zero = Figure(0, None, _clip(metric.target or ""), 0, len(metric.target or ""), qualifier="at_most")
+            return [_compare(a, zero, True, share) for a in actual], ""
         shared = _share_in_words(metric)
         if shared is not None:
             wanted, got, note = shared

@@ -263,6 +263,8 @@ def test_ceiling_words_are_ceilings(metric, expected):
         pytest.param("0 kpl", "3 kpl", "none", id="three-against-zero"),
         pytest.param("0 kpl", "1", "none", id="one-against-zero"),
         pytest.param("0 kpl", "0 kpl", "full", id="zero-kept"),
+        pytest.param("Ei yhtään", "2 kpl", "none", id="none-in-words-exceeded"),
+        pytest.param("ei lainkaan", "0", "full", id="none-in-words-kept"),
     ],
 )
 def test_a_zero_target_is_a_ceiling(target, actual, expected):
@@ -331,6 +333,7 @@ def test_a_change_in_the_actual_is_a_level_from_the_baseline(actual, expected, l
         pytest.param("Jokaisessa koulussa", "Kysely tehtiin 19 koulussa 20:stä.", "partial", id="nineteen-of-twenty"),
         pytest.param("Kaikki päiväkodit mukana", "Mukana 11 päiväkotia 15:stä", "none", id="eleven-of-fifteen"),
         pytest.param("Kaikilla kouluilla", "12/12 koululla", "full", id="all-twelve-as-a-fraction"),
+        pytest.param("Kaikki koulut", "9 / 10 koulua", "partial", id="fraction-with-spaces"),
         pytest.param("Kaikissa kouluissa", "Tehtiin 14 luokassa 17:stä", None, id="a-share-of-something-else"),
     ],
 )

@@ -21,8 +21,8 @@ LOWER_IS_BETTER_HEADS: tuple[str, ...] = (
 #: *max 12 %*, *Enint. 2,0 %:n kasvu*, *korkeintaan 5*, *≤ 7*. Words match whole words only (*tehtiin 14*
 #: is not *n. 14*).
 BOUND_BEFORE: dict[str, str] = {
-    "vähintään": "at_least", "väh.": "at_least", "väh": "at_least", "min.": "at_least", "ainakin": "at_least",
-    "≥": "at_least", ">=": "at_least",
+    "vähintään": "at_least", "vähint.": "at_least", "väh.": "at_least", "väh": "at_least", "min.": "at_least",
+    "ainakin": "at_least", "≥": "at_least", ">=": "at_least",
     "yli": "over", ">": "over",
     "enintään": "at_most", "enint.": "at_most", "enint": "at_most", "korkeintaan": "at_most",
     "korkeint.": "at_most", "max.": "at_most", "max": "at_most", "maks.": "at_most", "maks": "at_most",
@@ -35,6 +35,7 @@ BOUND_BEFORE: dict[str, str] = {
 BOUND_AFTER: dict[str, str] = {
     "<": "at_least", "max.": "at_most", "max": "at_most", "maks.": "at_most", "maks": "at_most",
     "kuluessa": "at_most", "sisällä": "at_most", "tai enemmän": "at_least", "tai vähemmän": "at_most",
+    "tai yli": "at_least", "tai alle": "at_most",
 }
 #: A target stated against the current value: *2 % alle nykyarvon*, *< nykyarvo*, *5 % max. kasvu*,
 #: *+2 %-yks. edellisestä vuodesta*, *edellisen vuoden tasolla*: runs of Voikko lemmas, so any case matches.
@@ -56,6 +57,8 @@ ACTUAL_CHANGE_LEMMAS: dict[str, str] = {
 }
 #: Words for "all" in a target without a figure, read as 100 %: *Kaikissa kouluissa*, *jokaisella koululla*.
 ALL_LEMMAS: frozenset[str] = frozenset({"kaikki", "jokainen", "kukin"})
+#: A target of none in words, a ceiling of zero: *Ei yhtään*, *ei lainkaan*, *nolla*.
+ZERO_PHRASES: tuple[str, ...] = ("ei yhtään", "ei yhtäkään", "ei lainkaan", "nolla")
 #: The elative ending after the whole in a share written in words: *14 koulussa 17:stä*.
 SHARE_OF_ENDINGS: tuple[str, ...] = (":stä", ":sta")
 
