@@ -18,8 +18,9 @@ slightly below, 3 clearly below). For each :class:`~pipeline.records.Metric`:
    of the target (10 % by default), ``none`` beyond that. A row whose cells
    are words (*Kyllä*, *Osittain*, *Ei tehty*, *Toteutunut. Työ jatkuu.*) is
    judged from the words when they state an outcome; work under way on a
-   deliverable rules out ``full``; otherwise, or when target and actual are
-   not in the same unit and scale, the status is unknown.
+   deliverable, or a deliverable done after its date, rules out ``full``;
+   otherwise, or when target and actual are not in the same unit and scale,
+   the status is unknown.
 2. :func:`audit_metric` compares that with the city's number and returns
    the audit record: ``consistent``, ``inconsistent`` (the city's number is
    contradicted by its own figures) or ``insufficient_evidence`` (needs a
@@ -462,8 +463,32 @@ def _verbal(metric: Metric, target_is_number: bool) -> tuple[str | None, str, fr
                             f"tavoite ei toteutunut täysin"), NOT_DONE
         return None, f"toteuma '{actual}' kertoo työn olevan kesken, eikä tavoitteesta voi päätellä tilaa", NO_MORE
     if done or stated:
+        late = _late(metric.target, actual)
+        if late is not None:
+            # "Valmistui 9/2024" against "Valmis 6/2024 mennessä": done, but not by the deadline.
+            return "partial", (f"toteuma '{_clip(actual)}' kertoo tavoitteen toteutuneen vasta {late[1]}, "
+                               f"määräajan {late[0]} jälkeen"), NOT_DONE
         return "full", f"toteuma '{_clip(actual)}' kertoo tavoitteen toteutuneen", NO_MORE
     return None, f"toteuma '{_clip(actual)}' ei sano, toteutuiko tavoite", NO_MORE
+
+
+_DAY = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)")
+_MONTH = re.compile(r"(?<![\d./])(\d{1,2})/(\d{4})(?!\d)")
+
+
+def _last_date(text: str | None) -> tuple[tuple[int, int, int], str] | None:
+    """The latest date of ``text`` as (year, month, day) with its text; *6/2024* is the end of June."""
+    found = [((int(m[3]), int(m[2]), int(m[1])), m[0]) for m in _DAY.finditer(text or "")]
+    found += [((int(m[2]), int(m[1]), 31), m[0]) for m in _MONTH.finditer(text or "") if 1 <= int(m[1]) <= 12]
+    return max(found) if found else None
+
+
+def _late(target: str | None, actual: str) -> tuple[str, str] | None:
+    """(the deadline, the date done) when the actual was done after the target's date: *9/2024* after *6/2024*."""
+    deadline, done = _last_date(target), _last_date(actual)
+    if deadline is None or done is None or done[0] <= deadline[0]:
+        return None
+    return deadline[1], done[1]
 
 
 def _opening(text: str) -> str | None:

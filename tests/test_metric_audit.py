@@ -409,3 +409,19 @@ def test_a_bound_on_the_baseline_itself(target, actual, expected):
 )
 def test_a_change_in_the_actual_against_a_share(baseline, target, actual, expected):
     assert assess_metric(row("Käyttöaste", baseline, target, actual), slightly_below=0.1).status == expected
+
+
+@pytest.mark.parametrize(
+    ("target", "actual", "label", "expected", "verdict"),
+    [
+        pytest.param("Valmis 6/2024 mennessä", "Valmistui 9/2024", "1", "partial", "inconsistent", id="late-green"),
+        pytest.param("Valmis 6/2024 mennessä", "Valmistui 9/2024", "2", "partial", "consistent", id="late-amber"),
+        pytest.param("Valmis 6/2024 mennessä", "Valmistui 9/2024", "3", "partial", "consistent", id="late-red"),
+        pytest.param("Hyväksytty 30.4.2024 mennessä", "Hyväksytty 15.4.2024", "1", "full", "consistent",
+                     id="on-time-day"),
+        pytest.param("Valmis 6/2024", "Valmistunut 6/2024", "1", "full", "consistent", id="on-time-month"),
+    ],
+)
+def test_a_deliverable_done_after_its_deadline_is_not_full(target, actual, label, expected, verdict):
+    audit = audit_metric(claimed("Ohjelma", "…", target, actual, label))
+    assert (audit.evidence_status, audit.verdict) == (expected, verdict)
