@@ -144,18 +144,25 @@ def _percent(rng: random.Random, value: float) -> str:
 
 
 def _truth_level(rng: random.Random, truth: str, base: float, target: float, higher_is_better: bool) -> float:
-    """A reported level that makes ``truth`` true against ``target`` from ``base``."""
+    """A reported level that makes ``truth`` true against ``target`` from ``base``.
+
+    As the audit grades one figure (:func:`pipeline.config.slightly_below`, 10 %): ``partial`` is
+    slightly below the target (2–8 % short), ``none`` clearly below it (over 12 % short: some
+    progress from the baseline, or none at all).
+    """
     if higher_is_better:
         if truth == "full":
             return target * rng.uniform(1.01, 1.3)
         if truth == "partial":
-            return base + (target - base) * rng.uniform(0.2, 0.85)
-        return base * rng.uniform(0.75, 0.99)
+            return target * rng.uniform(0.92, 0.98)
+        return min(base * rng.uniform(0.75, 0.99), target * 0.88) if rng.random() < 0.5 else (
+            target * rng.uniform(0.6, 0.88))
     if truth == "full":
         return target * rng.uniform(0.7, 0.99)
     if truth == "partial":
-        return base - (base - target) * rng.uniform(0.2, 0.85)
-    return base * rng.uniform(1.01, 1.25)
+        return target * rng.uniform(1.02, 1.08)
+    return max(base * rng.uniform(1.01, 1.25), target * 1.12) if rng.random() < 0.5 else (
+        target * rng.uniform(1.12, 1.4))
 
 
 def generate_goal(rng: random.Random, goal_id: str, year: int, family: int, truth: str,

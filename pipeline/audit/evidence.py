@@ -68,6 +68,8 @@ class Finding:
     reason: str
     reported: Indicator | None = None
     ratio: float | None = None
+    #: The level reached over the level wanted, where a change was compared (for "slightly below").
+    level_ratio: float | None = None
 
 
 @dataclass(slots=True)
@@ -522,7 +524,13 @@ def _assess_quantity(part: Part, indicators: list[Indicator]) -> Finding:
         # The share of the wanted change reached; not for a ceiling, nor for a move the wrong way.
         shown = ratio if outcome != "met" and ratio is not None and ratio >= 0 and part.qualifier not in (
             "at_most", "under") else None
-        return Finding(part, outcome, verdict.reported_reason(part, figure, shown, of_target=True), figure, ratio)
+        level_ratio = None
+        if part.baseline and part.threshold:
+            sign = 1 if part.change == "increase" else -1
+            reached = part.baseline * (1 + sign * moved / 100) if part.relative else part.baseline + sign * moved
+            level_ratio = reached / part.threshold
+        return Finding(part, outcome, verdict.reported_reason(part, figure, shown, of_target=True), figure, ratio,
+                       level_ratio)
     if part.threshold is None:
         return Finding(part, "unknown", verdict.no_baseline_reason(part, figure), figure)
     if part.lower_is_better:
@@ -695,11 +703,13 @@ def _slightly_below(finding: Finding, band: float) -> bool:
     """
     if finding.part.kind != "quantity":
         return True
-    if finding.ratio is None:
+    ratio = finding.level_ratio if finding.level_ratio is not None else finding.ratio
+    if ratio is None:
         return False
-    if finding.part.lower_is_better and not (finding.part.relative or finding.part.points):
-        return finding.ratio <= 1 + band
-    return finding.ratio >= 1 - band
+    if finding.part.lower_is_better and (finding.level_ratio is not None or not (
+            finding.part.relative or finding.part.points)):
+        return ratio <= 1 + band
+    return ratio >= 1 - band
 
 
 def _scope_negated(result: Assessment, goal: Goal, docs: dict) -> bool:
