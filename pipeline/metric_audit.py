@@ -324,7 +324,10 @@ def _compare_change_target(metric: Metric, change: ChangeTarget, actual: list[Fi
     """A change target as a level from the baseline, against the actual level (or the actual change)."""
     bound = "at_most" if change.ceiling else "at_least"
     rated = _actual_changes(metric, actual)
-    if rated is not None and change.points == all(f.points for f in actual):
+    if rated is not None and change.points != all(f.points for f in actual):
+        return None, (f"Tavoite: {_clip(metric.target or '')} ja toteuma '{_clip(metric.actual or '')}' ovat "
+                      f"muutoksia eri yksiköissä (prosentteja ja prosenttiyksiköitä), joten niitä ei verrata.")
+    if rated is not None:
         # Both changes: levels against a baseline of 100 (or the baseline's own per cent for points).
         base_figures = _headline(figures(metric.baseline))
         base = base_figures[0].value if change.points and len(base_figures) == 1 else 100.0

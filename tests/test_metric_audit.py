@@ -305,6 +305,7 @@ def test_a_change_target_is_a_level_from_the_baseline(metric, expected, level):
         pytest.param("Enint. 2,0 %:n vuotuinen kasvu", "kasvoi 2,1 %", "partial", id="rate-just-over-its-ceiling"),
         pytest.param("3 % alle nykyarvon", "-3,5 %", "full", id="signed-cut-met"),
         pytest.param("3 % alle nykyarvon", "+0,5 %", "none", id="signed-rise-where-a-cut-was-wanted"),
+        pytest.param("+2 %-yks. edellisestä vuodesta", "+1,5 %", None, id="points-against-per-cent"),
     ],
 )
 def test_a_rate_in_the_actual_against_a_rate_target(target, actual, expected):
