@@ -37,7 +37,7 @@ from collections import Counter
 from pathlib import Path
 
 from pipeline.analysis import analyse_report
-from pipeline.evaluate import PRF, verdict_disagreements
+from pipeline.evaluate import PRF, match_key, read_items, verdict_disagreements
 from pipeline.ingest import read_report
 from pipeline.metric_audit import audit_report_metrics
 from pipeline.records import Goal, Metric
@@ -205,6 +205,45 @@ def rows_section(title: str, rows: list[dict], legend: dict[str, str], slightly_
               f"city {row['status_label']} ({agree})\n  " + " ".join(audit.reasons))
 
 
+def kauhava_section(real: Path, model, parts: tuple[str, ...] = ("dev", "heldout")) -> list[str]:
+    """Kauhava's statement read and audited as ``analyse`` would, against the independent labeller's key
+    (``tests/fixtures/real_key/kauhava_*.json``: whether each printed label is supported by the text).
+
+    Precision and recall of *inconsistent* for "the label is not supported", and how many labels the key
+    supports were flagged either way; development and held-out parts apart (held-out: totals only).
+    """
+    path = real / "kauhava_2024_tilinpaatos.pdf"
+    if not path.is_file():
+        print(f"\n== Kauhava statement: skipped, {path} is absent")
+        return []
+    report = analyse_report(read_report(path), model=model)
+    items = read_items(report)
+    audits = []
+    for goal in report.goals:
+        audits += [m.audit for m in goal.metrics] if goal.metrics else [goal.audit]
+    for part in parts:
+        key = json.loads((REAL_KEY / f"kauhava_{part}.json").read_text(encoding="utf-8"))["goals"]
+        matched = match_key(items, key)
+        score, flagged_supported, supported = PRF(), Counter(), 0
+        for row, item in zip(key, matched, strict=True):
+            if row.get("label_supported") is None or item is None:
+                continue
+            audit = audits[next(i for i, it in enumerate(items) if it is item)]
+            wanted, said = row["label_supported"] is False, audit.verdict == "inconsistent"
+            score.tp += wanted and said
+            score.fp += said and not wanted
+            score.fn += wanted and not said
+            if not wanted:
+                supported += 1
+                flagged_supported[audit.verdict] += audit.verdict != "consistent"
+        print(f"\n== Kauhava 2024 statement, {part}: {len(key)} key goals, "
+              f"{sum(r.get('label_supported') is False for r in key)} labels not supported by the text")
+        print(f"'label not supported' (audit: inconsistent): {score}")
+        print(f"of {supported} labels the key supports: contradicted {flagged_supported['inconsistent']}, "
+              f"needs a look {flagged_supported['insufficient_evidence']}")
+    return [n for g in report.goals for n in (g.audit.notes if g.audit else [])]
+
+
 def statement_section(real: Path, slightly_below: float, listing: str) -> None:
     """Seinäjoki's statement read from the PDF by the reader, every metric row audited as ``analyse`` would."""
     path = real / "seinajoki_2024_tilinpaatos.pdf"
@@ -239,13 +278,13 @@ def main() -> None:
     parser.add_argument("--list", choices=("dev", "all", "none"), default="dev",
                         help="which Seinäjoki rows the audit disagrees on to list (default: development rows)")
     parser.add_argument("--only", action="append",
-                        choices=("seed", "dev", "handwritten", "seinajoki", "rows", "statement"),
+                        choices=("seed", "dev", "handwritten", "seinajoki", "rows", "statement", "kauhava"),
                         help="run only these sections")
     parser.add_argument("--real", type=Path, default=ROOT.parent / "shared" / "data" / "real",
                         help="folder of the real statements (default ../shared/data/real)")
     args = parser.parse_args()
-    sections = set(args.only or ("seed", "dev", "handwritten", "seinajoki", "rows", "statement"))
-    model = _load_model(args.no_model) if sections & {"seed", "dev", "handwritten"} else None
+    sections = set(args.only or ("seed", "dev", "handwritten", "seinajoki", "rows", "statement", "kauhava"))
+    model = _load_model(args.no_model) if sections & {"seed", "dev", "handwritten", "kauhava"} else None
     notes = seed_section(model) if "seed" in sections else []
     if "dev" in sections:
         notes += handwritten_section(model, DEV, "development (tunable)", listing=args.list in ("dev", "all"))
@@ -262,6 +301,8 @@ def main() -> None:
         invented_rows_section("heldout", args.slightly_below, args.list == "all")
     if "statement" in sections:
         statement_section(args.real, args.slightly_below, args.list)
+    if "kauhava" in sections:
+        notes += kauhava_section(args.real, model)
     bad = implausible_notes(notes)
     print(f"\n== arithmetic notes: {len(notes)}, implausible (over 1 000 %): {len(bad)}")
 

@@ -144,3 +144,16 @@ def test_classifier_decides_where_rules_cannot():
     assert audit_goal(goal, assessment, confident).verdict == "inconsistent"
     unsure = Prediction("none", {"full": 0.35, "partial": 0.2, "none": 0.45})
     assert audit_goal(goal, assessment, unsure).verdict == "consistent"
+
+
+@pytest.mark.parametrize(
+    ("claimed", "predicted", "verdict"),
+    [("full", "partial", "inconsistent"), ("partial", "full", "consistent"), ("none", "full", "consistent")],
+    ids=["over-optimistic-claim-flagged", "cautious-claim-not-flagged", "pessimistic-claim-not-flagged"],
+)
+def test_the_classifier_alone_flags_only_claims_more_optimistic_than_its_reading(claimed, predicted, verdict):
+    goal = Goal(target="Digituki vahvistuu.", metric_status="Digitukea on kehitetty.", status=claimed)
+    assessment = read_evidence([goal], 2021).assessments[0]
+    assessment.status = None  # as if the rules had nothing to go on
+    probabilities = dict.fromkeys(("full", "partial", "none"), 0.02) | {predicted: 0.96}
+    assert audit_goal(goal, assessment, Prediction(predicted, probabilities)).verdict == verdict

@@ -17,7 +17,7 @@ from pipeline import finnish
 from pipeline.lang_fi.cases import CHANGE_CASE, LEVEL_CASE, VOIKKO_CASES
 from pipeline.lang_fi.change_words import DIRECTION_LEMMAS
 from pipeline.lang_fi.negation import MOVED_LEMMAS, SETBACK_LEMMAS
-from pipeline.lang_fi.progress import DONE_LEMMAS, DONE_WORDS, ONGOING_LEMMAS, PROGRESS_LEMMAS, TAKEN_INTO_USE
+from pipeline.lang_fi.progress import DONE_LEMMAS, DONE_PHRASES, DONE_WORDS, ONGOING_LEMMAS, PROGRESS_LEMMAS
 from pipeline.lang_fi.qualifiers import COMPARATIVE_QUALIFIERS, MONEY_UNIT_WORDS
 from pipeline.lang_fi.targets import (
     AND_TOO_WORD,
@@ -357,8 +357,7 @@ def is_done_word(token) -> bool:
     word = token.lower_
     if lemma in DONE_LEMMAS or word in DONE_WORDS:
         return True
-    verb, following = TAKEN_INTO_USE
-    if lemma == verb and _next_is(token, following):
+    if any(lemma == verb and _next_is(token, following) for verb, following in DONE_PHRASES):
         return True
     if token.pos_ != "VERB" or lemma in PROGRESS_LEMMAS | SETBACK_LEMMAS | MOVED_LEMMAS:
         return False

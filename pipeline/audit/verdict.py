@@ -129,7 +129,10 @@ def _judge_by_classifier(goal: Goal, prediction: Prediction | None, doubt_below:
     probabilities = prediction.probabilities
     p_claimed = probabilities.get(claimed, 0.0)
     predicted = prediction.status
-    if predicted != claimed and p_claimed < doubt_below and predicted in STATUS_FI:
+    # Only a claim more optimistic than the model's reading is flagged on the model's word alone: with no
+    # figure or sentence to show, a cautious claim ("Pääsääntöisesti toteutuu") is no finding.
+    optimistic = claimed in _ORDER and predicted in _ORDER and _ORDER[claimed] > _ORDER[predicted]
+    if predicted != claimed and p_claimed < doubt_below and predicted in STATUS_FI and optimistic:
         return "inconsistent", (
             f"Tavoite on laadullinen; luokitin pitää todennäköisimpänä tilaa '{STATUS_FI[predicted]}' "
             f"({fi_percent(100 * probabilities.get(predicted, 0.0))}), ilmoitetun tilan '{label}' "

@@ -6,8 +6,9 @@ from __future__ import annotations
 DONE_LEMMAS: frozenset[str] = frozenset({"valmis", "käytössä", "käyttöönotto"})
 #: Word forms that say something is done, whatever their lemma: *valmistui*, *valmistuivat*.
 DONE_WORDS: frozenset[str] = frozenset({"valmis", "käytössä", "valmistunut", "valmistui", "valmistuivat"})
-#: *otettu käyttöön*: the verb's lemma and the word after it.
-TAKEN_INTO_USE: tuple[str, str] = ("ottaa", "käyttöön")
+#: Verb and the word after it that together say a thing is done and in use: *otettu käyttöön*, *aloitti
+#: toimintansa* (began operating).
+DONE_PHRASES: tuple[tuple[str, str], ...] = (("ottaa", "käyttöön"), ("aloittaa", "toimintansa"))
 #: The word of a deliverable that is in use: *toimintamalleja käytössä*.
 IN_USE_WORD = "käytössä"
 #: Work under way, not done: *käynnissä*, *valmisteilla*, *jatkuu*.
