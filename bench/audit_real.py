@@ -51,6 +51,7 @@ REAL_KEY = FIXTURES / "real_key"
 ROWS_KEY = FIXTURES / "rows_key"
 DEV2 = FIXTURES / "audit_dev2"
 HELDOUT2 = FIXTURES / "audit_heldout2"
+DEV3 = FIXTURES / "audit_dev3"
 
 _NOTE_SHARE = re.compile(r"= (-?[\d\u00a0 ]+(?:,\d+)?) %")
 
@@ -289,6 +290,8 @@ def main() -> None:
     if "dev" in sections:
         notes += handwritten_section(model, DEV, "development (tunable)", listing=args.list in ("dev", "all"))
         notes += handwritten_section(model, DEV2, "second development (tunable)",
+                                     listing=args.list in ("dev", "all"))
+        notes += handwritten_section(model, DEV3, "third development (tunable)",
                                      listing=args.list in ("dev", "all"))
     if "handwritten" in sections:
         notes += handwritten_section(model)
