@@ -491,3 +491,23 @@ def test_a_report_legend_defines_slightly_below(department, verdict):
                 metric_status="Valmistui 2 430 asuntoa.", status="none")
     report = Report(source="t", sha256="", year=2023, department=department, goals=[goal])
     assert analyse_report(report).goals[0].audit.verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("fields", "verdict"),
+    [
+        pytest.param(dict(goal="Koulun peruskorjaus valmistuu ja uuden koulun rakentaminen käynnistyy.",
+                          metric_status="Koulun peruskorjaus valmistui elokuussa. Uuden koulun hankesuunnitelma "
+                                        "hyväksyttiin, mutta rakentaminen ei vielä alkanut."),
+                     "inconsistent", id="goal-as-target-one-part-not-started"),
+        pytest.param(dict(goal="Investoinnit", metric_status="Investoinnit toteutuivat suunnitellusti."),
+                     "consistent", id="a-heading-is-no-target"),
+        pytest.param(dict(target="Kaava hyväksytty 31.12.2023 mennessä",
+                          metric_status="Valtuusto hyväksyi keskustan osayleiskaavan 18.11.2023. Kaavasta ei "
+                                        "jätetty valituksia."),
+                     "consistent", id="compound-names-the-thing-a-side-negation-does-not-undo"),
+    ],
+)
+def test_what_a_goal_without_a_target_level_asks(fields, verdict):
+    goal = audited(status="full", **fields)
+    assert goal.audit.verdict == verdict, goal.audit.reasons

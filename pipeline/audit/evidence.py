@@ -109,12 +109,20 @@ def is_negative(sentence) -> bool:
 
 
 def _mentions(sentence, lemmas: frozenset[str]) -> bool:
-    """True when the sentence names one of ``lemmas`` as what it is about.
+    """True when the sentence names one of ``lemmas`` as what it is about (see :func:`_named`)."""
+    return bool(_named(sentence, lemmas))
 
-    Also inside a compound (*perhekeskustoimintamallin* names *toimintamalli*),
-    but only in a core case: in *opintopolusta tehty prosessikuvaus* the thing
-    made is the description, not the study path.
+
+def _named(sentence, lemmas: frozenset[str]) -> frozenset[str]:
+    """Which of ``lemmas`` the sentence names as what it is about.
+
+    Also inside a compound (*perhekeskustoimintamallin* names *toimintamalli*,
+    *osayleiskaava* names *kaava*), but only in a core case: in *opintopolusta
+    tehty prosessikuvaus* the thing made is the description, not the study
+    path. Every Voikko reading counts: the lemmatiser may choose another
+    (*päätöstä* → *päättö*, not *päätös*).
     """
+    found: set[str] = set()
     for token in sentence:
         if not token.is_alpha or token.pos_ not in ("NOUN", "PROPN", "ADJ"):
             continue
@@ -122,11 +130,10 @@ def _mentions(sentence, lemmas: frozenset[str]) -> bool:
         if case and not set(case) & CORE_CASES:
             continue
         word = token.lemma_.lower()
-        if word in lemmas or any(len(lemma) >= 6 and lemma in word for lemma in lemmas):
-            return True
-        if finnish.lemmas(token.text) & lemmas:
-            return True  # the lemmatiser chose another reading: "päätöstä" → "päättö", not "päätös"
-    return False
+        found |= {lemma for lemma in lemmas if lemma == word or (len(lemma) >= 6 and lemma in word)}
+        found |= finnish.lemmas(token.text) & lemmas
+        found |= {finnish.compound_head(word)} & lemmas
+    return frozenset(found)
 
 
 def _evidence_docs(docs: dict) -> list[tuple[str, object]]:
@@ -571,22 +578,25 @@ def _assess_text_part(part: Part, evidence: list[tuple[str, object]], year: int 
     status as a whole speaks for it (and the measures, when the status says
     *kts. toimenpiteet*).
     """
-    for _, doc in evidence:
-        for sentence in doc.sents:
-            if not _mentions(sentence, part.lemmas):
-                continue
-            if is_negative(sentence) and not _in_progress(sentence):
-                return _text_finding(part, "not_met", sentence)
-            if _in_progress(sentence) and not _on_target(sentence):
-                return _text_finding(part, "partial", sentence)
-            in_use = IN_USE_WORD in part.text.lower() and _counts_something(sentence)
-            done = any(is_done_word(t) for t in sentence) or _on_target(sentence)
-            if done and _all_wanted(part) and _fraction_short(sentence):
-                return _text_finding(part, "partial", sentence)  # "kaikki tilat" but "6/14 siirtyi"
-            if part.kind == "component" or in_use or done:
-                return _text_finding(part, "met", sentence)
-            if _later_year(sentence, year):
-                return _text_finding(part, "not_met", sentence)  # "tilat valmistuvat keväällä 2025"
+    naming = [(len(_named(sentence, part.lemmas)), order, sentence)
+              for order, sentence in enumerate(s for _, doc in evidence for s in doc.sents)]
+    # The sentence naming most of the part speaks first: "Ketunpesän koulun ... rakentaminen ei alkanut"
+    # before "Pohjanrannan koulun peruskorjaus valmistui" for the Ketunpesä part.
+    for count, _, sentence in sorted(naming, key=lambda n: (-n[0], n[1])):
+        if not count:
+            break
+        if is_negative(sentence) and not _in_progress(sentence):
+            return _text_finding(part, "not_met", sentence)
+        if _in_progress(sentence) and not _on_target(sentence):
+            return _text_finding(part, "partial", sentence)
+        in_use = IN_USE_WORD in part.text.lower() and _counts_something(sentence)
+        done = any(is_done_word(t) for t in sentence) or _on_target(sentence)
+        if done and _all_wanted(part) and _fraction_short(sentence):
+            return _text_finding(part, "partial", sentence)  # "kaikki tilat" but "6/14 siirtyi"
+        if part.kind == "component" or in_use or done:
+            return _text_finding(part, "met", sentence)
+        if _later_year(sentence, year):
+            return _text_finding(part, "not_met", sentence)  # "tilat valmistuvat keväällä 2025"
     sentences = _status_sentences(evidence)
     # "Työ eteni osittain; osa yksiköistä ei ole vielä aloittanut": under way, not failed.
     progress = [s for s in sentences if _in_progress(s) and not _on_target(s)]

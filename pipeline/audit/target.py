@@ -72,17 +72,29 @@ class Part:
 
 
 def requirements(goal: Goal, docs: dict, indicators: Iterable[Indicator]) -> list[Part]:
-    """The parts of the goal's target, from its text (``docs["target"]``) and indicators."""
+    """The parts of the goal's target, from its text (``docs["target"]``) and indicators.
+
+    A goal printed without a target level may state it itself (*Pohjanrannan koulun peruskorjaus
+    valmistuu ja Ketunpesän koulun rakentaminen käynnistyy*): a goal with a finite verb is read as the
+    target then.
+    """
     indicators = list(indicators)
+    target_field = "target"
     target_doc = docs.get("target")
-    if target_doc is None:
+    goal_doc = docs.get("goal")
+    if (target_doc is None or not target_doc.text.strip()) and goal_doc is not None and any(
+            t.pos_ == "VERB" and "Fin" in t.morph.get("VerbForm") for t in goal_doc):
+        # A goal that says what happens (a finite verb), not a heading such as "Investoinnit".
+        target_field, target_doc = "goal", goal_doc
+    if target_doc is None or not target_doc.text.strip():
         return []
-    target_figures = [i for i in indicators if i.field == "target" and i.kind in QUANTITY_KINDS]
+    target_figures = [i for i in indicators if i.field == target_field and i.kind in QUANTITY_KINDS]
     baseline_figures = [i for i in indicators if i.field == "baseline" and i.kind in QUANTITY_KINDS]
     metric_lemmas = content_lemmas(docs.get("metric"))
     inverse_context = bool(metric_lemmas & INVERSE_LEMMAS or content_lemmas(target_doc) & INVERSE_LEMMAS)
     money_metric = _names_money(docs.get("metric"))
-    goal_figures = [i for i in indicators if i.field == "goal" and i.kind in QUANTITY_KINDS]
+    goal_figures = [i for i in indicators if i.field == "goal" and i.kind in QUANTITY_KINDS] if (
+        target_field != "goal") else []
     parts: list[Part] = []
     for figure in target_figures:
         if _in_component(target_doc, figure):
@@ -142,6 +154,9 @@ def _split(part: Part, sentence) -> list[Part]:
     names = [content_lemmas(side) for side in sides]
     if not all(names) or names[0] == names[1]:
         return [part]
+    # What tells the sides apart: "koulu" is in both "Pohjanrannan koulun peruskorjaus" and "Ketunpesän koulun
+    # rakentaminen".
+    names = [names[0] - names[1] or names[0], names[1] - names[0] or names[1]]
     return [Part(kind=part.kind, text=side.text.strip(" ,.;"), lemmas=name) for side, name in zip(sides, names,
                                                                                                   strict=True)]
 
