@@ -511,3 +511,30 @@ def test_a_report_legend_defines_slightly_below(department, verdict):
 def test_what_a_goal_without_a_target_level_asks(fields, verdict):
     goal = audited(status="full", **fields)
     assert goal.audit.verdict == verdict, goal.audit.reasons
+
+
+@pytest.mark.parametrize(
+    ("fields", "verdict"),
+    [
+        pytest.param(dict(target="Vähintään 500.", metric="Valmistuneiden asuntojen määrä",
+                          metric_status="Valmistuneita asuntoja oli 312 ja lisäksi keskustassa valmistui 196 "
+                                        "asuntoa."),
+                     "consistent", id="a-second-clause-doing-what-the-metric-counts-adds"),
+        pytest.param(dict(target="Vähintään 15.", metric="Uudet sijoittuneet yritykset",
+                          metric_status="Alueelle sijoittui 9 uutta yritystä, ja lisäksi 7 yritystä laajensi "
+                                        "toimintaansa."),
+                     "inconsistent", id="a-second-clause-doing-something-else-does-not"),
+        pytest.param(dict(target="Vähintään 300.", metric="Valmistuneiden asuntojen määrä",
+                          metric_status="Valmistui 184 asuntoa. Rakennuslupia myönnettiin 312 asunnolle."),
+                     "inconsistent", id="the-figure-of-what-the-metric-counts-answers"),
+        pytest.param(dict(target="Vähintään 35 %.", metric="Työllistyneiden ja koulutukseen siirtyneiden osuus",
+                          metric_status="Asiakkaita oli 3 940, joista työllistyi 1 020 ja koulutukseen siirtyi 410."),
+                     "consistent", id="parts-of-a-share-named-by-the-metric"),
+        pytest.param(dict(target="+0,8 %", metric="Väkiluku 31.12.",
+                          metric_status="Väkiluku 31.12.2023 oli 35 612 (31.12.2022: 35 244)."),
+                     "consistent", id="earlier-year-given-as-a-date"),
+    ],
+)
+def test_which_figures_answer_the_metric(fields, verdict):
+    goal = audited(status="full", **fields)
+    assert goal.audit.verdict == verdict, goal.audit.reasons

@@ -23,6 +23,7 @@ from pipeline.lang_fi.change_words import EARLIER_WORDS, EARLIER_YEAR_PATTERN
 from pipeline.lang_fi.function_words import (
     ADDING_WORDS,
     ALTERNATIVE_WORDS,
+    CLAUSE_WORDS,
     CORE_CASE_NAMES,
     LEVEL_CASE_NAMES,
     OF_WHICH_WORDS,
@@ -224,7 +225,9 @@ def derived_figures(docs: dict, indicators: list[Indicator]) -> list[Indicator]:
     metric_words = {w.strip(".,;:()").lower() for w in metric.text.split()} if metric is not None else set()
     alternatives = bool(metric_words & set(ALTERNATIVE_WORDS))
     total_metric = bool(metric_words & set(TOTAL_WORDS))
-    metric_lemmas = content_lemmas(metric) | metric_words  # "osinko" is read as "osa" + "-ko" on its own
+    # Every reading of every word: "osinko" is read as "osa" + "-ko" on its own, "valmistuneiden" is "valmistua".
+    metric_lemmas = content_lemmas(metric) | metric_words | frozenset(
+        lemma for word in metric_words for lemma in finnish.lemmas(word))
     for name in EVIDENCE_FIELDS:
         doc = docs.get(name)
         if doc is None:
@@ -242,9 +245,13 @@ def derived_figures(docs: dict, indicators: list[Indicator]) -> list[Indicator]:
                 # "540 asukasta, joista 470", "240 linja-autosta 130": the whole named before its part.
                 parts = [second]
                 third = counts[at + 2] if at + 2 < len(counts) else None
-                if alternatives and third is not None and third.sentence == second.sentence and _joined(
-                        doc.text[second.end:third.start].lower(), adding_only=False):
-                    parts.append(third)  # "joista 1 810 työllistyi ja 402 aloitti koulutuksen"
+                if third is not None and third.sentence == second.sentence and _joined(
+                        doc.text[second.end:third.start].lower(), adding_only=False) and (
+                        alternatives or _names_verb(doc, second, third, metric_lemmas)):
+                    # "joista 1 810 työllistyi ja 402 aloitti koulutuksen" under "työhön tai koulutukseen
+                    # siirtyneiden osuus"; "joista työllistyi 1 020 ja koulutukseen siirtyi 410" under
+                    # "Työllistyneiden ja koulutukseen siirtyneiden osuus".
+                    parts.append(third)
                 taken = sum(float(p.value) for p in parts)
                 if taken <= first.value:
                     out.append(_share(name, doc, taken, first, parts[-1], first.start, parts[-1].end))
@@ -308,10 +315,7 @@ def _adds_up(first: Indicator, second: Indicator, doc, between: str, total_metri
     Not *412 asuntoa ja rakennuslupia myönnettiin 530*: a verb of its own
     makes a second clause.
     """
-    if not _joined(between, adding_only=False):
-        return False
-    span = doc.char_span(first.end, second.start, alignment_mode="contract")
-    if span is not None and any(t.pos_ == "VERB" and "Fin" in t.morph.get("VerbForm") for t in span):
+    if not _joined(between, adding_only=False) or not _same_doing(doc, first, second, metric_lemmas):
         return False
     same = first.unit == second.unit if first.kind == "money" else _same_thing(first.unit, second.unit)
     if _joined(between, adding_only=True):
@@ -322,6 +326,31 @@ def _adds_up(first: Indicator, second: Indicator, doc, between: str, total_metri
     if same and (total_metric or first.unit != second.unit):
         return True
     return bool(_unit_case(first) & _unit_case(second) - CORE_CASE_NAMES)
+
+
+def _names_verb(doc, second: Indicator, third: Indicator, metric_lemmas: frozenset[str]) -> bool:
+    """The verb between two parts is one the metric names: *... ja koulutukseen siirtyi 410*."""
+    span = doc.char_span(second.end, third.start, alignment_mode="contract")
+    verbs = [t for t in span if t.pos_ == "VERB"] if span is not None else []
+    return bool(verbs) and all(finnish.lemmas(t.text) & metric_lemmas for t in verbs)
+
+
+def _same_doing(doc, first: Indicator, second: Indicator, metric_lemmas: frozenset[str]) -> bool:
+    """The second figure's clause does what the metric counts: no verb of its own, or one the metric names.
+
+    *Valmistuneita asuntoja oli 312 ja lisäksi ... valmistui 196 asuntoa* under *Valmistuneiden asuntojen
+    määrä* adds up; *9 uutta yritystä, ja lisäksi 7 ... yritystä laajensi toimintaansa* under *Uudet
+    sijoittuneet yritykset* does not, nor *412 asuntoa ja rakennuslupia myönnettiin 530*.
+    """
+    span = doc.char_span(first.end, second.end, alignment_mode="contract")
+    tokens = list(span) if span is not None else []
+    rest = doc.char_span(second.end, len(doc.text), alignment_mode="contract")
+    for token in rest if rest is not None else []:
+        if token.is_punct or token.lower_ in CLAUSE_WORDS:
+            break
+        tokens.append(token)
+    verbs = [t for t in tokens if t.pos_ == "VERB" and "Fin" in t.morph.get("VerbForm")]
+    return all(finnish.lemmas(t.text) & metric_lemmas for t in verbs)
 
 
 def _named_before(doc, figure: Indicator) -> str | None:
@@ -482,12 +511,22 @@ def _pick(part: Part, candidates: list[Indicator]) -> Indicator:
     candidates = [c for c in candidates if not any(_inside(c, o) for o in candidates)] or candidates
     exact = [c for c in candidates if c.unit and c.unit == part.unit]
     pool = exact or candidates
+    if part.context and len(pool) > 1:
+        # The figure whose sentence says what the metric counts: "valmistui 184 asuntoa", not "rakennuslupia
+        # myönnettiin 312 asunnolle", under "Valmistuneiden asuntojen määrä".
+        relevance = {id(c): len(_sentence_lemmas(c.sentence) & part.context) for c in pool}
+        best = max(relevance.values())
+        pool = [c for c in pool if relevance[id(c)] == best]
     reference = part.baseline if part.baseline is not None else part.threshold
     if reference and len(pool) > 1 and all(float(c.value) > 0 for c in pool):
         # Several figures of the same unit: the one on the baseline's scale answers the target
         # ("609 opiskelijaa" for a baseline of 496, not a subgroup's "194").
         return min(pool, key=lambda c: abs(math.log(float(c.value) / reference)) if reference > 0 else 0)
     return pool[0]
+
+
+def _sentence_lemmas(sentence: str) -> frozenset[str]:
+    return frozenset(lemma for word in re.findall(r"[^\W\d_]+", sentence) for lemma in finnish.lemmas(word))
 
 
 def _against_target(part: Part, indicators: list[Indicator]) -> Indicator | None:

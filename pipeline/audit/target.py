@@ -69,6 +69,8 @@ class Part:
     #: For a quantity that names no unit: the things the metric and the goal count (*yritys* for *Tavoitetaso:
     #: 420* under *aloittaneet yritykset*); empty when anything counted may answer (*kpl*).
     scope: frozenset[str] = frozenset()
+    #: Every reading of the metric's and the goal's words, to tell the figure that answers from others.
+    context: frozenset[str] = frozenset()
 
 
 def requirements(goal: Goal, docs: dict, indicators: Iterable[Indicator]) -> list[Part]:
@@ -93,6 +95,9 @@ def requirements(goal: Goal, docs: dict, indicators: Iterable[Indicator]) -> lis
     metric_lemmas = content_lemmas(docs.get("metric"))
     inverse_context = bool(metric_lemmas & INVERSE_LEMMAS or content_lemmas(target_doc) & INVERSE_LEMMAS)
     money_metric = _names_money(docs.get("metric"))
+    context = frozenset(lemma for name in ("metric", "goal") if docs.get(name) is not None
+                        for token in docs[name] if token.is_alpha and token.lemma_.lower() not in GENERIC_LEMMAS
+                        for lemma in finnish.lemmas(token.text)) - GENERIC_LEMMAS
     goal_figures = [i for i in indicators if i.field == "goal" and i.kind in QUANTITY_KINDS] if (
         target_field != "goal") else []
     parts: list[Part] = []
@@ -102,6 +107,8 @@ def requirements(goal: Goal, docs: dict, indicators: Iterable[Indicator]) -> lis
         case = unit_case(target_doc.text, figure)
         figure = _from_goal(_read_around(figure, target_doc.text, money_metric), goal_figures)
         part = _quantity(figure, _paired(figure, target_figures, baseline_figures), inverse_context, case)
+        if len(target_figures) == 1:
+            part.context = context  # with two figures to reach, the metric names both: no help in choosing
         if part.unit is None and not _counts_anything(docs.get("metric")):
             goal_units = {g.unit for g in goal_figures if g.value == figure.value and g.unit}
             part.scope = frozenset(metric_lemmas | goal_units)

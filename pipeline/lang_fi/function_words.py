@@ -30,3 +30,5 @@ OUT_OF_CASE = "sisaeronto"
 CLAUSE_BREAKS: frozenset[str] = frozenset({",", ";", ":", "(", ")"})
 #: Punctuation that separates the parts of a sentence even before a figure: *...kasvoi; nyt 1 200*.
 SENTENCE_PART_BREAKS: frozenset[str] = frozenset({";"})
+#: Words that open another clause: the figure before them is done with its own (*..., mutta ...*).
+CLAUSE_WORDS: frozenset[str] = frozenset({"ja", "mutta", "koska", "kun", "sekä", "eli", "joten", "vaikka"})
