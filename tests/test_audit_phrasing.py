@@ -538,3 +538,16 @@ def test_what_a_goal_without_a_target_level_asks(fields, verdict):
 def test_which_figures_answer_the_metric(fields, verdict):
     goal = audited(status="full", **fields)
     assert goal.audit.verdict == verdict, goal.audit.reasons
+
+
+@pytest.mark.parametrize(
+    ("metric_status", "verdict"),
+    [
+        pytest.param("Syksyllä aloitti 213 opiskelijaa 220 aloituspaikkaan.", "consistent", id="places-filled"),
+        pytest.param("Syksyllä aloitti 190 opiskelijaa 220 aloituspaikkaan.", "inconsistent", id="places-left"),
+    ],
+)
+def test_a_count_right_before_the_places_it_fills_is_a_share(metric_status, verdict):
+    goal = audited(target="95 %", metric="Täytettyjen aloituspaikkojen osuus, %", metric_status=metric_status,
+                   status="full")
+    assert goal.audit.verdict == verdict, goal.audit.reasons

@@ -28,6 +28,7 @@ from pipeline.lang_fi.function_words import (
     LEVEL_CASE_NAMES,
     OF_WHICH_WORDS,
     OUT_OF_CASE,
+    PLACE_CASE_NAMES,
     TOTAL_JOINING_WORDS,
     TOTAL_WORDS,
 )
@@ -446,20 +447,30 @@ def _candidates(part: Part, indicators: list[Indicator]) -> list[Indicator]:
 
 
 def _implied_shares(indicators: list[Indicator]) -> list[Indicator]:
-    """For a share with nothing else to answer it: two counts of one thing in a sentence, the whole first.
+    """For a share with nothing else to answer it: two counts of one thing in a sentence, the whole first,
+    or a count right before the places it fills.
 
-    *Nuorisovaltuusto teki 18 aloitetta ...; 14 aloitteeseen vastattiin ajallaan* → 77,8 %.
+    *Nuorisovaltuusto teki 18 aloitetta ...; 14 aloitteeseen vastattiin ajallaan* → 77,8 %; *aloitti 213
+    opiskelijaa 220 aloituspaikkaan* → 96,8 %.
     """
     out = []
     for field_name in EVIDENCE_FIELDS:
         counts = [i for i in indicators if i.field == field_name and i.kind == "count" and i.unit and i.value
                   and not i.direction]
-        for whole, part in pairwise(counts):
-            if whole.sentence == part.sentence and _same_thing(whole.unit, part.unit) and 0 < part.value < whole.value:
-                share = round(100 * float(part.value) / float(whole.value), 1)
-                out.append(Indicator(field_name, "percent", share, "%", None, None,
-                                     f"{part.text} / {whole.text} = {verdict.fi_percent(share)}", whole.start,
-                                     part.end, whole.sentence))
+        for first, second in pairwise(counts):
+            if first.sentence != second.sentence:
+                continue
+            if _same_thing(first.unit, second.unit) and 0 < second.value < first.value:
+                whole, part = first, second
+            elif first.end + 1 >= second.start and _unit_case(second) & PLACE_CASE_NAMES and (
+                    0 < first.value <= second.value):
+                whole, part = second, first  # "aloitti 213 opiskelijaa 220 aloituspaikkaan"
+            else:
+                continue
+            share = round(100 * float(part.value) / float(whole.value), 1)
+            out.append(Indicator(field_name, "percent", share, "%", None, None,
+                                 f"{part.text} / {whole.text} = {verdict.fi_percent(share)}", first.start,
+                                 second.end, first.sentence))
         if out:
             return out
     return out
