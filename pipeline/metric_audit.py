@@ -33,7 +33,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from pipeline import config, finnish
+from pipeline import config, finnish, grading
 from pipeline.audit.verdict import STATUS_FI, fi_number, fi_percent, too_far
 from pipeline.lang_fi.change_words import DIRECTION_LEMMAS
 from pipeline.lang_fi.metric_rows import (
@@ -747,35 +747,21 @@ def _worst_miss(comparisons: list[Comparison]) -> float | None:
 
 # --- grading within one report ------------------------------------------------------------------
 
-#: A row is compared with rows of the other grade that missed at least this many times as much (or as little).
-GRADE_GAP = 2.0
-
 
 def graded_unlike_report(metrics: list[Metric]) -> list[tuple[Metric, list[Metric]]]:
     """Rows a report grades unlike its own other rows, each with the rows it is compared with.
 
-    Among the rows that missed their target (``audit.missed_by`` > 0) with
-    the city's *partial* (amber) or *none* (red), in the same unit: a red row
-    contradicts an amber one that missed at least :data:`GRADE_GAP` times as
-    much (94,7 % of the target drawn red while 79 % is amber). A row is
-    graded unlike the rest when it contradicts more than half of the rows of
-    the other grade, so the odd row is named, not the many it disagrees with.
+    The report's grading is learned from its own rows (:mod:`pipeline.grading`):
+    an ordinal model of the city's grade on the share of the target missed,
+    fitted leave-one-out, so each row is judged by the grading of the others.
+    A row that missed its target is graded unlike the rest when its grade is
+    improbable under that grading (below :data:`pipeline.grading.IMPROBABLE`)
+    while the grades on one side of it are clearly preferred (94,7 % of the
+    target drawn red while rows at 93 % are amber); it is compared with the
+    rows of the preferred grade nearest to its miss. Too few rows, or one
+    grade: none.
     """
-    rows = [m for m in metrics if m.audit and m.status in ("partial", "none")
-            and (m.audit.missed_by or 0) > 0 and m.audit.unit != "rank"]
-    out = []
-    for metric in rows:
-        miss = metric.audit.missed_by
-        alike = [m for m in rows if m.audit.unit == metric.audit.unit]
-        other = [m for m in alike if m.status != metric.status]
-        if metric.status == "none":
-            against = [m for m in other if m.audit.missed_by >= GRADE_GAP * miss]
-        else:
-            against = [m for m in other if m.audit.missed_by * GRADE_GAP <= miss]
-        if against and 2 * len(against) > len(other):
-            nearest = sorted(against, key=lambda m: abs(m.audit.missed_by - miss))
-            out.append((metric, nearest[:2]))
-    return out
+    return [(found.metric, found.compared) for found in grading.unlike_report(metrics)]
 
 
 def flag_grading(metrics: list[Metric]) -> list[Metric]:
@@ -783,16 +769,22 @@ def flag_grading(metrics: list[Metric]) -> list[Metric]:
     for metric in metrics:
         if metric.audit is not None:
             metric.audit.graded_unlike_report = []
-    found = graded_unlike_report(metrics)
-    for metric, others in found:
-        more = "enemmän" if metric.status == "none" else "vähemmän"
+    found = grading.unlike_report(metrics)
+    for unlike in found:
+        metric, others = unlike.metric, unlike.compared
+        misses = [m.audit.missed_by for m in others]
+        more = ("enemmän" if min(misses) >= metric.audit.missed_by else "vähemmän"
+                if max(misses) <= metric.audit.missed_by else "lähes yhtä paljon")
         compared = "; ".join(f"{_row_name(m)} (jäi {fi_percent(100 * m.audit.missed_by)})" for m in others)
         metric.audit.graded_unlike_report = [_row_name(m) for m in others]
         metric.audit.reasons.append(
             f"Arvioitu eri tavalla kuin raportin muut rivit: tavoitteesta jäi "
             f"{fi_percent(100 * metric.audit.missed_by)} ja tila on {metric.status_label}, mutta raportti antaa "
-            f"tilan {others[0].status_label} riveille, joilta jäi {more}: {compared}.")
-    return [m for m, _ in found]
+            f"tilan {others[0].status_label} riveille, joilta jäi {more}: {compared}. Raportin muiden rivien "
+            f"arvioinnin mukaan tilan {metric.status_label} todennäköisyys on "
+            f"{fi_percent(100 * unlike.probabilities[metric.status])}, tilan {others[0].status_label} "
+            f"{fi_percent(100 * unlike.probabilities[unlike.preferred])}.")
+    return [unlike.metric for unlike in found]
 
 
 def _row_name(metric: Metric) -> str:

@@ -175,39 +175,6 @@ def test_a_goal_labelled_only_by_its_metric_rows_is_not_flagged_itself(nlp):
     assert (audit.verdict, audit.flagged) == ("consistent", False)
 
 
-def report_rows(*rows):
-    """Rows (target, actual, city status) of one report, audited together."""
-    from pipeline.metric_audit import audit_report_metrics
-    from pipeline.records import Goal
-
-    metrics = [Metric(name=f"Mittari {i}", baseline="…", target=t, actual=a, status_label=label,
-                      status={"1": "full", "2": "partial", "3": "none"}[label], page=10 + i)
-               for i, (t, a, label) in enumerate(rows)]
-    unlike = audit_report_metrics([Goal(metrics=metrics)], slightly_below=0.1)
-    return metrics, unlike
-
-
-@pytest.mark.parametrize(
-    ("rows", "odd"),
-    [
-        pytest.param([("100", "96", "3"), ("100", "80", "2"), ("100", "75", "2"), ("100", "50", "3")], [0],
-                     id="red-at-96-while-80-is-amber"),
-        pytest.param([("100", "60", "2"), ("100", "95", "2"), ("100", "97", "2"), ("100", "85", "3"),
-                      ("100", "88", "3"), ("100", "30", "3")], [0], id="amber-at-60-while-85-is-red"),
-        pytest.param([("100", "95", "2"), ("100", "80", "2"), ("100", "50", "3"), ("100", "40", "3")], [],
-                     id="graded-in-order"),
-        pytest.param([("10 %", "9,6 %", "3"), ("100", "80", "2"), ("100", "70", "2")], [],
-                     id="other-units-not-compared"),
-    ],
-)
-def test_graded_unlike_the_rest_of_the_report(rows, odd):
-    metrics, unlike = report_rows(*rows)
-    assert [metrics.index(m) for m in unlike] == odd
-    for i in odd:
-        assert metrics[i].audit.graded_unlike_report
-        assert "Arvioitu eri tavalla kuin raportin muut rivit" in metrics[i].audit.reasons[-1]
-
-
 def test_analyse_prints_each_metric_row_verdict_with_reasons_when_flagged(nlp, tmp_path, capsys):
     import json
 
