@@ -4,10 +4,11 @@
 
 1. The seed report: the audit's verdict per goal against an auditor's
    (``tests/fixtures/seed_audit.json``), with the shipped model.
-2. The hand-written development set (``tests/fixtures/audit_dev/``, open
-   for tuning) scored the same way, with each wrong flag and miss listed.
-   Then the hand-written held-out set (``tests/fixtures/audit_heldout/``: four
-   cities' report documents and an auditor's key written without the code):
+2. The hand-written development sets (``tests/fixtures/audit_dev/``,
+   ``audit_dev2/``, ``audit_dev3/``, open for tuning) scored the same way, with
+   each wrong flag and miss listed. Then the hand-written held-out sets
+   (``tests/fixtures/audit_heldout/`` and ``audit_heldout2/``: four cities'
+   report documents each and an auditor's key written without the code):
    flag precision and recall, where a flag is any verdict but
    ``consistent`` (both *inconsistent* and *insufficient evidence*), then the
    two kinds of flag apart. Only totals are printed: the set is never read
@@ -23,7 +24,12 @@
    skipped when absent) by the reader of whole statements, every metric row
    audited: counts of each kind of flag, and the rows of the development
    units where the audit disagrees with the city.
-4. Arithmetic notes over all of the above: how many, and any whose
+   The same for invented metric rows of four cities (``tests/fixtures/rows_key/``:
+   Kokkola and Rauma for development, Salo and Porvoo held out).
+4. Kauhava's statement read from the PDF and audited as ``analyse`` would,
+   against its labeller's key of whether each printed label is supported:
+   precision and recall of *inconsistent*, development and held-out apart.
+5. Arithmetic notes over all of the above: how many, and any whose
    computed share is implausible (over 1 000 %), which would mean a ratio of
    unrelated figures.
 """
