@@ -551,3 +551,38 @@ def test_a_count_right_before_the_places_it_fills_is_a_share(metric_status, verd
     goal = audited(target="95 %", metric="Täytettyjen aloituspaikkojen osuus, %", metric_status=metric_status,
                    status="full")
     assert goal.audit.verdict == verdict, goal.audit.reasons
+
+
+@pytest.mark.parametrize(
+    ("fields", "verdict"),
+    [
+        pytest.param(dict(target="45 000 m²", metric="Päällystetty pinta-ala (m²)",
+                          measures="Päällystettiin 38.600 m² katuja ja 7.900 m² kevyen liikenteen väyliä."),
+                     "consistent", id="a-measure-in-two-places-adds-up"),
+        pytest.param(dict(target="60", metric="Luovutettavissa olevien tonttien määrä",
+                          metric_status="Tontteja oli vuoden lopussa 48, ja uuden kaavan myötä lisäksi 19."),
+                     "consistent", id="lisäksi-with-the-unit-left-out-on-both"),
+        pytest.param(dict(target="enintään 20", metric="Oppilaita / opetusryhmä",
+                          metric_status="Alakouluissa oli 1 386 oppilasta 72 opetusryhmässä."),
+                     "consistent", id="a-ratio-metric"),
+        pytest.param(dict(target="−1,2 M€", metric="Laskennallinen korjausvelka (€)",
+                          metric_status="Korjausvelka arvioitiin 18,9 M€:ksi (2022: 20,4 M€)."),
+                     "consistent", id="an-amount-of-change-from-an-earlier-year"),
+        pytest.param(dict(target="kasvu enintään 2,5 %", baseline="−168,4 milj. € (2022)", metric="Toimintakate",
+                          metric_status="Toimintakate oli −171,9 M€."),
+                     "consistent", id="growth-of-a-negative-sum-is-its-size"),
+        pytest.param(dict(target="Hankesuunnitelma hyväksytty, rakentaminen alkanut",
+                          metric_status="Hankesuunnitelma hyväksyttiin 10.6.2023. Rakentaminen käynnistyy "
+                                        "maaliskuussa 2024."),
+                     "inconsistent", id="a-list-of-deliverables-one-put-off"),
+    ],
+)
+def test_more_ways_a_figure_answers(fields, verdict):
+    goal = audited(status="full", **fields)
+    assert goal.audit.verdict == verdict, goal.audit.reasons
+
+
+def test_a_later_publication_explains_a_missing_figure():
+    goal = audited(target="−5 %", metric="Päästöt", status="not_assessable",
+                   metric_status="SYKE julkaisee vuoden 2023 päästötiedot vasta keväällä 2025.")
+    assert goal.audit.verdict == "consistent", goal.audit.reasons

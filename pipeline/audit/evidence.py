@@ -48,7 +48,7 @@ from pipeline.lang_fi.progress import (
     SHARE_WORDS,
 )
 from pipeline.lang_fi.targets import ABOVE_TARGET, ALL_WORDS, BELOW_TARGET
-from pipeline.lang_fi.units import POINTS_UNIT
+from pipeline.lang_fi.units import MEASURE_UNITS, POINTS_UNIT, RATIO_MARK
 from pipeline.records import Goal, Indicator
 
 #: Relative tolerance of an *about* (*noin*) target.
@@ -226,6 +226,7 @@ def derived_figures(docs: dict, indicators: list[Indicator]) -> list[Indicator]:
     metric_words = {w.strip(".,;:()").lower() for w in metric.text.split()} if metric is not None else set()
     alternatives = bool(metric_words & set(ALTERNATIVE_WORDS))
     total_metric = bool(metric_words & set(TOTAL_WORDS))
+    ratio_metric = metric is not None and RATIO_MARK in metric.text
     # Every reading of every word: "osinko" is read as "osa" + "-ko" on its own, "valmistuneiden" is "valmistua".
     metric_lemmas = content_lemmas(metric) | metric_words | frozenset(
         lemma for word in metric_words for lemma in finnish.lemmas(word))
@@ -234,6 +235,8 @@ def derived_figures(docs: dict, indicators: list[Indicator]) -> list[Indicator]:
         if doc is None:
             continue
         out += _fractions(name, doc)
+        if ratio_metric:
+            out += _ratios(name, doc, indicators)
         counts = [i for i in indicators if i.field == name and i.kind in ("count", "money", "percent")
                   and i.value and not i.direction and i.unit != POINTS_UNIT]
         for at, (first, second) in enumerate(pairwise(counts)):
@@ -248,7 +251,8 @@ def derived_figures(docs: dict, indicators: list[Indicator]) -> list[Indicator]:
                 third = counts[at + 2] if at + 2 < len(counts) else None
                 if third is not None and third.sentence == second.sentence and _joined(
                         doc.text[second.end:third.start].lower(), adding_only=False) and (
-                        alternatives or _names_verb(doc, second, third, metric_lemmas)):
+                        alternatives or _names_verb(doc, second, third, metric_lemmas)
+                        or _joined(doc.text[second.end:third.start].lower(), adding_only=True)):
                     # "joista 1 810 työllistyi ja 402 aloitti koulutuksen" under "työhön tai koulutukseen
                     # siirtyneiden osuus"; "joista työllistyi 1 020 ja koulutukseen siirtyi 410" under
                     # "Työllistyneiden ja koulutukseen siirtyneiden osuus".
@@ -262,6 +266,8 @@ def derived_figures(docs: dict, indicators: list[Indicator]) -> list[Indicator]:
                 out.append(_share(name, doc, float(first.value), second, first, first.start, end))
             elif _earlier(between) and first.unit == second.unit and 0 < second.value != first.value:
                 out.append(_change_from_earlier(name, doc, first, second))
+                if first.kind != "percent":
+                    out.append(_amount_from_earlier(name, first, second))
             elif _adds_up(first, second, doc, between, total_metric, metric_lemmas):
                 total = first.value + second.value
                 out.append(Indicator(name, first.kind, total, first.unit, None, None,
@@ -286,6 +292,34 @@ def _change_from_earlier(name: str, doc, now: Indicator, before: Indicator) -> I
         text = (f"{now.text} ({before.text} aiemmin) = "
                 f"{'+' if direction == 'increase' else '−'}{verdict.fi_percent(change)}")
     return Indicator(name, "percent", change, unit, None, direction, text, now.start, before.end, now.sentence)
+
+
+def _ratios(name: str, doc, indicators: list[Indicator]) -> list[Indicator]:
+    """Under a metric of one thing per another (*Oppilaita / opetusryhmä*): two counts side by side make the
+    ratio, *1 386 oppilasta 72 opetusryhmässä* → 19,25, or a share when the first fills the second
+    (*412 oppilasta 420 oppilaspaikalla* → 98,1 %)."""
+    out = []
+    counts = [i for i in indicators if i.field == name and i.kind == "count" and i.value and not i.direction]
+    for first, second in pairwise(counts):
+        if first.sentence != second.sentence or first.end + 1 < second.start or not second.unit:
+            continue
+        ratio = float(first.value) / float(second.value)
+        text = f"{first.text} / {second.text}"
+        out.append(Indicator(name, "count", round(ratio, 2), None, None, None, f"{text} = "
+                             f"{verdict.fi_number(round(ratio, 2))}", first.start, second.end, first.sentence))
+        if ratio <= 1:
+            out.append(Indicator(name, "percent", round(100 * ratio, 1), "%", None, None,
+                                 f"{text} = {verdict.fi_percent(round(100 * ratio, 1))}", first.start, second.end,
+                                 first.sentence))
+    return out
+
+
+def _amount_from_earlier(name: str, now: Indicator, before: Indicator) -> Indicator:
+    """The change in the figures' own unit: *18,9 M€ (2023: 20,4 M€)* → 1,5 M€ down."""
+    direction = "increase" if now.value > before.value else "decrease"
+    amount = round(abs(float(now.value) - float(before.value)), 2)
+    text = f"{now.text} ({before.text} aiemmin) = {'+' if direction == 'increase' else '−'}{verdict.fi_number(amount)}"
+    return Indicator(name, now.kind, amount, now.unit, None, direction, text, now.start, before.end, now.sentence)
 
 
 def _share(name: str, doc, taken: float, whole: Indicator, last: Indicator, start: int, end: int) -> Indicator:
@@ -320,7 +354,9 @@ def _adds_up(first: Indicator, second: Indicator, doc, between: str, total_metri
         return False
     same = first.unit == second.unit if first.kind == "money" else _same_thing(first.unit, second.unit)
     if _joined(between, adding_only=True):
-        return same or (first.unit is not None and second.unit is None)
+        return same or second.unit is None  # "... oli 48, ja ... lisäksi 19"
+    if same and first.unit in MEASURE_UNITS:
+        return True  # "38.600 m² katuja ja 7.900 m² kevyen liikenteen väyliä": one measure, two places
     if first.kind == "money":
         named = [_named_before(doc, f) for f in (first, second)]
         return same and (total_metric or all(n and n in metric_lemmas for n in named))
@@ -505,7 +541,8 @@ def _same_unit(part: Part, figure: Indicator) -> bool:
         return figure.kind == "percent" and (part.measure == "percent" or part.relative)
     if part.unit is None and part.scope and figure.unit not in (None, "kpl"):
         # "Tavoitetaso: 420" under "aloittaneet yritykset": 612 advice clients do not answer it.
-        return any(_same_thing(figure.unit, thing) for thing in part.scope)
+        return any(_same_thing(figure.unit, thing) or (len(figure.unit) >= 4 and thing.startswith(figure.unit))
+                   for thing in part.scope)  # "asiakas" is what "asiakasmäärä" counts
     return part.unit is None or figure.unit in (None, "kpl", part.unit) or (
         figure.unit is not None and part.unit is not None and (figure.unit.endswith(part.unit) or part.unit.endswith(
             figure.unit)))
@@ -590,11 +627,15 @@ def _assess_quantity(part: Part, indicators: list[Indicator]) -> Finding:
                        level_ratio)
     if part.threshold is None:
         return Finding(part, "unknown", verdict.no_baseline_reason(part, figure), figure)
+    threshold, start = part.threshold, part.baseline
+    if part.relative and start is not None and start < 0 and reported < 0:
+        # "Toimintakate kasvaa enintään 2,5 %" from −168,4 M€: the change is in the size of the sum.
+        reported, threshold, start = abs(reported), abs(threshold), abs(start)
     if part.lower_is_better:
-        outcome = _outcome_lower(reported, part.threshold, part.qualifier, part.baseline)
+        outcome = _outcome_lower(reported, threshold, part.qualifier, start)
     else:
-        outcome = _outcome_higher(reported, part.threshold, part.qualifier, part.baseline)
-    ratio = reported / part.threshold if part.threshold else None
+        outcome = _outcome_higher(reported, threshold, part.qualifier, start)
+    ratio = reported / threshold if threshold else None
     shown = ratio if not part.lower_is_better and outcome != "met" else None
     return Finding(part, outcome, verdict.reported_reason(part, figure, shown), figure, ratio)
 

@@ -156,6 +156,9 @@ def _split(part: Part, sentence) -> list[Part]:
         # Not an elided compound: "kaikki liikunta- ja nuorisotilat" asks for all of both together.
         at = words.index(AND_WORD)
         sides = [sentence[:at], sentence[at + 1:]]
+    elif "," in words and part.kind == "deliverable":
+        at = words.index(",")  # "hankesuunnitelma hyväksytty, rakentaminen alkanut": a list of things to do
+        sides = [sentence[:at], sentence[at + 1:]]
     else:
         return [part]
     names = [content_lemmas(side) for side in sides]

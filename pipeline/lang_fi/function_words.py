@@ -33,5 +33,5 @@ SENTENCE_PART_BREAKS: frozenset[str] = frozenset({";"})
 #: Words that open another clause: the figure before them is done with its own (*..., mutta ...*).
 CLAUSE_WORDS: frozenset[str] = frozenset({"ja", "mutta", "koska", "kun", "sekä", "eli", "joten", "vaikka"})
 #: Voikko's cases of the places a count fills or comes out of, right after it: *213 opiskelijaa 220
-#: aloituspaikkaan* (illative), *14 koulussa 17:stä* (elative).
-PLACE_CASE_NAMES: frozenset[str] = frozenset({"sisatulento", "sisaeronto"})
+#: aloituspaikkaan* (illative), *14 koulussa 17:stä* (elative), *412 oppilasta 420 oppilaspaikalla* (adessive).
+PLACE_CASE_NAMES: frozenset[str] = frozenset({"sisatulento", "sisaeronto", "ulkoolento"})

@@ -23,6 +23,7 @@ DATA_LEMMAS: frozenset[str] = frozenset({
 })
 #: Data lemmas long enough to be recognised as the last part of a compound (*henkilöstökysely*).
 COMPOUND_DATA_LEMMAS: frozenset[str] = frozenset(w for w in DATA_LEMMAS if len(w) >= 5)
-#: Words of a later time: *vielä* (yet, with a negation), *myöhemmin*, *seuraavan kerran*, *ensi vuonna*.
+#: Words of a later time: *vielä* (yet, with a negation), *myöhemmin*, *seuraavan kerran*, *ensi vuonna*,
+#: *vasta keväällä 2026*.
 LATER_WORDS: frozenset[str] = frozenset({"vielä", "myöhemmin", "seuraavan", "seuraava", "ensi", "tulossa",
-                                         "valmistuvat", "valmistuu", "julkaistaan", "saadaan"})
+                                         "valmistuvat", "valmistuu", "julkaistaan", "saadaan", "vasta"})

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 #: Units written as abbreviations → the unit kept: *yli 10kpl*, *noin 80 kpl*, *5 hlöä*.
 UNIT_ABBREVIATIONS: dict[str, str] = {"kpl": "kpl", "hlö": "henkilö", "hlöä": "henkilö", "hlöt": "henkilö",
-                                      "h": "tunti", "km": "km", "m2": "m2", "ha": "ha", "t": "tonni",
+                                      "h": "tunti", "km": "km", "m2": "m2", "m²": "m2", "ha": "ha", "t": "tonni",
                                       "pv": "päivä", "vrk": "vuorokausi", "op": "opintopiste"}
 
 #: Per cent after a number: *%*, *prosenttia*; with *yks* a change in percentage points (*%-yks.*).
@@ -40,3 +40,8 @@ AGE_PATTERN = r"-?vuotia\w*|-?vuotias\w*"
 
 #: Units of a metric that counts pieces of whatever kind: *Avustusta saaneet toimijat, kpl*.
 ANY_THING_UNITS: frozenset[str] = frozenset({"kpl", "lkm", "määrä"})
+#: Units of measurement (not counted things): amounts in them add up across places (*38.600 m² katuja ja
+#: 7.900 m² väyliä*).
+MEASURE_UNITS: frozenset[str] = frozenset({"m2", "m²", "km", "ha", "tonni", "tunti", "kwh", "mwh", "gwh", "euro"})
+#: The mark of a metric of one thing per another: *Oppilaita / opetusryhmä*.
+RATIO_MARK = " / "
