@@ -386,7 +386,9 @@ def _unit_before(doc, first: int, sentence_start: int):
     if verb - 1 < sentence_start or doc[verb].pos_ not in ("VERB", "AUX"):
         return None
     noun = doc[verb - 1]
-    if noun.pos_ == "NOUN" and "Par" in noun.morph.get("Case") and noun.is_alpha:
+    # A sentence's first word may be tagged a name for its capital: "Lupia myönnettiin 312".
+    nominal = noun.pos_ == "NOUN" or (noun.pos_ == "PROPN" and noun.i == sentence_start)
+    if nominal and "Par" in noun.morph.get("Case") and noun.is_alpha:
         return noun
     return None
 

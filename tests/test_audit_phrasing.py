@@ -586,3 +586,25 @@ def test_a_later_publication_explains_a_missing_figure():
     goal = audited(target="−5 %", metric="Päästöt", status="not_assessable",
                    metric_status="SYKE julkaisee vuoden 2023 päästötiedot vasta keväällä 2025.")
     assert goal.audit.verdict == "consistent", goal.audit.reasons
+
+
+@pytest.mark.parametrize(
+    ("fields", "verdict"),
+    [
+        pytest.param(dict(goal="Tilikauden tulos on ylijäämäinen ja vuosikate kattaa poistot.",
+                          metric_status="Tilikauden tulos oli −7 798 €. Vuosikate 6,4 milj. € ylitti poistot."),
+                     "inconsistent", id="a-surplus-asked-a-loss-reported"),
+        pytest.param(dict(goal="Lukion ja ammatillisen koulutuksen yhteistyösopimus uudistetaan.",
+                          metric_status="Yhteistyösopimus uudistettiin ja allekirjoitettiin kesäkuussa."),
+                     "consistent", id="a-shared-genitive-is-one-deliverable"),
+        pytest.param(dict(target="95 %", metric="Sähköisten lupien osuus",
+                          measures="Lupia myönnettiin 312. Käsittelyaika oli 34 vrk; sähköisesti haettiin 301 lupaa."),
+                     "consistent", id="a-share-from-one-thing-counted-in-two-sentences"),
+        pytest.param(dict(goal="Työhyvinvointikyselyn kokonaisindeksi paranee edellisestä kyselystä.",
+                          metric_status="Kysely toteutettiin lokakuussa; tulosten käsittely jatkuu."),
+                     "insufficient_evidence", id="a-direction-with-no-figure-at-all"),
+    ],
+)
+def test_results_agreements_and_indices(fields, verdict):
+    goal = audited(status="full", **fields)
+    assert goal.audit.verdict == verdict, goal.audit.reasons

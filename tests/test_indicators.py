@@ -59,6 +59,7 @@ def test_percentages(nlp, text, value, unit):
         ("Kunnassa asuu 2000 asukasta.", 2000, "asukas"),
         ("Aloitettiin 94 välimallin vuokra-asuntoa.", 94, "vuokra-asunto"),
         ("Lainoja oli 1 985 000.", 1985000, "laina"),
+        ("Lupia myönnettiin 312.", 312, "lupa"),
         ("Pääkirjaston aukiolotunteja kertyi 3 120.", 3120, "aukiolotunti"),
         ("Ryhmässä oli 50 opiskelijan ryhmä.", 50, "opiskelija"),
     ],

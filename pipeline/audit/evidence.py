@@ -14,7 +14,7 @@ import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from itertools import pairwise
+from itertools import combinations, pairwise
 
 from pipeline import config, finnish
 from pipeline.audit import verdict
@@ -47,7 +47,7 @@ from pipeline.lang_fi.progress import (
     REFERS_TO_MEASURES_PATTERN,
     SHARE_WORDS,
 )
-from pipeline.lang_fi.targets import ABOVE_TARGET, ALL_WORDS, BELOW_TARGET
+from pipeline.lang_fi.targets import ABOVE_TARGET, ALL_WORDS, BELOW_TARGET, POSITIVE_RESULT_WORDS
 from pipeline.lang_fi.units import MEASURE_UNITS, POINTS_UNIT, RATIO_MARK
 from pipeline.records import Goal, Indicator
 
@@ -135,6 +135,7 @@ def _named(sentence, lemmas: frozenset[str]) -> frozenset[str]:
         found |= {lemma for lemma in lemmas if lemma == word or (len(lemma) >= 6 and lemma in word)}
         found |= finnish.lemmas(token.text) & lemmas
         found |= {finnish.compound_head(word)} & lemmas
+        found |= {lemma for lemma in lemmas if finnish.compound_head(lemma) == word}  # "sopimus": yhteistyösopimus
     return frozenset(found)
 
 
@@ -493,13 +494,13 @@ def _implied_shares(indicators: list[Indicator]) -> list[Indicator]:
     for field_name in EVIDENCE_FIELDS:
         counts = [i for i in indicators if i.field == field_name and i.kind == "count" and i.unit and i.value
                   and not i.direction]
-        for first, second in pairwise(counts):
-            if first.sentence != second.sentence:
-                continue
+        for first, second in combinations(counts, 2):
+            adjacent = counts.index(second) == counts.index(first) + 1
             if _same_thing(first.unit, second.unit) and 0 < second.value < first.value:
+                # "Lupia myönnettiin 312. ... sähköisesti haettiin 301 lupaa.": one thing, the whole first.
                 whole, part = first, second
-            elif first.end + 1 >= second.start and _unit_case(second) & PLACE_CASE_NAMES and (
-                    0 < first.value <= second.value):
+            elif adjacent and first.sentence == second.sentence and first.end + 1 >= second.start and (
+                    _unit_case(second) & PLACE_CASE_NAMES) and 0 < first.value <= second.value:
                 whole, part = second, first  # "aloitti 213 opiskelijaa 220 aloituspaikkaan"
             else:
                 continue
@@ -680,6 +681,9 @@ def _assess_text_part(part: Part, evidence: list[tuple[str, object]], year: int 
             return _text_finding(part, "not_met", sentence)
         if _in_progress(sentence) and not _on_target(sentence):
             return _text_finding(part, "partial", sentence)
+        sign = _sign_of_result(part, sentence)
+        if sign is not None:
+            return _text_finding(part, "met" if sign > 0 else "not_met", sentence)
         in_use = IN_USE_WORD in part.text.lower() and _counts_something(sentence)
         done = any(is_done_word(t) for t in sentence) or _on_target(sentence)
         if done and _all_wanted(part) and _fraction_short(sentence):
@@ -703,6 +707,21 @@ def _assess_text_part(part: Part, evidence: list[tuple[str, object]], year: int 
     if done:
         return _text_finding(part, "met", done[0])
     return _text_finding(part, "unknown", None)
+
+
+_SIGNED_SUM = re.compile(r"(?<![\w,.])([−-]|\+)?\s?\d[\d\s.\u00a0]*(?:,\d+)?\s?(?:€|euro|milj|M€|t€|tuhatta)",
+                         re.IGNORECASE)
+
+
+def _sign_of_result(part: Part, sentence) -> int | None:
+    """A part asking for a surplus or a loss-free result (*tulos on ylijäämäinen*, *Voitollinen*) against a sum in
+    the sentence that names it: +1 when the sum is positive, −1 when negative (*tulos oli −7 798 €*)."""
+    if not any(word.strip(".,;:").lower() in POSITIVE_RESULT_WORDS for word in part.text.split()):
+        return None
+    found = _SIGNED_SUM.search(sentence.text)
+    if found is None:
+        return None
+    return -1 if found.group(1) in ("−", "-") else 1
 
 
 def _all_wanted(part: Part) -> bool:

@@ -162,7 +162,7 @@ def _split(part: Part, sentence) -> list[Part]:
     else:
         return [part]
     names = [content_lemmas(side) for side in sides]
-    if not all(names) or names[0] == names[1]:
+    if not all(names) or names[0] == names[1] or not all(_names_a_thing(side) for side in sides):
         return [part]
     # What tells the sides apart: "koulu" is in both "Pohjanrannan koulun peruskorjaus" and "Ketunpesän koulun
     # rakentaminen".
@@ -204,6 +204,13 @@ def _read_around(figure: Indicator, text: str, money_metric: bool) -> Indicator:
                      figure.start, figure.end, figure.sentence)
 
 
+def _names_a_thing(side) -> bool:
+    """A side of a coordination that is a thing to do, not a modifier shared with the other side: *Lukion ja
+    ammatillisen koulutuksen yhteistyösopimus* is one agreement (*Lukion* is only a genitive)."""
+    return any(t.pos_ == "VERB" or (t.pos_ in ("NOUN", "PROPN") and set(t.morph.get("Case")) - {"Gen"})
+               for t in side)
+
+
 def _counts_anything(metric_doc) -> bool:
     """A metric in pieces (*Avustusta saaneet toimijat, kpl*), or none at all: any counted thing may answer it."""
     return metric_doc is None or not metric_doc.text.strip() or any(
@@ -214,8 +221,11 @@ def _direction_only(target_doc, baseline_figures: list[Indicator]) -> Part | Non
     """*Väkiluku kasvaa* under *Lähtötilanne: 51 961*: a target that names only a direction, from the baseline."""
     directions = {DIRECTION_LEMMAS.get(t.lemma_.lower()) for t in target_doc if t.pos_ == "VERB"} - {None}
     levels = [b for b in baseline_figures if b.kind in ("count", "money", "percent") and b.unit != "prosenttiyksikkö"]
-    if len(directions) != 1 or not levels:
+    if len(directions) != 1:
         return None
+    if not levels:
+        # "Kokonaisindeksi paranee edellisestä kyselystä": a figure is wanted, though none is printed to start from.
+        return Part(kind="quantity", text=target_doc.text.strip(), change=directions.pop())
     direction = directions.pop()
     baseline = levels[0]
     value = float(baseline.value)

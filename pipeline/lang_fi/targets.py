@@ -27,3 +27,6 @@ AND_WORD = "ja"
 #: Words of a target that asks for all of something: *kaikki liikunta- ja nuorisotilat*.
 ALL_WORDS: frozenset[str] = frozenset({"kaikki", "kaikkiin", "kaikissa", "kaikkien", "kaikille", "jokainen",
                                        "jokaisessa", "jokaiseen", "jokaiselle"})
+#: Words of a target that asks for a result above zero: *tulos on ylijäämäinen*, *Voitollinen*.
+POSITIVE_RESULT_WORDS: frozenset[str] = frozenset({"ylijäämäinen", "ylijäämäisenä", "positiivinen", "voitollinen",
+                                                   "voitollisena", "positiivisena"})
