@@ -308,7 +308,7 @@ def _indicator(doc, field: str, match: _Match) -> Indicator:
     direction = None
     if kind in ("percent", "count", "money"):
         qualifier, first = _qualifier(doc, first, sentence.start)
-        direction, first = _direction(doc, first, last, sentence)
+        direction, first = _direction(doc, first, last, sentence, unit)
     elif kind == "date" and last < sentence.end and (qualifier := DATE_QUALIFIERS.get(doc[last].text.lower())):
         last += 1  # "31.12.2020 mennessä", "10/2020 alkaen"
     start = min(match.start, doc[first].idx)
@@ -442,9 +442,11 @@ def _qualifier(doc, first: int, sentence_start: int) -> tuple[str | None, int]:
     return None, first
 
 
-def _direction(doc, first: int, last: int, sentence) -> tuple[str | None, int]:
+def _direction(doc, first: int, last: int, sentence, unit: str | None = None) -> tuple[str | None, int]:
     best: tuple[int, str, int] | None = None
     for token in sentence:
+        if unit is not None and token.lemma_.lower() == unit:
+            continue  # "Nousuja kertyi 1,37 milj.": the boardings counted, not a rise
         direction = DIRECTION_LEMMAS.get(token.lemma_.lower()) or DIRECTION_LEMMAS.get(token.text.lower())
         if direction is None or token.morph.get("PartForm") in (["Pres"], ["Agt"]):
             # "osallisuutta lisäävien mallien määrä": a present participle

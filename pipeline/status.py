@@ -278,4 +278,7 @@ def legend_band(text: str | None) -> float | None:
     """The share of the target a report's own legend calls "slightly below", as a fraction: *2 = mittarin arvo jäi
     enintään 5 % alle tavoitetason* → 0.05; None when the legend gives none."""
     found = re.search(SLIGHTLY_BELOW_BAND_PATTERN, text or "", re.IGNORECASE)
-    return float(found.group(1).replace(",", ".")) / 100 if found else None
+    if found is None:
+        return None
+    share = next(group for group in found.groups() if group)
+    return float(share.replace(",", ".")) / 100

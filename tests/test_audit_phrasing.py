@@ -608,3 +608,50 @@ def test_a_later_publication_explains_a_missing_figure():
 def test_results_agreements_and_indices(fields, verdict):
     goal = audited(status="full", **fields)
     assert goal.audit.verdict == verdict, goal.audit.reasons
+
+
+LEGEND_5 = ("Liikennevalo: 2 = toteuma poikkeaa tavoitetasosta epäedulliseen suuntaan enintään 5 %; "
+            "3 = ei toteutunut")
+
+
+@pytest.mark.parametrize(
+    ("fields", "claimed", "verdict"),
+    [
+        pytest.param(dict(target="Enintään 4.100 €", baseline="4.025 € (2022)", metric="Lainakanta, €/asukas",
+                          metric_status="Lainakanta oli 4.262 €."), "partial", "consistent",
+                     id="a-ceiling-exceeded-within-the-band"),
+        pytest.param(dict(target="Enintään 4.100 €", baseline="4.025 € (2022)", metric="Lainakanta, €/asukas",
+                          metric_status="Lainakanta oli 4.562 €."), "partial", "inconsistent",
+                     id="a-ceiling-exceeded-beyond-the-band"),
+        pytest.param(dict(goal="Kävijämäärä nousee 10 prosentilla.", target="+10 % (92 950)",
+                          baseline="84 500 (2022)", metric="Kävijät",
+                          measures="Kävijöitä oli vuoden aikana yhteensä 87 800."), "none", "consistent",
+                     id="the-level-a-change-implies-is-not-a-second-part"),
+    ],
+)
+def test_a_legend_band_in_words(fields, claimed, verdict):
+    goal = Goal(status_label=None, status=claimed, **fields)
+    report = Report(source="t", sha256="", year=2023, department=LEGEND_5, goals=[goal])
+    assert analyse_report(report).goals[0].audit.verdict == verdict, analyse_report(report).goals[0].audit.reasons
+
+
+@pytest.mark.parametrize(
+    ("fields", "verdict"),
+    [
+        pytest.param(dict(target="alle 5 %", metric="Keskeyttäneiden osuus",
+                          metric_status="Lukuvuonna 2022–2023 keskeyttäneitä oli 4,2 %; edellisenä lukuvuonna 5,3 %."),
+                     "consistent", id="last-years-figure-is-not-the-answer"),
+        pytest.param(dict(target="+8 %", baseline="1,25 milj. nousua (2022)", metric="Nousut / vuosi",
+                          measures="Nousuja kertyi 1,37 milj."),
+                     "consistent", id="the-counted-noun-is-no-change-word"),
+    ],
+)
+def test_which_year_and_which_word(fields, verdict):
+    goal = audited(status="full", **fields)
+    assert goal.audit.verdict == verdict, goal.audit.reasons
+
+
+def test_a_figure_of_the_year_reported_on_is_not_an_earlier_one():
+    goal = audited(target="Alle 5,8 %", baseline="7,8 % (2021)", metric="Kiusattujen osuus", status="not_assessable",
+                   metric_status="Osuus oli 5,6 % (2023). Kyselyn seuraavat tulokset julkaistaan vasta 2024.")
+    assert goal.audit.verdict == "inconsistent", goal.audit.reasons

@@ -162,16 +162,16 @@ def assess(goal: Goal, docs: dict, indicators: Iterable[Indicator], year: int | 
         else:
             result.findings.append(_assess_text_part(part, evidence, year))
     result.notes = arithmetic_notes(indicators)
-    result.status = _combine(result, goal, docs, config.slightly_below() if band is None else band)
+    result.status = _combine(result, goal, docs, band)
     result.missing_figure = explains_missing_figure(evidence)
-    result.earlier_year = earlier_year(result.findings, evidence)
+    result.earlier_year = earlier_year(result.findings, evidence, year)
     return result
 
 
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 
 
-def earlier_year(findings: list[Finding], evidence: list[tuple[str, object]]) -> int | None:
+def earlier_year(findings: list[Finding], evidence: list[tuple[str, object]], year: int | None = None) -> int | None:
     """The year the compared figures are from, when every one is dated earlier than the evidence's latest year.
 
     *Vuoden 2021 tulos oli 4,2. Vuoden 2023 tulokset julkaistaan keväällä
@@ -189,6 +189,8 @@ def earlier_year(findings: list[Finding], evidence: list[tuple[str, object]]) ->
         years.append(int(named[-1]) if named else None)
     if not years or latest is None or any(y is None or y >= latest for y in years):
         return None
+    if year is not None and max(years) >= year:
+        return None  # the year reported on: "5,6 % (2024)" in a 2024 report is this year's figure
     return max(years)
 
 
@@ -558,6 +560,8 @@ def _inside(figure: Indicator, other: Indicator) -> bool:
 def _pick(part: Part, candidates: list[Indicator]) -> Indicator:
     # A figure inside a larger derived one is a part of it: "2 100 käyntiä" of "2 100 + 380 = 2 480".
     candidates = [c for c in candidates if not any(_inside(c, o) for o in candidates)] or candidates
+    # "4,2 %; edellisenä lukuvuonna 5,3 %": last year's figure is not this year's answer.
+    candidates = [c for c in candidates if not _said_of_earlier(c)] or candidates
     exact = [c for c in candidates if c.unit and c.unit == part.unit]
     pool = exact or candidates
     if part.context and len(pool) > 1:
@@ -572,6 +576,13 @@ def _pick(part: Part, candidates: list[Indicator]) -> Indicator:
         # ("609 opiskelijaa" for a baseline of 496, not a subgroup's "194").
         return min(pool, key=lambda c: abs(math.log(float(c.value) / reference)) if reference > 0 else 0)
     return pool[0]
+
+
+def _said_of_earlier(figure: Indicator) -> bool:
+    """The words just before the figure put it in an earlier year: *edellisenä lukuvuonna 5,3 %*."""
+    at = figure.sentence.find(figure.text)
+    before = figure.sentence[max(0, at - 30):at].lower() if at >= 0 else ""
+    return any(word in before for word in EARLIER_WORDS)
 
 
 def _sentence_lemmas(sentence: str) -> frozenset[str]:
@@ -796,16 +807,21 @@ def _counts_something(sentence) -> bool:
     return any(t.like_num or t._.number for t in sentence)
 
 
-def _combine(result: Assessment, goal: Goal, docs: dict, band: float) -> str | None:
+def _combine(result: Assessment, goal: Goal, docs: dict, legend_band: float | None) -> str | None:
     """The status the parts support together: all met → full, none met → none, else partial."""
     known = [f for f in result.findings if f.outcome != "unknown"]
     if not known:
         return None
     outcomes = {f.outcome for f in known}
     unknown_quantity = any(f.outcome == "unknown" and f.part.kind == "quantity" for f in result.findings)
-    if outcomes == {"not_met"} or (len(result.findings) == 1 and outcomes == {"partial"}
-                                   and not _slightly_below(result.findings[0], band)):
-        # One figure to reach, missed by more than "slightly": progress towards it is not a partly met target.
+    single = len(result.findings) == 1 and result.findings[0].part.kind == "quantity" and outcomes <= {
+        "partial", "not_met"}
+    if single and legend_band is not None:
+        # One figure to reach, missed, in a report whose legend sets "slightly below": within the band is
+        # partial, further is none, however much progress there was.
+        return "partial" if _slightly_below(result.findings[0], legend_band) else "none"
+    if outcomes == {"not_met"} or (single and not _slightly_below(result.findings[0], config.slightly_below())):
+        # Without a legend a missed figure is not met; progress counts as partial only within the setting.
         return "none"
     if outcomes == {"met"}:
         if unknown_quantity:
@@ -826,9 +842,11 @@ def _slightly_below(finding: Finding, band: float) -> bool:
     ratio = finding.level_ratio if finding.level_ratio is not None else finding.ratio
     if ratio is None:
         return False
-    if finding.part.lower_is_better and (finding.level_ratio is not None or not (
-            finding.part.relative or finding.part.points)):
-        return ratio <= 1 + band
+    part = finding.part
+    compared_change = finding.level_ratio is None and finding.reported is not None and (
+        finding.reported.direction is not None)
+    if (part.lower_is_better and not compared_change) or (compared_change and part.qualifier in ("at_most", "under")):
+        return ratio <= 1 + band  # a ceiling: at most the band over it
     return ratio >= 1 - band
 
 

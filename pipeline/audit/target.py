@@ -112,7 +112,9 @@ def requirements(goal: Goal, docs: dict, indicators: Iterable[Indicator]) -> lis
         if part.unit is None and not _counts_anything(docs.get("metric")):
             goal_units = {g.unit for g in goal_figures if g.value == figure.value and g.unit}
             part.scope = frozenset(metric_lemmas | goal_units)
-        parts.append(part)
+        if not any(p.kind == "quantity" and p.threshold is not None and part.threshold is not None
+                   and abs(p.threshold - part.threshold) <= 0.001 * abs(part.threshold) for p in parts):
+            parts.append(part)  # "+10 % (92 950)": the level a change implies is not a second part
     for sentence in target_doc.sents:
         component = _component(sentence)
         if component is not None:

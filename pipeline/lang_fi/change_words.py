@@ -26,6 +26,6 @@ CHANGE_NOUNS: dict[str, str] = {"increase": "nousu", "decrease": "väheneminen"}
 CHANGE_BOUNDS: dict[str, str] = {"increase": "vähintään", "decrease": "enintään"}
 
 #: Words between a figure and an earlier one it is compared with: *742, kun vuotta aiemmin heitä oli 695*.
-EARLIER_WORDS: tuple[str, ...] = ("aiemmin", "edellisvuonna", "edellisvuoden", "viime vuonna", "edellisenä vuonna")
+EARLIER_WORDS: tuple[str, ...] = ("aiemmin", "edellisvuonna", "edellisvuoden", "viime vuonna", "edellisenä")
 #: An earlier year's figure in brackets after this year's: *268,4 M€ (2023: 259,6 M€)*.
 EARLIER_YEAR_PATTERN = r"\(\s*(?:v\.\s*)?(?:\d{1,2}\.\d{1,2}\.)?(?:19|20)\d{2}\s*:?\s*$"
