@@ -655,3 +655,22 @@ def test_a_figure_of_the_year_reported_on_is_not_an_earlier_one():
     goal = audited(target="Alle 5,8 %", baseline="7,8 % (2021)", metric="Kiusattujen osuus", status="not_assessable",
                    metric_status="Osuus oli 5,6 % (2023). Kyselyn seuraavat tulokset julkaistaan vasta 2024.")
     assert goal.audit.verdict == "inconsistent", goal.audit.reasons
+
+
+@pytest.mark.parametrize(
+    ("fields", "claimed", "verdict"),
+    [
+        pytest.param(dict(target="Käyttötunteja 12.000 h", metric="Käyttötunnit / vuosi",
+                          metric_status="Vuoroja varattiin 11 480 tuntia, ja lisäksi kouluille annettiin 940 tuntia."),
+                     "full", "consistent", id="lisäksi-another-verb-the-metric-leaves-open"),
+        pytest.param(dict(target="≤ 22 M€; muutos ≤ 0", metric="Nettoinvestoinnit; lainakannan muutos",
+                          metric_status="Nettoinvestoinnit olivat 20,6 M€."),
+                     "partial", "consistent", id="partly-claimed-one-part-met-the-other-unshown"),
+        pytest.param(dict(target="≤ 22 M€; muutos ≤ 0", metric="Nettoinvestoinnit; lainakannan muutos",
+                          metric_status="Nettoinvestoinnit olivat 20,6 M€."),
+                     "full", "insufficient_evidence", id="fully-claimed-one-part-unshown"),
+    ],
+)
+def test_parts_the_report_leaves_open(fields, claimed, verdict):
+    goal = audited(status=claimed, **fields)
+    assert goal.audit.verdict == verdict, goal.audit.reasons

@@ -390,7 +390,14 @@ def _same_doing(doc, first: Indicator, second: Indicator, metric_lemmas: frozens
             break
         tokens.append(token)
     verbs = [t for t in tokens if t.pos_ == "VERB" and "Fin" in t.morph.get("VerbForm")]
-    return all(finnish.lemmas(t.text) & metric_lemmas for t in verbs)
+    if all(finnish.lemmas(t.text) & metric_lemmas for t in verbs):
+        return True
+    # A verb the metric does not name: a different doing only if the first figure's own verb is one it names
+    # ("sijoittui 9 uutta yritystä" vs "laajensi"); "varattiin 11 480 tuntia ... annettiin 940 tuntia" adds up.
+    figure = doc.char_span(first.start, first.end, alignment_mode="expand")
+    own = [t for t in figure.sent if t.idx < first.start and t.pos_ == "VERB"
+           and "Fin" in t.morph.get("VerbForm")] if figure is not None else []
+    return bool(own) and not finnish.lemmas(own[-1].text) & metric_lemmas
 
 
 def _named_before(doc, figure: Indicator) -> str | None:

@@ -102,6 +102,13 @@ def audit_goal(goal: Goal, assessment: Assessment, prediction: Prediction | None
             verdict = "insufficient_evidence"
             reasons.append(f"Tila on ilmoitettu arvioimattomaksi ('{label}'), mutta raportti ei kerro, "
                            f"miksi lukua ei ole.")
+    elif claimed == "partial" and any(f.outcome == "met" for f in assessment.findings) and any(
+            f.outcome == "unknown" for f in assessment.findings) and not any(
+            f.outcome == "not_met" for f in assessment.findings):
+        # Part of the target is shown met and the rest has nothing to check: "partly" is the cautious claim.
+        verdict = "consistent"
+        reasons.append(f"Ilmoitettu tila '{goal.status_label or STATUS_FI[claimed]}' on mahdollinen: osa "
+                       f"tavoitteesta toteutui, ja muista osista raportissa ei ole lukua.")
     elif assessment.numeric and claimed in ("full", "partial"):
         verdict = "insufficient_evidence"
         reasons.append("Tavoite on määrällinen, mutta väitettä ei voi tarkistaa raportoiduista luvuista.")
