@@ -674,3 +674,28 @@ def test_a_figure_of_the_year_reported_on_is_not_an_earlier_one():
 def test_parts_the_report_leaves_open(fields, claimed, verdict):
     goal = audited(status=claimed, **fields)
     assert goal.audit.verdict == verdict, goal.audit.reasons
+
+
+@pytest.mark.parametrize(
+    ("fields", "claimed", "verdict"),
+    [
+        pytest.param(dict(target="Tavoitetaso: 95 %; ylijäämä", metric="Käyttöaste; tilikauden tulos",
+                          metric_status="Käyttöaste oli 96,2 %. Tilikauden tulos oli −48 000 euroa."),
+                     "full", "inconsistent", id="a-surplus-beside-a-figure"),
+        pytest.param(dict(target="ylijäämä; lainakanta ≤ 118,4 milj. €", metric="Tilikauden tulos; lainakanta",
+                          measures="Tilikauden tulos oli −1,2 milj. euroa. Lainakanta oli 114,9 milj. euroa."),
+                     "partial", "consistent", id="a-loss-is-no-answer-to-a-positive-level"),
+        pytest.param(dict(target="+5 %-yks.", metric="Vuorojen käyttöaste",
+                          metric_status="Käyttöaste oli 78 %, kun se vuonna 2022 oli 71 %."),
+                     "full", "consistent", id="an-earlier-year-in-a-kun-clause"),
+        pytest.param(dict(target="≥ 100 %", metric="Vuosikate / poistot",
+                          metric_status="Vuosikate oli 6,4 milj. € ja poistot 5,9 milj. €."),
+                     "full", "consistent", id="a-ratio-of-two-sums"),
+        pytest.param(dict(target="30 %", metric="Työllistyneiden ja koulutukseen siirtyneiden osuus",
+                          measures="Asiakkuuksia oli 1 920, joista 540 päättyi työllistymiseen ja 101 koulutukseen."),
+                     "full", "consistent", id="an-elliptic-part-the-metric-names"),
+    ],
+)
+def test_sums_and_years(fields, claimed, verdict):
+    goal = audited(status=claimed, **fields)
+    assert goal.audit.verdict == verdict, goal.audit.reasons

@@ -19,7 +19,7 @@ from itertools import combinations, pairwise
 from pipeline import config, finnish
 from pipeline.audit import verdict
 from pipeline.audit.target import CORE_CASES, QUANTITY_KINDS, Part, content_lemmas, is_done_word, requirements
-from pipeline.lang_fi.change_words import EARLIER_WORDS, EARLIER_YEAR_PATTERN
+from pipeline.lang_fi.change_words import EARLIER_CLAUSE_PATTERN, EARLIER_WORDS, EARLIER_YEAR_PATTERN
 from pipeline.lang_fi.function_words import (
     ADDING_WORDS,
     ALTERNATIVE_WORDS,
@@ -255,7 +255,8 @@ def derived_figures(docs: dict, indicators: list[Indicator]) -> list[Indicator]:
                 if third is not None and third.sentence == second.sentence and _joined(
                         doc.text[second.end:third.start].lower(), adding_only=False) and (
                         alternatives or _names_verb(doc, second, third, metric_lemmas)
-                        or _joined(doc.text[second.end:third.start].lower(), adding_only=True)):
+                        or _joined(doc.text[second.end:third.start].lower(), adding_only=True)
+                        or (third.unit is not None and third.unit in metric_lemmas)):
                     # "joista 1 810 työllistyi ja 402 aloitti koulutuksen" under "työhön tai koulutukseen
                     # siirtyneiden osuus"; "joista työllistyi 1 020 ja koulutukseen siirtyi 410" under
                     # "Työllistyneiden ja koulutukseen siirtyneiden osuus".
@@ -281,7 +282,8 @@ def derived_figures(docs: dict, indicators: list[Indicator]) -> list[Indicator]:
 
 def _earlier(between: str) -> bool:
     """The figure after ``between`` is an earlier year's: *(2023: 259,6 M€)*, *kun vuotta aiemmin heitä oli 695*."""
-    return re.search(EARLIER_YEAR_PATTERN, between) is not None or any(w in between for w in EARLIER_WORDS)
+    return (re.search(EARLIER_YEAR_PATTERN, between) is not None or any(w in between for w in EARLIER_WORDS)
+            or re.search(EARLIER_CLAUSE_PATTERN, between) is not None)
 
 
 def _change_from_earlier(name: str, doc, now: Indicator, before: Indicator) -> Indicator:
@@ -302,15 +304,19 @@ def _ratios(name: str, doc, indicators: list[Indicator]) -> list[Indicator]:
     ratio, *1 386 oppilasta 72 opetusryhmässä* → 19,25, or a share when the first fills the second
     (*412 oppilasta 420 oppilaspaikalla* → 98,1 %)."""
     out = []
-    counts = [i for i in indicators if i.field == name and i.kind == "count" and i.value and not i.direction]
+    counts = [i for i in indicators if i.field == name and i.kind in ("count", "money") and i.value
+              and not i.direction]
     for first, second in pairwise(counts):
-        if first.sentence != second.sentence or first.end + 1 < second.start or not second.unit:
+        if first.sentence != second.sentence or first.kind != second.kind:
             continue
+        side_by_side = first.kind == "count" and first.end + 1 >= second.start and second.unit
+        if not (side_by_side or (first.kind == "money" and first.unit == second.unit and second.value > 0)):
+            continue  # "Vuosikate oli 6,4 milj. € ja poistot 5,9 milj. €" under "Vuosikate / poistot"
         ratio = float(first.value) / float(second.value)
         text = f"{first.text} / {second.text}"
         out.append(Indicator(name, "count", round(ratio, 2), None, None, None, f"{text} = "
                              f"{verdict.fi_number(round(ratio, 2))}", first.start, second.end, first.sentence))
-        if ratio <= 1:
+        if ratio <= 1 or first.kind == "money":
             out.append(Indicator(name, "percent", round(100 * ratio, 1), "%", None, None,
                                  f"{text} = {verdict.fi_percent(round(100 * ratio, 1))}", first.start, second.end,
                                  first.sentence))
@@ -578,6 +584,8 @@ def _pick(part: Part, candidates: list[Indicator]) -> Indicator:
         best = max(relevance.values())
         pool = [c for c in pool if relevance[id(c)] == best]
     reference = part.baseline if part.baseline is not None else part.threshold
+    if part.threshold is not None and part.threshold > 0:
+        pool = [c for c in pool if float(c.value) > 0] or pool  # a loss is no answer to a positive level
     if reference and len(pool) > 1 and all(float(c.value) > 0 for c in pool):
         # Several figures of the same unit: the one on the baseline's scale answers the target
         # ("609 opiskelijaa" for a baseline of 496, not a subgroup's "194").

@@ -26,7 +26,9 @@ from pipeline.lang_fi.targets import (
     COMPONENT_WORD,
     GENERIC_LEMMAS,
     INVERSE_LEMMAS,
+    POSITIVE_RESULT_WORDS,
     RELATIVE_CHANGE_WORDS,
+    RESULT_LEMMAS,
 )
 from pipeline.lang_fi.units import ANY_THING_UNITS
 from pipeline.records import FIGURE_KINDS, Goal, Indicator
@@ -123,6 +125,11 @@ def requirements(goal: Goal, docs: dict, indicators: Iterable[Indicator]) -> lis
             deliverable = _deliverable(sentence)
             if deliverable is not None:
                 parts += _split(deliverable, sentence)
+    if parts and any(w.strip(".,;:").lower() in POSITIVE_RESULT_WORDS for w in target_doc.text.split()):
+        # "95 %; ylijäämä": besides the figure, a result above zero.
+        word = next(w.strip(".,;:") for w in target_doc.text.split()
+                    if w.strip(".,;:").lower() in POSITIVE_RESULT_WORDS)
+        parts.append(Part(kind="qualitative", text=word, lemmas=RESULT_LEMMAS))
     if not parts:
         moved = _direction_only(target_doc, baseline_figures)
         if moved is not None:

@@ -29,3 +29,5 @@ CHANGE_BOUNDS: dict[str, str] = {"increase": "vähintään", "decrease": "enint�
 EARLIER_WORDS: tuple[str, ...] = ("aiemmin", "edellisvuonna", "edellisvuoden", "viime vuonna", "edellisenä")
 #: An earlier year's figure in brackets after this year's: *268,4 M€ (2023: 259,6 M€)*.
 EARLIER_YEAR_PATTERN = r"\(\s*(?:v\.\s*)?(?:\d{1,2}\.\d{1,2}\.)?(?:19|20)\d{2}\s*:?\s*$"
+#: A clause that dates the figure after it to an earlier year: *78 %, kun se vuonna 2023 oli 71 %*.
+EARLIER_CLAUSE_PATTERN = r"\bkun\b[^.;]*\b(?:19|20)\d{2}\b[^.;]*$"

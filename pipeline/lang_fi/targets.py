@@ -29,4 +29,6 @@ ALL_WORDS: frozenset[str] = frozenset({"kaikki", "kaikkiin", "kaikissa", "kaikki
                                        "jokaisessa", "jokaiseen", "jokaiselle"})
 #: Words of a target that asks for a result above zero: *tulos on ylijäämäinen*, *Voitollinen*.
 POSITIVE_RESULT_WORDS: frozenset[str] = frozenset({"ylijäämäinen", "ylijäämäisenä", "positiivinen", "voitollinen",
-                                                   "voitollisena", "positiivisena"})
+                                                   "voitollisena", "positiivisena", "ylijäämä"})
+#: Lemmas of the result a surplus is asked of, to find the sentence that reports it: *Tilikauden tulos oli ...*.
+RESULT_LEMMAS: frozenset[str] = frozenset({"tulos", "ylijäämä", "alijäämä", "voitto", "tappio"})
