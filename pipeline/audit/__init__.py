@@ -12,7 +12,9 @@ For each goal:
    looks for the figures and sentences that answer each part in the metric
    status (*Mittarien tilanne*) first and the measures second, including
    negated or postponed evidence (*ei ole järjestetty*, *siirtyi vuodelle
-   2023*), and gives the status the evidence supports.
+   2023*), and gives the status the evidence supports. Figures the text
+   implies without printing them (shares, totals of parts, ratios, changes
+   from an earlier year) come from :mod:`pipeline.audit.derived`.
 3. :func:`~pipeline.audit.verdict.audit_goal` (:mod:`pipeline.audit.verdict`)
    compares that with the claimed status and, where the rules have nothing
    to go on, with the classifier's probabilities; it returns the verdict with

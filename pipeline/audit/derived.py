@@ -1,0 +1,321 @@
+"""Figures the evidence implies but does not print: shares of a whole, totals of parts, ratios, changes.
+
+*1 710 hakemusta 1 980:sta* → 86,4 %; *640 osallistujaa ja lisäksi 420* →
+1 060; *1 386 oppilasta 72 opetusryhmässä* under *Oppilaita / opetusryhmä*
+→ 19,25; *268,4 M€ (2023: 259,6 M€)* → +3,4 %. Each derived figure is an
+:class:`~pipeline.records.Indicator` whose text shows the arithmetic, so the
+audit's reason quotes it.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import combinations, pairwise
+
+from pipeline import finnish
+from pipeline.audit import verdict
+from pipeline.audit.target import content_lemmas
+from pipeline.lang_fi.change_words import EARLIER_CLAUSE_PATTERN, EARLIER_WORDS, EARLIER_YEAR_PATTERN
+from pipeline.lang_fi.function_words import (
+    ADDING_WORDS,
+    ALTERNATIVE_WORDS,
+    CLAUSE_WORDS,
+    CORE_CASE_NAMES,
+    LEVEL_CASE_NAMES,
+    OF_WHICH_WORDS,
+    OUT_OF_CASE,
+    PLACE_CASE_NAMES,
+    TOTAL_JOINING_WORDS,
+    TOTAL_WORDS,
+)
+from pipeline.lang_fi.units import MEASURE_UNITS, POINTS_UNIT, RATIO_MARK
+from pipeline.records import Indicator
+
+#: Fields that report what happened, in the order they answer a target.
+EVIDENCE_FIELDS: tuple[str, ...] = ("metric_status", "measures")
+
+
+def derived_figures(docs: dict, indicators: list[Indicator]) -> list[Indicator]:
+    """Figures the evidence implies but does not print: a share of a whole, and parts that add up to a total.
+
+    *1 710 hakemusta 1 980:sta* → 86,4 % (the second count in the elative,
+    read by Voikko: *1 980:sta* is "out of 1 980"); *2 140 työntekijästä
+    irtisanoutui 73* → 3,4 %; *640 osallistujaa ja lisäksi 420 osallistujaa*
+    → 1 060 osallistujaa; *318 kerrostaloasuntoa ja 147 pientaloasuntoa* → 465.
+    A metric that counts alternatives (*työhön tai koulutukseen siirtyneet*)
+    adds the parts listed after *joista*: *6 240, joista 1 810 työllistyi ja
+    402 aloitti koulutuksen* → 35,4 %.
+    """
+    out = []
+    metric = docs.get("metric")
+    metric_words = {w.strip(".,;:()").lower() for w in metric.text.split()} if metric is not None else set()
+    alternatives = bool(metric_words & set(ALTERNATIVE_WORDS))
+    total_metric = bool(metric_words & set(TOTAL_WORDS))
+    ratio_metric = metric is not None and RATIO_MARK in metric.text
+    # Every reading of every word: "osinko" is read as "osa" + "-ko" on its own, "valmistuneiden" is "valmistua".
+    metric_lemmas = content_lemmas(metric) | metric_words | frozenset(
+        lemma for word in metric_words for lemma in finnish.lemmas(word))
+    for name in EVIDENCE_FIELDS:
+        doc = docs.get(name)
+        if doc is None:
+            continue
+        out += _fractions(name, doc)
+        if ratio_metric:
+            out += _ratios(name, doc, indicators)
+        counts = [i for i in indicators if i.field == name and i.kind in ("count", "money", "percent")
+                  and i.value and not i.direction and i.unit != POINTS_UNIT]
+        for at, (first, second) in enumerate(pairwise(counts)):
+            if first.sentence != second.sentence or first.kind != second.kind:
+                continue
+            if first.kind == "percent" and not _earlier(doc.text[first.end:second.start].lower()):
+                continue  # two rates: only a year-on-year pair says anything
+            between = doc.text[first.end:second.start].lower()
+            if first.kind == "count" and _whole_first(first, second, between) and 0 < second.value <= first.value:
+                # "540 asukasta, joista 470", "240 linja-autosta 130": the whole named before its part.
+                parts = [second]
+                third = counts[at + 2] if at + 2 < len(counts) else None
+                if third is not None and third.sentence == second.sentence and _joined(
+                        doc.text[second.end:third.start].lower(), adding_only=False) and (
+                        alternatives or _names_verb(doc, second, third, metric_lemmas)
+                        or _joined(doc.text[second.end:third.start].lower(), adding_only=True)
+                        or (third.unit is not None and third.unit in metric_lemmas)):
+                    # "joista 1 810 työllistyi ja 402 aloitti koulutuksen" under "työhön tai koulutukseen
+                    # siirtyneiden osuus"; "joista työllistyi 1 020 ja koulutukseen siirtyi 410" under
+                    # "Työllistyneiden ja koulutukseen siirtyneiden osuus".
+                    parts.append(third)
+                taken = sum(float(p.value) for p in parts)
+                if taken <= first.value:
+                    out.append(_share(name, doc, taken, first, parts[-1], first.start, parts[-1].end))
+            elif first.kind == "count" and _whole_second(second, doc.text) and 0 < first.value <= second.value:
+                ending = re.match(r":[a-zåäö]+", doc.text[second.end:second.end + 6])
+                end = second.end + (len(ending.group(0)) if ending else 0)
+                out.append(_share(name, doc, float(first.value), second, first, first.start, end))
+            elif _earlier(between) and first.unit == second.unit and 0 < second.value != first.value:
+                out.append(_change_from_earlier(name, doc, first, second))
+                if first.kind != "percent":
+                    out.append(_amount_from_earlier(name, first, second))
+            elif _adds_up(first, second, doc, between, total_metric, metric_lemmas):
+                total = first.value + second.value
+                out.append(Indicator(name, first.kind, total, first.unit, None, None,
+                                     f"{first.text} + {second.text} = {verdict.fi_number(total)}", first.start,
+                                     second.end, first.sentence))
+    return out
+
+
+def _earlier(between: str) -> bool:
+    """The figure after ``between`` is an earlier year's: *(2023: 259,6 M€)*, *kun vuotta aiemmin heitä oli 695*."""
+    return (re.search(EARLIER_YEAR_PATTERN, between) is not None or any(w in between for w in EARLIER_WORDS)
+            or re.search(EARLIER_CLAUSE_PATTERN, between) is not None)
+
+
+def _change_from_earlier(name: str, doc, now: Indicator, before: Indicator) -> Indicator:
+    """This year's figure against an earlier one: a change in per cent (in percentage points for rates)."""
+    direction = "increase" if now.value > before.value else "decrease"
+    if now.kind == "percent":
+        change, unit, shown = round(abs(float(now.value) - float(before.value)), 2), POINTS_UNIT, verdict.fi_number
+        text = f"{now.text} ({before.text} aiemmin) = {'+' if direction == 'increase' else '−'}{shown(change)} %-yks."
+    else:
+        change, unit = round(100 * abs(float(now.value) - float(before.value)) / float(before.value), 1), "%"
+        text = (f"{now.text} ({before.text} aiemmin) = "
+                f"{'+' if direction == 'increase' else '−'}{verdict.fi_percent(change)}")
+    return Indicator(name, "percent", change, unit, None, direction, text, now.start, before.end, now.sentence)
+
+
+def _ratios(name: str, doc, indicators: list[Indicator]) -> list[Indicator]:
+    """Under a metric of one thing per another (*Oppilaita / opetusryhmä*): two counts side by side make the
+    ratio, *1 386 oppilasta 72 opetusryhmässä* → 19,25, or a share when the first fills the second
+    (*412 oppilasta 420 oppilaspaikalla* → 98,1 %)."""
+    out = []
+    counts = [i for i in indicators if i.field == name and i.kind in ("count", "money") and i.value
+              and not i.direction]
+    for first, second in pairwise(counts):
+        if first.sentence != second.sentence or first.kind != second.kind:
+            continue
+        side_by_side = first.kind == "count" and first.end + 1 >= second.start and second.unit
+        if not (side_by_side or (first.kind == "money" and first.unit == second.unit and second.value > 0)):
+            continue  # "Vuosikate oli 6,4 milj. € ja poistot 5,9 milj. €" under "Vuosikate / poistot"
+        ratio = float(first.value) / float(second.value)
+        text = f"{first.text} / {second.text}"
+        out.append(Indicator(name, "count", round(ratio, 2), None, None, None, f"{text} = "
+                             f"{verdict.fi_number(round(ratio, 2))}", first.start, second.end, first.sentence))
+        if ratio <= 1 or first.kind == "money":
+            out.append(Indicator(name, "percent", round(100 * ratio, 1), "%", None, None,
+                                 f"{text} = {verdict.fi_percent(round(100 * ratio, 1))}", first.start, second.end,
+                                 first.sentence))
+    return out
+
+
+def _amount_from_earlier(name: str, now: Indicator, before: Indicator) -> Indicator:
+    """The change in the figures' own unit: *18,9 M€ (2023: 20,4 M€)* → 1,5 M€ down."""
+    direction = "increase" if now.value > before.value else "decrease"
+    amount = round(abs(float(now.value) - float(before.value)), 2)
+    text = f"{now.text} ({before.text} aiemmin) = {'+' if direction == 'increase' else '−'}{verdict.fi_number(amount)}"
+    return Indicator(name, now.kind, amount, now.unit, None, direction, text, now.start, before.end, now.sentence)
+
+
+def _share(name: str, doc, taken: float, whole: Indicator, last: Indicator, start: int, end: int) -> Indicator:
+    share = round(100 * taken / float(whole.value), 1)
+    return Indicator(name, "percent", share, "%", None, None, f"{doc.text[start:end]} = {verdict.fi_percent(share)}",
+                     start, end, whole.sentence)
+
+
+def _joined(between: str, *, adding_only: bool) -> bool:
+    """Words between two counts that add them: *lisäksi*, *sekä*, or (unless ``adding_only``) *ja*."""
+    words = [w.strip(".,;:()") for w in between.split()]
+    if any(w in OF_WHICH_WORDS for w in words):
+        return False
+    return any(w in ADDING_WORDS or (not adding_only and w in TOTAL_JOINING_WORDS) for w in words)
+
+
+def _adds_up(first: Indicator, second: Indicator, doc, between: str, total_metric: bool,
+             metric_lemmas: frozenset[str]) -> bool:
+    """Two figures in one clause that are parts of one total, with no verb of their own between them.
+
+    Joined by an adding word (*lisäksi*, *sekä*): the same thing, or the
+    second leaves its unit out (*812 valaisinta ja lisäksi syksyllä 480*).
+    Joined by a bare *ja* they add up only when something says the target
+    counts both: the metric counts a total (*käynnit yhteensä*) or names both
+    parts (*osinko ja takauspalkkiot*), the units are two kinds of one thing
+    (*kerrostaloasunto*, *pientaloasunto*), or both stand in the same case
+    after one verb (*myönnettiin 54 yhdistykselle ja 11 taiteilijalle*).
+    Not *412 asuntoa ja rakennuslupia myönnettiin 530*: a verb of its own
+    makes a second clause.
+    """
+    if not _joined(between, adding_only=False) or not _same_doing(doc, first, second, metric_lemmas):
+        return False
+    same = first.unit == second.unit if first.kind == "money" else same_thing(first.unit, second.unit)
+    if _joined(between, adding_only=True):
+        return same or second.unit is None  # "... oli 48, ja ... lisäksi 19"
+    if same and first.unit in MEASURE_UNITS:
+        return True  # "38.600 m² katuja ja 7.900 m² kevyen liikenteen väyliä": one measure, two places
+    if first.kind == "money":
+        named = [_named_before(doc, f) for f in (first, second)]
+        return same and (total_metric or all(n and n in metric_lemmas for n in named))
+    if same and (total_metric or first.unit != second.unit):
+        return True
+    return bool(_unit_case(first) & _unit_case(second) - CORE_CASE_NAMES)
+
+
+def _names_verb(doc, second: Indicator, third: Indicator, metric_lemmas: frozenset[str]) -> bool:
+    """The verb between two parts is one the metric names: *... ja koulutukseen siirtyi 410*."""
+    span = doc.char_span(second.end, third.start, alignment_mode="contract")
+    verbs = [t for t in span if t.pos_ == "VERB"] if span is not None else []
+    return bool(verbs) and all(finnish.lemmas(t.text) & metric_lemmas for t in verbs)
+
+
+def _same_doing(doc, first: Indicator, second: Indicator, metric_lemmas: frozenset[str]) -> bool:
+    """The second figure's clause does what the metric counts: no verb of its own, or one the metric names.
+
+    *Valmistuneita asuntoja oli 312 ja lisäksi ... valmistui 196 asuntoa* under *Valmistuneiden asuntojen
+    määrä* adds up; *9 uutta yritystä, ja lisäksi 7 ... yritystä laajensi toimintaansa* under *Uudet
+    sijoittuneet yritykset* does not, nor *412 asuntoa ja rakennuslupia myönnettiin 530*.
+    """
+    span = doc.char_span(first.end, second.end, alignment_mode="contract")
+    tokens = list(span) if span is not None else []
+    rest = doc.char_span(second.end, len(doc.text), alignment_mode="contract")
+    for token in rest if rest is not None else []:
+        if token.is_punct or token.lower_ in CLAUSE_WORDS:
+            break
+        tokens.append(token)
+    verbs = [t for t in tokens if t.pos_ == "VERB" and "Fin" in t.morph.get("VerbForm")]
+    if all(finnish.lemmas(t.text) & metric_lemmas for t in verbs):
+        return True
+    # A verb the metric does not name: a different doing only if the first figure's own verb is one it names
+    # ("sijoittui 9 uutta yritystä" vs "laajensi"); "varattiin 11 480 tuntia ... annettiin 940 tuntia" adds up.
+    figure = doc.char_span(first.start, first.end, alignment_mode="expand")
+    own = [t for t in figure.sent if t.idx < first.start and t.pos_ == "VERB"
+           and "Fin" in t.morph.get("VerbForm")] if figure is not None else []
+    return bool(own) and not finnish.lemmas(own[-1].text) & metric_lemmas
+
+
+def _named_before(doc, figure: Indicator) -> str | None:
+    """The noun right before a figure, what it is an amount of: *osinkoa 3,0 M€* → *osinko*."""
+    span = doc.char_span(figure.start, figure.end, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return None
+    token = doc[span.start - 1]
+    return token.lemma_.lower() if token.pos_ == "NOUN" else None
+
+
+def _unit_case(figure: Indicator) -> frozenset[str]:
+    words = figure.text.split()
+    return finnish.case_names(words[-1]) if len(words) > 1 and words[-1].isalpha() else frozenset()
+
+
+FRACTION = re.compile(r"(?<![\d/.,])(\d+)\s?/\s?(\d+)(?![\d/.,]\d)")
+#: A fraction whose second number is this or more is a month and year (*8/2022*), not a share.
+YEAR_FROM = 1900
+
+
+def _fractions(name: str, doc) -> list[Indicator]:
+    """*14/18 vastattiin ajallaan* → 77,8 %: a count out of a whole written with a slash (not *8/2022*)."""
+    out = []
+    for found in FRACTION.finditer(doc.text):
+        part, whole = int(found.group(1)), int(found.group(2))
+        if not 0 < part <= whole < YEAR_FROM:
+            continue
+        share = round(100 * part / whole, 1)
+        sentence = next((s.text for s in doc.sents if s.start_char <= found.start() < s.end_char), doc.text)
+        out.append(Indicator(name, "percent", share, "%", None, None, f"{found.group(0)} = {verdict.fi_percent(share)}",
+                             found.start(), found.end(), sentence))
+    return out
+
+
+def same_thing(first: str | None, second: str | None) -> bool:
+    """Units of counts that add up: the same, one a kind of the other (*vuokra-asunto*, *ARA-vuokra-asunto*),
+    or two kinds of one thing (*kerrostaloasunto*, *pientaloasunto*: both *asunto*)."""
+    if not (first and second):
+        return False
+    return (first == second or first.endswith(second) or second.endswith(first)
+            or finnish.compound_head(first) == finnish.compound_head(second))
+
+
+def _whole_first(first: Indicator, second: Indicator, between: str) -> bool:
+    """The count ``first`` is the whole of the count after it: *540 asukasta, joista 470*, *240 autosta 130*,
+    *2 140 työntekijästä irtisanoutui 73* — but not a change from one level to another (*180 kävijästä 150
+    kävijään*)."""
+    words = [w.strip(".,;:") for w in between.split()]
+    if any(w in OF_WHICH_WORDS for w in words):
+        return True
+    unit_word = first.text.split()[-1] if len(first.text.split()) > 1 else ""
+    return bool(unit_word) and OUT_OF_CASE in finnish.case_names(unit_word) and not (
+        _unit_case(second) & LEVEL_CASE_NAMES)
+
+
+def _whole_second(second: Indicator, text: str) -> bool:
+    """The count ``second`` is the whole its predecessor is out of: *1 710 hakemusta 1 980:sta*, *3 102 lasta
+    ikäluokan 3 737 lapsesta*."""
+    ending = re.match(r":[a-zåäö]+", text[second.end:second.end + 6])
+    if ending:
+        return OUT_OF_CASE in finnish.case_names(ending.group(0))
+    return OUT_OF_CASE in _unit_case(second)
+
+
+def implied_shares(indicators: list[Indicator]) -> list[Indicator]:
+    """For a share with nothing else to answer it: two counts of one thing in a sentence, the whole first,
+    or a count right before the places it fills.
+
+    *Nuorisovaltuusto teki 18 aloitetta ...; 14 aloitteeseen vastattiin ajallaan* → 77,8 %; *aloitti 213
+    opiskelijaa 220 aloituspaikkaan* → 96,8 %.
+    """
+    out = []
+    for field_name in EVIDENCE_FIELDS:
+        counts = [i for i in indicators if i.field == field_name and i.kind == "count" and i.unit and i.value
+                  and not i.direction]
+        for first, second in combinations(counts, 2):
+            adjacent = counts.index(second) == counts.index(first) + 1
+            if same_thing(first.unit, second.unit) and 0 < second.value < first.value:
+                # "Lupia myönnettiin 312. ... sähköisesti haettiin 301 lupaa.": one thing, the whole first.
+                whole, part = first, second
+            elif adjacent and first.sentence == second.sentence and first.end + 1 >= second.start and (
+                    _unit_case(second) & PLACE_CASE_NAMES) and 0 < first.value <= second.value:
+                whole, part = second, first  # "aloitti 213 opiskelijaa 220 aloituspaikkaan"
+            else:
+                continue
+            share = round(100 * float(part.value) / float(whole.value), 1)
+            out.append(Indicator(field_name, "percent", share, "%", None, None,
+                                 f"{part.text} / {whole.text} = {verdict.fi_percent(share)}", first.start,
+                                 second.end, first.sentence))
+        if out:
+            return out
+    return out
