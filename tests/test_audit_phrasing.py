@@ -699,3 +699,18 @@ def test_parts_the_report_leaves_open(fields, claimed, verdict):
 def test_sums_and_years(fields, claimed, verdict):
     goal = audited(status=claimed, **fields)
     assert goal.audit.verdict == verdict, goal.audit.reasons
+
+
+@pytest.mark.parametrize(
+    ("goal_text", "actual", "verdict"),
+    [
+        pytest.param("Toimintakate ei ylitä talousarviota.", "−182,4 M€", "consistent",
+                     id="a-signed-budget-level-kept"),
+        pytest.param("Toimintakate ei ylitä talousarviota.", "−190,1 M€", "inconsistent",
+                     id="a-signed-budget-level-exceeded"),
+    ],
+)
+def test_a_signed_sum_with_nothing_to_change_from_is_a_level(goal_text, actual, verdict):
+    goal = audited(goal=goal_text, target="Talousarvio −184,0 M€", metric="Toimintakate (M€)",
+                   metric_status=f"Toimintakate oli {actual}.", status="full")
+    assert goal.audit.verdict == verdict, goal.audit.reasons

@@ -108,7 +108,8 @@ def requirements(goal: Goal, docs: dict, indicators: Iterable[Indicator]) -> lis
             continue
         case = unit_case(target_doc.text, figure)
         figure = _from_goal(_read_around(figure, target_doc.text, money_metric), goal_figures)
-        part = _quantity(figure, _paired(figure, target_figures, baseline_figures), inverse_context, case)
+        part = _quantity(figure, _paired(figure, target_figures, baseline_figures), inverse_context, case,
+                         goal_moves=goal_doc is None or any(g.direction for g in goal_figures))
         if len(target_figures) == 1:
             part.context = context  # with two figures to reach, the metric names both: no help in choosing
         if part.unit is None and not _counts_anything(docs.get("metric")):
@@ -284,7 +285,7 @@ def unit_case(text: str, figure: Indicator) -> str | None:
 
 
 def _quantity(figure: Indicator, baseline_figures: list[Indicator], inverse_context: bool,
-              case: str | None = None) -> Part:
+              case: str | None = None, goal_moves: bool = True) -> Part:
     part = Part(kind="quantity", text=figure.text, measure=figure.kind, value=float(figure.value),
                 unit=figure.unit, qualifier=figure.qualifier)
     words = figure.text.lower()
@@ -293,7 +294,10 @@ def _quantity(figure: Indicator, baseline_figures: list[Indicator], inverse_cont
         part.relative = True
         part.change = "increase" if sign_of(figure) == "+" else "decrease"
     elif sign_of(figure) and figure.kind in ("count", "money", "percent") and not any(
-            b.kind == figure.kind and sign_of(b) for b in baseline_figures):
+            b.kind == figure.kind and sign_of(b) for b in baseline_figures) and (
+            figure.kind == "percent" or goal_moves or any(b.kind == figure.kind for b in baseline_figures)):
+        # A signed sum with nothing to change from and a goal that names no change is a level: "Talousarvio
+        # −184,0 M€" under "Toimintakate ei ylitä talousarviota".
         # Not against a signed baseline: "−4 %" after "Lähtötaso −3 %" is a level of a rate.
         # "+15 km", "−2 000 €", "+2 %-yks.": a change of that size from the baseline.
         part.value = abs(part.value)
