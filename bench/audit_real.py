@@ -5,7 +5,7 @@
 1. The seed report: the audit's verdict per goal against an auditor's
    (``tests/fixtures/seed_audit.json``), with the shipped model.
 2. The hand-written development sets (``tests/fixtures/audit_dev/``,
-   ``audit_dev2/`` … ``audit_dev6/``, open for tuning) scored the same way, with
+   ``audit_dev2/`` … ``audit_dev8/``, open for tuning) scored the same way, with
    each wrong flag and miss listed. Then the hand-written held-out sets
    (``tests/fixtures/audit_heldout/`` and ``audit_heldout2/``: four cities'
    report documents each and an auditor's key written without the code):
@@ -61,6 +61,8 @@ DEV3 = FIXTURES / "audit_dev3"
 DEV4 = FIXTURES / "audit_dev4"
 DEV5 = FIXTURES / "audit_dev5"
 DEV6 = FIXTURES / "audit_dev6"
+DEV7 = FIXTURES / "audit_dev7"
+DEV8 = FIXTURES / "audit_dev8"
 
 _NOTE_SHARE = re.compile(r"= (-?[\d\u00a0 ]+(?:,\d+)?) %")
 
@@ -307,6 +309,10 @@ def main() -> None:
         notes += handwritten_section(model, DEV5, "fifth development (tunable)",
                                      listing=args.list in ("dev", "all"))
         notes += handwritten_section(model, DEV6, "sixth development (tunable)",
+                                     listing=args.list in ("dev", "all"))
+        notes += handwritten_section(model, DEV7, "seventh development (tunable)",
+                                     listing=args.list in ("dev", "all"))
+        notes += handwritten_section(model, DEV8, "eighth development (tunable)",
                                      listing=args.list in ("dev", "all"))
     if "handwritten" in sections:
         notes += handwritten_section(model)

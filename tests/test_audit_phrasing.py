@@ -714,3 +714,11 @@ def test_a_signed_sum_with_nothing_to_change_from_is_a_level(goal_text, actual, 
     goal = audited(goal=goal_text, target="Talousarvio −184,0 M€", metric="Toimintakate (M€)",
                    metric_status=f"Toimintakate oli {actual}.", status="full")
     assert goal.audit.verdict == verdict, goal.audit.reasons
+
+
+def test_two_target_figures_with_their_baselines_and_a_qualifier_from_the_goal():
+    goal = audited(goal="Yrityksiä perustetaan vähintään 150 ja neuvontaa saa vähintään 300 asiakasta.",
+                   target="Tavoitetaso: 150 yritystä ja 300 asiakasta",
+                   baseline="Lähtötaso: 140 yritystä ja 280 asiakasta",
+                   metric_status="Yrityksiä perustettiin 161 ja neuvontaa sai 312 asiakasta.", status="full")
+    assert goal.audit.verdict == "consistent", goal.audit.reasons

@@ -107,8 +107,9 @@ def requirements(goal: Goal, docs: dict, indicators: Iterable[Indicator]) -> lis
         if _in_component(target_doc, figure):
             continue
         case = unit_case(target_doc.text, figure)
+        bases = _paired(figure, target_figures, baseline_figures)  # by the figure as found, before it is read
         figure = _from_goal(_read_around(figure, target_doc.text, money_metric), goal_figures)
-        part = _quantity(figure, _paired(figure, target_figures, baseline_figures), inverse_context, case,
+        part = _quantity(figure, bases, inverse_context, case,
                          goal_moves=goal_doc is None or any(g.direction for g in goal_figures))
         if len(target_figures) == 1:
             part.context = context  # with two figures to reach, the metric names both: no help in choosing
