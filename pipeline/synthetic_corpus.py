@@ -106,6 +106,11 @@ NOISE = (
 )
 TARGET_KINDS = ("reach", "increase_pct", "decrease_pct", "max_level", "rate", "deliverable", "count_and_deliverable",
                 "qualitative")
+#: Kinds with one figure to reach: missed is "not met" (reports without a legend of their own), so their goals
+#: are never partly met.
+SINGLE_FIGURE_KINDS = ("reach", "increase_pct", "decrease_pct", "max_level", "rate")
+#: Kinds a partly met goal is drawn from.
+PARTIAL_KINDS = ("deliverable", "count_and_deliverable", "qualitative")
 
 
 @dataclass(slots=True)
@@ -146,9 +151,9 @@ def _percent(rng: random.Random, value: float) -> str:
 def _truth_level(rng: random.Random, truth: str, base: float, target: float, higher_is_better: bool) -> float:
     """A reported level that makes ``truth`` true against ``target`` from ``base``.
 
-    As the audit grades one figure (:func:`pipeline.config.slightly_below`, 10 %): ``partial`` is
-    slightly below the target (2–8 % short), ``none`` clearly below it (over 12 % short: some
-    progress from the baseline, or none at all).
+    As the audit grades one figure in a report without a legend of its own: missed is ``none``,
+    whether there was some progress from the baseline or none at all (``partial`` is kept for the
+    "slightly below" setting, 2–8 % short, when a kind is asked for explicitly).
     """
     if higher_is_better:
         if truth == "full":
@@ -169,6 +174,8 @@ def generate_goal(rng: random.Random, goal_id: str, year: int, family: int, trut
                   target_kind: str | None = None) -> tuple[Goal, str, str]:
     """One SYNTHETIC goal whose evidence makes ``truth`` true; returns ``(goal, area, target_kind)``."""
     kind = target_kind or rng.choice(TARGET_KINDS)
+    if truth == "partial" and kind in SINGLE_FIGURE_KINDS and target_kind is None:
+        kind = rng.choice(PARTIAL_KINDS)
     if kind in ("decrease_pct", "max_level"):
         area_name, metric_name, unit, scale = rng.choice(INVERSE)
         genitive = metric_name

@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from pipeline import config, finnish
+from pipeline import finnish
 from pipeline.audit import verdict
 from pipeline.audit.derived import (
     EVIDENCE_FIELDS,
@@ -541,8 +541,9 @@ def _combine(result: Assessment, goal: Goal, docs: dict, legend_band: float | No
         # One figure to reach, missed, in a report whose legend sets "slightly below": within the band is
         # partial, further is none, however much progress there was.
         return "partial" if _slightly_below(result.findings[0], legend_band) else "none"
-    if outcomes == {"not_met"} or (single and not _slightly_below(result.findings[0], config.slightly_below())):
-        # Without a legend a missed figure is not met; progress counts as partial only within the setting.
+    if outcomes == {"not_met"} or single:
+        # Without a legend of its own a report has no "slightly below": one figure missed is not met, however
+        # close (the auditors' reading; metric rows, whose legend has one, keep the setting).
         return "none"
     if outcomes == {"met"}:
         if unknown_quantity:
