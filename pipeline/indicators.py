@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from pipeline import finnish
 from pipeline.lang_fi.cases import NUMERAL_CLASS, VOIKKO_CASES
-from pipeline.lang_fi.change_words import DIRECTION_LEMMAS
+from pipeline.lang_fi.change_words import CHANGE_NOUN_LEMMAS, DIRECTION_LEMMAS
 from pipeline.lang_fi.dates import (
     MONTHS,
     SCHOOL_YEAR_END,
@@ -377,12 +377,17 @@ def _partitive_noun_follows(doc, i: int, end: int) -> bool:
 
 
 def _unit_before(doc, first: int, sentence_start: int):
-    """The counted noun of an existential clause, before its verb: *Lainoja oli 1 985 000*, *tunteja kertyi 3 120*.
+    """The counted noun before the number: *Lainoja oli 1 985 000*, *tunteja kertyi 3 120*, *verkkokäyntejä 87 600*.
 
-    A noun in the partitive directly before a verb (or *olla*) that directly
-    precedes the number; nothing else may stand between them.
+    A noun in the partitive directly before the number, or directly before a
+    verb (or *olla*) that directly precedes it; nothing else may stand between
+    them. Not a word of change (*kasvua 5 %*).
     """
-    verb = first - 1
+    before = first - 1
+    if before >= sentence_start and doc[before].pos_ == "NOUN" and "Par" in doc[before].morph.get("Case") and (
+            doc[before].is_alpha and doc[before].lemma_.lower() not in CHANGE_NOUN_LEMMAS):
+        return doc[before]  # "ja verkkokäyntejä 87 600": the noun right before, with no verb
+    verb = before
     if verb - 1 < sentence_start or doc[verb].pos_ not in ("VERB", "AUX"):
         return None
     noun = doc[verb - 1]

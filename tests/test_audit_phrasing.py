@@ -723,3 +723,33 @@ def test_two_target_figures_with_their_baselines_and_a_qualifier_from_the_goal()
                    baseline="Lähtötaso: 140 yritystä ja 280 asiakasta",
                    metric_status="Yrityksiä perustettiin 161 ja neuvontaa sai 312 asiakasta.", status="full")
     assert goal.audit.verdict == "consistent", goal.audit.reasons
+
+
+@pytest.mark.parametrize(
+    ("fields", "claimed", "verdict"),
+    [
+        pytest.param(dict(target="+5 %", baseline="312 400 käyntiä (2022)", metric="Kirjastokäynnit yhteensä",
+                          metric_status="Fyysisiä käyntejä kirjattiin 248 100 ja verkkokäyntejä 87 600."),
+                     "full", "consistent", id="a-noun-right-before-its-number"),
+        pytest.param(dict(target="60", metric="Aloittaneet lukio-opiskelijat",
+                          metric_status="Lukiossa aloitti 46 opiskelijaa suomenkielisellä linjalla ja lisäksi 17 "
+                                        "kansainvälisellä linjalla."),
+                     "full", "consistent", id="an-oblique-word-is-where-not-what"),
+        pytest.param(dict(target="3 yritystä", metric="Alueille sijoittuneet uudet yritykset",
+                          metric_status="Röyttään sijoittui kaksi uutta yritystä ja satama-alueelle yksi."),
+                     "full", "consistent", id="the-thing-left-out-of-a-second-part"),
+        pytest.param(dict(goal="Asiakkaista vähintään 30 % sijoittuu työmarkkinoille tai koulutukseen.",
+                          target="30 %", metric="Sijoittuneiden osuus palvelun päättäneistä",
+                          measures="Palvelun päättäneistä 1 046 asiakkaasta 297 työllistyi ja 61 aloitti koulutuksen."),
+                     "full", "consistent", id="alternatives-named-by-the-goal"),
+        pytest.param(dict(target="85 %", metric="Investointimäärärahojen käyttöaste",
+                          measures="Määrärahoista käytettiin 14,2 milj. euroa 15,9 milj. euron talousarviosta."),
+                     "full", "consistent", id="a-share-of-a-budget"),
+        pytest.param(dict(target="Tavoite: 150 ja 60", metric="käytetyt kesätyösetelit; kaupungin kesätyöntekijät",
+                          metric_status="Kesätyöseteleitä käytettiin 163, ja kaupunki palkkasi kesäksi 58 nuorta."),
+                     "full", "insufficient_evidence", id="each-target-figure-its-own-metric-item"),
+    ],
+)
+def test_parts_places_and_items(fields, claimed, verdict):
+    goal = audited(status=claimed, **fields)
+    assert goal.audit.verdict == verdict, goal.audit.reasons

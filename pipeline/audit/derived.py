@@ -49,7 +49,10 @@ def derived_figures(docs: dict, indicators: list[Indicator]) -> list[Indicator]:
     out = []
     metric = docs.get("metric")
     metric_words = {w.strip(".,;:()").lower() for w in metric.text.split()} if metric is not None else set()
-    alternatives = bool(metric_words & set(ALTERNATIVE_WORDS))
+    goal = docs.get("goal")
+    goal_words = {w.strip(".,;:()").lower() for w in goal.text.split()} if goal is not None else set()
+    # "työllistyy tai siirtyy koulutukseen" in the metric or the goal: the parts after "joista" add up.
+    alternatives = bool((metric_words | goal_words) & set(ALTERNATIVE_WORDS))
     total_metric = bool(metric_words & set(TOTAL_WORDS))
     ratio_metric = metric is not None and RATIO_MARK in metric.text
     # Every reading of every word: "osinko" is read as "osa" + "-ko" on its own, "valmistuneiden" is "valmistua".
@@ -86,7 +89,7 @@ def derived_figures(docs: dict, indicators: list[Indicator]) -> list[Indicator]:
                 taken = sum(float(p.value) for p in parts)
                 if taken <= first.value:
                     out.append(_share(name, doc, taken, first, parts[-1], first.start, parts[-1].end))
-            elif first.kind == "count" and _whole_second(second, doc.text) and 0 < first.value <= second.value:
+            elif first.unit == second.unit and _whole_second(second, doc.text) and 0 < first.value <= second.value:
                 ending = re.match(r":[a-zåäö]+", doc.text[second.end:second.end + 6])
                 end = second.end + (len(ending.group(0)) if ending else 0)
                 out.append(_share(name, doc, float(first.value), second, first, first.start, end))
@@ -184,8 +187,13 @@ def _adds_up(first: Indicator, second: Indicator, doc, between: str, total_metri
     if not _joined(between, adding_only=False) or not _same_doing(doc, first, second, metric_lemmas):
         return False
     same = first.unit == second.unit if first.kind == "money" else same_thing(first.unit, second.unit)
+    # "46 opiskelijaa ... ja lisäksi 17 kansainvälisellä linjalla": a word in an oblique case is where, not what.
+    elliptic = second.unit is None or (first.kind == "count" and bool(
+        _unit_case(second) - CORE_CASE_NAMES) and not _unit_case(second) & CORE_CASE_NAMES)
     if _joined(between, adding_only=True):
-        return same or second.unit is None  # "... oli 48, ja ... lisäksi 19"
+        return same or elliptic  # "... oli 48, ja ... lisäksi 19"
+    if second.unit is None and first.unit is not None and first.kind == "count":
+        return True  # "Röyttään sijoittui kaksi uutta yritystä ja satama-alueelle yksi": the thing left out
     if same and first.unit in MEASURE_UNITS:
         return True  # "38.600 m² katuja ja 7.900 m² kevyen liikenteen väyliä": one measure, two places
     if first.kind == "money":
@@ -283,11 +291,14 @@ def _whole_first(first: Indicator, second: Indicator, between: str) -> bool:
 
 
 def _whole_second(second: Indicator, text: str) -> bool:
-    """The count ``second`` is the whole its predecessor is out of: *1 710 hakemusta 1 980:sta*, *3 102 lasta
-    ikäluokan 3 737 lapsesta*."""
+    """The figure ``second`` is the whole its predecessor is out of: *1 710 hakemusta 1 980:sta*, *3 102 lasta
+    ikäluokan 3 737 lapsesta*, *14,2 milj. euroa 15,9 milj. euron talousarviosta*."""
     ending = re.match(r":[a-zåäö]+", text[second.end:second.end + 6])
     if ending:
         return OUT_OF_CASE in finnish.case_names(ending.group(0))
+    if second.kind == "money":
+        following = re.match(r"\s+([^\W\d_]+)", text[second.end:second.end + 40])
+        return following is not None and OUT_OF_CASE in finnish.case_names(following.group(1))
     return OUT_OF_CASE in _unit_case(second)
 
 

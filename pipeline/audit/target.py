@@ -107,6 +107,7 @@ def requirements(goal: Goal, docs: dict, indicators: Iterable[Indicator]) -> lis
         if _in_component(target_doc, figure):
             continue
         case = unit_case(target_doc.text, figure)
+        figure_found = figure
         bases = _paired(figure, target_figures, baseline_figures)  # by the figure as found, before it is read
         figure = _from_goal(_read_around(figure, target_doc.text, money_metric), goal_figures)
         part = _quantity(figure, bases, inverse_context, case,
@@ -115,7 +116,10 @@ def requirements(goal: Goal, docs: dict, indicators: Iterable[Indicator]) -> lis
             part.context = context  # with two figures to reach, the metric names both: no help in choosing
         if part.unit is None and not _counts_anything(docs.get("metric")):
             goal_units = {g.unit for g in goal_figures if g.value == figure.value and g.unit}
-            part.scope = frozenset(metric_lemmas | goal_units)
+            items = _metric_items(docs.get("metric"))
+            own = items[target_figures.index(figure_found)] if len(items) == len(target_figures) > 1 else None
+            # "Tavoite: 150 ja 60" under "käytetyt kesätyösetelit; kaupungin kesätyöntekijät": each its own item.
+            part.scope = frozenset((own if own is not None else metric_lemmas) | goal_units)
         if not any(p.kind == "quantity" and p.threshold is not None and part.threshold is not None
                    and abs(p.threshold - part.threshold) <= 0.001 * abs(part.threshold) for p in parts):
             parts.append(part)  # "+10 % (92 950)": the level a change implies is not a second part
@@ -220,6 +224,22 @@ def _names_a_thing(side) -> bool:
     ammatillisen koulutuksen yhteistyösopimus* is one agreement (*Lukion* is only a genitive)."""
     return any(t.pos_ == "VERB" or (t.pos_ in ("NOUN", "PROPN") and set(t.morph.get("Case")) - {"Gen"})
                for t in side)
+
+
+def _metric_items(metric_doc) -> list[frozenset[str]]:
+    """The content lemmas of each item of a metric listed with semicolons: *Liikevaihto; tilikauden tulos*."""
+    if metric_doc is None or ";" not in metric_doc.text:
+        return []
+    items, current = [], []
+    for token in metric_doc:
+        if token.text == ";":
+            items.append(current)
+            current = []
+        else:
+            current.append(token)
+    items.append(current)
+    return [frozenset(t.lemma_.lower() for t in item if t.pos_ in ("NOUN", "PROPN", "ADJ")
+                      and t.lemma_.lower() not in GENERIC_LEMMAS) for item in items]
 
 
 def _counts_anything(metric_doc) -> bool:

@@ -31,3 +31,6 @@ EARLIER_WORDS: tuple[str, ...] = ("aiemmin", "edellisvuonna", "edellisvuoden", "
 EARLIER_YEAR_PATTERN = r"\(\s*(?:v\.\s*)?(?:\d{1,2}\.\d{1,2}\.)?(?:19|20)\d{2}\s*:?\s*$"
 #: A clause that dates the figure after it to an earlier year: *78 %, kun se vuonna 2023 oli 71 %*.
 EARLIER_CLAUSE_PATTERN = r"\bkun\b[^.;]*\b(?:19|20)\d{2}\b[^.;]*$"
+#: Nouns of change, which a number after them measures rather than counts: *kasvua 5 %*, *lisäystä 12*.
+CHANGE_NOUN_LEMMAS: frozenset[str] = frozenset(lemma for lemma in DIRECTION_LEMMAS if lemma.endswith(
+    ("u", "ys", "minen", "nen", "ma", "us")) and lemma not in ("lisää",))
