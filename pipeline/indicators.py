@@ -292,7 +292,8 @@ def _indicator(doc, field: str, match: _Match) -> Indicator:
     if kind in ("count", "year?") and unit is None:
         unit_token = _unit_token(doc, last, sentence.end, match.end, _governed_cases(doc, match))
         if unit_token is not None:
-            unit = UNIT_ABBREVIATIONS.get(unit_token.text.lower(), unit_token.lemma_.lower())
+            word = unit_token.text.lower()
+            unit = UNIT_ABBREVIATIONS.get(word, UNIT_ABBREVIATIONS.get(word.rstrip("."), unit_token.lemma_.lower()))
             last = unit_token.i + 1
         elif kind == "count" and (named := _unit_before(doc, first, sentence.start)) is not None:
             unit = named.lemma_.lower()  # "Lainoja oli 1 985 000": the counted noun before its verb

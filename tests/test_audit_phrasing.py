@@ -753,3 +753,28 @@ def test_two_target_figures_with_their_baselines_and_a_qualifier_from_the_goal()
 def test_parts_places_and_items(fields, claimed, verdict):
     goal = audited(status=claimed, **fields)
     assert goal.audit.verdict == verdict, goal.audit.reasons
+
+
+@pytest.mark.parametrize(
+    ("fields", "verdict"),
+    [
+        pytest.param(dict(target="+10 %", metric="Osallistumiskerrat",
+                          metric_status="Osallistumiskertoja kertyi 24 860, kun vuonna 2022 niitä oli 22 310."),
+                     "consistent", id="an-earlier-figure-referred-to-by-a-pronoun"),
+        pytest.param(dict(target="−25 % vuoden 2019 tasosta", metric="CO2-päästöt (t)",
+                          metric_status="Päästöt olivat 2 310 t CO2, kun vuonna 2019 ne olivat 3 240 t."),
+                     "consistent", id="an-abbreviated-unit-ending-a-sentence"),
+        pytest.param(dict(target="+10 %", metric="Kävijämäärä",
+                          metric_status="Kävijöitä oli 14 320, vuonna 2022 13 600."),
+                     "inconsistent", id="an-earlier-year-after-a-comma"),
+        pytest.param(dict(target="30 000 kävijää", metric="Museoiden ja tapahtumien kävijät yhteensä",
+                          metric_status="Museoissa kävi 18 650 vierasta ja lisäksi tapahtumissa 12 300 osallistujaa."),
+                     "consistent", id="lisäksi-under-a-total-adds-other-words-for-visitors"),
+        pytest.param(dict(target="alle 14 kpv/htv", metric="Sairauspoissaolot kpv/htv",
+                          metric_status="Sairauspoissaoloja oli 13,6 kalenteripäivää henkilötyövuotta kohden."),
+                     "consistent", id="kpv-is-kalenteripäivä"),
+    ],
+)
+def test_units_pronouns_and_earlier_years(fields, verdict):
+    goal = audited(status="full", **fields)
+    assert goal.audit.verdict == verdict, goal.audit.reasons

@@ -93,13 +93,16 @@ def derived_figures(docs: dict, indicators: list[Indicator]) -> list[Indicator]:
                 ending = re.match(r":[a-zåäö]+", doc.text[second.end:second.end + 6])
                 end = second.end + (len(ending.group(0)) if ending else 0)
                 out.append(_share(name, doc, float(first.value), second, first, first.start, end))
-            elif _earlier(between) and first.unit == second.unit and 0 < second.value != first.value:
+            elif _earlier(between) and (first.unit == second.unit or second.unit is None) and (
+                    0 < second.value != first.value):  # "..., kun vuonna 2023 niitä oli 22 310"
                 out.append(_change_from_earlier(name, doc, first, second))
                 if first.kind != "percent":
                     out.append(_amount_from_earlier(name, first, second))
             elif _adds_up(first, second, doc, between, total_metric, metric_lemmas):
                 total = first.value + second.value
-                out.append(Indicator(name, first.kind, total, first.unit, None, None,
+                # Parts counted in other words (vieras, osallistuja) make a total of no one unit.
+                unit = first.unit if second.unit is None or same_thing(first.unit, second.unit) else None
+                out.append(Indicator(name, first.kind, total, unit, None, None,
                                      f"{first.text} + {second.text} = {verdict.fi_number(total)}", first.start,
                                      second.end, first.sentence))
     return out
@@ -191,7 +194,9 @@ def _adds_up(first: Indicator, second: Indicator, doc, between: str, total_metri
     elliptic = second.unit is None or (first.kind == "count" and bool(
         _unit_case(second) - CORE_CASE_NAMES) and not _unit_case(second) & CORE_CASE_NAMES)
     if _joined(between, adding_only=True):
-        return same or elliptic  # "... oli 48, ja ... lisäksi 19"
+        # "... oli 48, ja ... lisäksi 19"; "vaihdettiin LED-valaisimiksi 612, ja lisäksi ... 214 LED-valaisinta";
+        # "18 650 vierasta ja lisäksi ... 12 300 osallistujaa" under "kävijät yhteensä".
+        return same or elliptic or first.unit is None or total_metric
     if second.unit is None and first.unit is not None and first.kind == "count":
         return True  # "Röyttään sijoittui kaksi uutta yritystä ja satama-alueelle yksi": the thing left out
     if same and first.unit in MEASURE_UNITS:

@@ -29,8 +29,9 @@ CHANGE_BOUNDS: dict[str, str] = {"increase": "vähintään", "decrease": "enint�
 EARLIER_WORDS: tuple[str, ...] = ("aiemmin", "edellisvuonna", "edellisvuoden", "viime vuonna", "edellisenä")
 #: An earlier year's figure in brackets after this year's: *268,4 M€ (2023: 259,6 M€)*.
 EARLIER_YEAR_PATTERN = r"\(\s*(?:v\.\s*)?(?:\d{1,2}\.\d{1,2}\.)?(?:19|20)\d{2}\s*:?\s*$"
-#: A clause that dates the figure after it to an earlier year: *78 %, kun se vuonna 2023 oli 71 %*.
-EARLIER_CLAUSE_PATTERN = r"\bkun\b[^.;]*\b(?:19|20)\d{2}\b[^.;]*$"
+#: A clause that dates the figure after it to an earlier year: *78 %, kun se vuonna 2023 oli 71 %*,
+#: *14 320, vuonna 2023 13 600*.
+EARLIER_CLAUSE_PATTERN = r"\bkun\b[^.;]*\b(?:19|20)\d{2}\b[^.;]*$|,\s*(?:vuonna|v\.)\s*(?:19|20)\d{2}\s*:?\s*$"
 #: Nouns of change, which a number after them measures rather than counts: *kasvua 5 %*, *lisäystä 12*.
 CHANGE_NOUN_LEMMAS: frozenset[str] = frozenset(lemma for lemma in DIRECTION_LEMMAS if lemma.endswith(
     ("u", "ys", "minen", "nen", "ma", "us")) and lemma not in ("lisää",))

@@ -9,7 +9,8 @@ from __future__ import annotations
 #: Units written as abbreviations → the unit kept: *yli 10kpl*, *noin 80 kpl*, *5 hlöä*.
 UNIT_ABBREVIATIONS: dict[str, str] = {"kpl": "kpl", "hlö": "henkilö", "hlöä": "henkilö", "hlöt": "henkilö",
                                       "h": "tunti", "km": "km", "m2": "m2", "m²": "m2", "ha": "ha", "t": "tonni",
-                                      "pv": "päivä", "vrk": "vuorokausi", "op": "opintopiste"}
+                                      "pv": "päivä", "vrk": "vuorokausi", "op": "opintopiste",
+                                      "kpv": "kalenteripäivä", "htv": "henkilötyövuosi"}
 
 #: Per cent after a number: *%*, *prosenttia*; with *yks* a change in percentage points (*%-yks.*).
 PERCENT_PATTERN = r"%-?yks\w*\.?|%-?yksikö\w*|prosenttiyksikö\w*|prosenttiyksikkö\w*|%|prosent\w*"
