@@ -52,17 +52,14 @@ ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "data" / "samples" / "vantaa_2021_kasvatus_ja_oppiminen.txt"
 FIXTURES = ROOT / "tests" / "fixtures"
 HELDOUT = FIXTURES / "audit_heldout"
-DEV = FIXTURES / "audit_dev"
 REAL_KEY = FIXTURES / "real_key"
 ROWS_KEY = FIXTURES / "rows_key"
-DEV2 = FIXTURES / "audit_dev2"
 HELDOUT2 = FIXTURES / "audit_heldout2"
-DEV3 = FIXTURES / "audit_dev3"
-DEV4 = FIXTURES / "audit_dev4"
-DEV5 = FIXTURES / "audit_dev5"
-DEV6 = FIXTURES / "audit_dev6"
-DEV7 = FIXTURES / "audit_dev7"
-DEV8 = FIXTURES / "audit_dev8"
+#: The hand-written development sets, open for tuning, in the order they were written.
+DEV_SETS: tuple[tuple[Path, str], ...] = tuple(
+    (FIXTURES / folder, f"{ordinal} development (tunable)") for folder, ordinal in (
+        ("audit_dev", "first"), ("audit_dev2", "second"), ("audit_dev3", "third"), ("audit_dev4", "fourth"),
+        ("audit_dev5", "fifth"), ("audit_dev6", "sixth"), ("audit_dev7", "seventh"), ("audit_dev8", "eighth")))
 
 _NOTE_SHARE = re.compile(r"= (-?[\d\u00a0 ]+(?:,\d+)?) %")
 
@@ -299,21 +296,8 @@ def main() -> None:
     model = _load_model(args.no_model) if sections & {"seed", "dev", "handwritten", "kauhava"} else None
     notes = seed_section(model) if "seed" in sections else []
     if "dev" in sections:
-        notes += handwritten_section(model, DEV, "development (tunable)", listing=args.list in ("dev", "all"))
-        notes += handwritten_section(model, DEV2, "second development (tunable)",
-                                     listing=args.list in ("dev", "all"))
-        notes += handwritten_section(model, DEV3, "third development (tunable)",
-                                     listing=args.list in ("dev", "all"))
-        notes += handwritten_section(model, DEV4, "fourth development (tunable)",
-                                     listing=args.list in ("dev", "all"))
-        notes += handwritten_section(model, DEV5, "fifth development (tunable)",
-                                     listing=args.list in ("dev", "all"))
-        notes += handwritten_section(model, DEV6, "sixth development (tunable)",
-                                     listing=args.list in ("dev", "all"))
-        notes += handwritten_section(model, DEV7, "seventh development (tunable)",
-                                     listing=args.list in ("dev", "all"))
-        notes += handwritten_section(model, DEV8, "eighth development (tunable)",
-                                     listing=args.list in ("dev", "all"))
+        for folder, label in DEV_SETS:
+            notes += handwritten_section(model, folder, label, listing=args.list in ("dev", "all"))
     if "handwritten" in sections:
         notes += handwritten_section(model)
         notes += handwritten_section(model, HELDOUT2, "second held-out")

@@ -48,9 +48,7 @@ def derived_figures(docs: dict, indicators: list[Indicator]) -> list[Indicator]:
     """
     out = []
     metric = docs.get("metric")
-    metric_words = {w.strip(".,;:()").lower() for w in metric.text.split()} if metric is not None else set()
-    goal = docs.get("goal")
-    goal_words = {w.strip(".,;:()").lower() for w in goal.text.split()} if goal is not None else set()
+    metric_words, goal_words = _word_set(metric), _word_set(docs.get("goal"))
     # "työllistyy tai siirtyy koulutukseen" in the metric or the goal: the parts after "joista" add up.
     alternatives = bool((metric_words | goal_words) & set(ALTERNATIVE_WORDS))
     total_metric = bool(metric_words & set(TOTAL_WORDS))
@@ -70,17 +68,18 @@ def derived_figures(docs: dict, indicators: list[Indicator]) -> list[Indicator]:
         for at, (first, second) in enumerate(pairwise(counts)):
             if first.sentence != second.sentence or first.kind != second.kind:
                 continue
-            if first.kind == "percent" and not _earlier(doc.text[first.end:second.start].lower()):
-                continue  # two rates: only a year-on-year pair says anything
             between = doc.text[first.end:second.start].lower()
+            if first.kind == "percent" and not _earlier(between):
+                continue  # two rates: only a year-on-year pair says anything
             if first.kind == "count" and _whole_first(first, second, between) and 0 < second.value <= first.value:
                 # "540 asukasta, joista 470", "240 linja-autosta 130": the whole named before its part.
                 parts = [second]
                 third = counts[at + 2] if at + 2 < len(counts) else None
+                joining = doc.text[second.end:third.start].lower() if third is not None else ""
                 if third is not None and third.sentence == second.sentence and _joined(
-                        doc.text[second.end:third.start].lower(), adding_only=False) and (
+                        joining, adding_only=False) and (
                         alternatives or _names_verb(doc, second, third, metric_lemmas)
-                        or _joined(doc.text[second.end:third.start].lower(), adding_only=True)
+                        or _joined(joining, adding_only=True)
                         or (third.unit is not None and third.unit in metric_lemmas)):
                     # "joista 1 810 työllistyi ja 402 aloitti koulutuksen" under "työhön tai koulutukseen
                     # siirtyneiden osuus"; "joista työllistyi 1 020 ja koulutukseen siirtyi 410" under
@@ -88,16 +87,14 @@ def derived_figures(docs: dict, indicators: list[Indicator]) -> list[Indicator]:
                     parts.append(third)
                 taken = sum(float(p.value) for p in parts)
                 if taken <= first.value:
-                    out.append(_share(name, doc, taken, first, parts[-1], first.start, parts[-1].end))
+                    out.append(_share(name, doc, taken, first, first.start, parts[-1].end))
             elif first.unit == second.unit and _whole_second(second, doc.text) and 0 < first.value <= second.value:
                 ending = re.match(r":[a-zåäö]+", doc.text[second.end:second.end + 6])
                 end = second.end + (len(ending.group(0)) if ending else 0)
-                out.append(_share(name, doc, float(first.value), second, first, first.start, end))
+                out.append(_share(name, doc, float(first.value), second, first.start, end))
             elif _earlier(between) and (first.unit == second.unit or second.unit is None) and (
                     0 < second.value != first.value):  # "..., kun vuonna 2023 niitä oli 22 310"
-                out.append(_change_from_earlier(name, doc, first, second))
-                if first.kind != "percent":
-                    out.append(_amount_from_earlier(name, first, second))
+                out += _changes_from_earlier(name, first, second)
             elif _adds_up(first, second, doc, between, total_metric, metric_lemmas):
                 total = first.value + second.value
                 # Parts counted in other words (vieras, osallistuja) make a total of no one unit.
@@ -108,23 +105,34 @@ def derived_figures(docs: dict, indicators: list[Indicator]) -> list[Indicator]:
     return out
 
 
+def _word_set(doc) -> set[str]:
+    """The lower-case words of a text field, punctuation stripped: *kpl)* → *kpl*."""
+    return {w.strip(".,;:()").lower() for w in doc.text.split()} if doc is not None else set()
+
+
 def _earlier(between: str) -> bool:
     """The figure after ``between`` is an earlier year's: *(2023: 259,6 M€)*, *kun vuotta aiemmin heitä oli 695*."""
     return (re.search(EARLIER_YEAR_PATTERN, between) is not None or any(w in between for w in EARLIER_WORDS)
             or re.search(EARLIER_CLAUSE_PATTERN, between) is not None)
 
 
-def _change_from_earlier(name: str, doc, now: Indicator, before: Indicator) -> Indicator:
-    """This year's figure against an earlier one: a change in per cent (in percentage points for rates)."""
+def _changes_from_earlier(name: str, now: Indicator, before: Indicator) -> list[Indicator]:
+    """This year's figure against an earlier one: the change in per cent (in percentage points for rates) and,
+    for counts and sums, in the figures' own unit (*18,9 M€ (2023: 20,4 M€)* → −7,4 % and 1,5 M€ down)."""
     direction = "increase" if now.value > before.value else "decrease"
+    sign = "+" if direction == "increase" else "−"
+    compared = f"{now.text} ({before.text} aiemmin) = {sign}"
+    difference = abs(float(now.value) - float(before.value))
+    span = (now.start, before.end, now.sentence)
     if now.kind == "percent":
-        change, unit, shown = round(abs(float(now.value) - float(before.value)), 2), POINTS_UNIT, verdict.fi_number
-        text = f"{now.text} ({before.text} aiemmin) = {'+' if direction == 'increase' else '−'}{shown(change)} %-yks."
-    else:
-        change, unit = round(100 * abs(float(now.value) - float(before.value)) / float(before.value), 1), "%"
-        text = (f"{now.text} ({before.text} aiemmin) = "
-                f"{'+' if direction == 'increase' else '−'}{verdict.fi_percent(change)}")
-    return Indicator(name, "percent", change, unit, None, direction, text, now.start, before.end, now.sentence)
+        change = round(difference, 2)
+        return [Indicator(name, "percent", change, POINTS_UNIT, None, direction,
+                          f"{compared}{verdict.fi_number(change)} %-yks.", *span)]
+    change = round(100 * difference / float(before.value), 1)
+    amount = round(difference, 2)
+    return [Indicator(name, "percent", change, "%", None, direction, f"{compared}{verdict.fi_percent(change)}", *span),
+            Indicator(name, now.kind, amount, now.unit, None, direction, f"{compared}{verdict.fi_number(amount)}",
+                      *span)]
 
 
 def _ratios(name: str, doc, indicators: list[Indicator]) -> list[Indicator]:
@@ -151,15 +159,7 @@ def _ratios(name: str, doc, indicators: list[Indicator]) -> list[Indicator]:
     return out
 
 
-def _amount_from_earlier(name: str, now: Indicator, before: Indicator) -> Indicator:
-    """The change in the figures' own unit: *18,9 M€ (2023: 20,4 M€)* → 1,5 M€ down."""
-    direction = "increase" if now.value > before.value else "decrease"
-    amount = round(abs(float(now.value) - float(before.value)), 2)
-    text = f"{now.text} ({before.text} aiemmin) = {'+' if direction == 'increase' else '−'}{verdict.fi_number(amount)}"
-    return Indicator(name, now.kind, amount, now.unit, None, direction, text, now.start, before.end, now.sentence)
-
-
-def _share(name: str, doc, taken: float, whole: Indicator, last: Indicator, start: int, end: int) -> Indicator:
+def _share(name: str, doc, taken: float, whole: Indicator, start: int, end: int) -> Indicator:
     share = round(100 * taken / float(whole.value), 1)
     return Indicator(name, "percent", share, "%", None, None, f"{doc.text[start:end]} = {verdict.fi_percent(share)}",
                      start, end, whole.sentence)
@@ -318,8 +318,8 @@ def implied_shares(indicators: list[Indicator]) -> list[Indicator]:
     for field_name in EVIDENCE_FIELDS:
         counts = [i for i in indicators if i.field == field_name and i.kind == "count" and i.unit and i.value
                   and not i.direction]
-        for first, second in combinations(counts, 2):
-            adjacent = counts.index(second) == counts.index(first) + 1
+        for (i, first), (j, second) in combinations(enumerate(counts), 2):
+            adjacent = j == i + 1
             if same_thing(first.unit, second.unit) and 0 < second.value < first.value:
                 # "Lupia myönnettiin 312. ... sähköisesti haettiin 301 lupaa.": one thing, the whole first.
                 whole, part = first, second

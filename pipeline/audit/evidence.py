@@ -448,7 +448,7 @@ _SIGNED_SUM = re.compile(r"(?<![\w,.])([−-]|\+)?\s?\d[\d\s.\u00a0]*(?:,\d+)?\s
 def _sign_of_result(part: Part, sentence) -> int | None:
     """A part asking for a surplus or a loss-free result (*tulos on ylijäämäinen*, *Voitollinen*) against a sum in
     the sentence that names it: +1 when the sum is positive, −1 when negative (*tulos oli −7 798 €*)."""
-    if not any(word.strip(".,;:").lower() in POSITIVE_RESULT_WORDS for word in part.text.split()):
+    if not _says_any(part.text, POSITIVE_RESULT_WORDS):
         return None
     found = _SIGNED_SUM.search(sentence.text)
     if found is None:
@@ -458,7 +458,12 @@ def _sign_of_result(part: Part, sentence) -> int | None:
 
 def _all_wanted(part: Part) -> bool:
     """The part asks for all of something: *kaikki liikunta- ja nuorisotilat*."""
-    return any(word.strip(".,;:") in ALL_WORDS for word in part.text.lower().split())
+    return _says_any(part.text, ALL_WORDS)
+
+
+def _says_any(text: str, words: frozenset[str]) -> bool:
+    """One of ``words`` (lower case) stands in ``text``, punctuation aside."""
+    return any(word.strip(".,;:").lower() in words for word in text.split())
 
 
 def _fraction_short(sentence) -> bool:

@@ -102,24 +102,24 @@ def requirements(goal: Goal, docs: dict, indicators: Iterable[Indicator]) -> lis
                         for lemma in finnish.lemmas(token.text)) - GENERIC_LEMMAS
     goal_figures = [i for i in indicators if i.field == "goal" and i.kind in QUANTITY_KINDS] if (
         target_field != "goal") else []
+    goal_moves = goal_doc is None or any(g.direction for g in goal_figures)
+    scoped = not _counts_anything(docs.get("metric"))
+    # "Tavoite: 150 ja 60" under "käytetyt kesätyösetelit; kaupungin kesätyöntekijät": each its own item.
+    items = _metric_items(docs.get("metric"))
+    items = items if len(items) == len(target_figures) > 1 else []
     parts: list[Part] = []
-    for figure in target_figures:
-        if _in_component(target_doc, figure):
+    for index, found in enumerate(target_figures):
+        if _in_component(target_doc, found):
             continue
-        case = unit_case(target_doc.text, figure)
-        figure_found = figure
-        bases = _paired(figure, target_figures, baseline_figures)  # by the figure as found, before it is read
-        figure = _from_goal(_read_around(figure, target_doc.text, money_metric), goal_figures)
-        part = _quantity(figure, bases, inverse_context, case,
-                         goal_moves=goal_doc is None or any(g.direction for g in goal_figures))
+        case = unit_case(target_doc.text, found)
+        bases = _paired(found, target_figures, baseline_figures)  # by the figure as found, before it is read
+        figure = _from_goal(_read_around(found, target_doc.text, money_metric), goal_figures)
+        part = _quantity(figure, bases, inverse_context, case, goal_moves=goal_moves)
         if len(target_figures) == 1:
             part.context = context  # with two figures to reach, the metric names both: no help in choosing
-        if part.unit is None and not _counts_anything(docs.get("metric")):
+        if part.unit is None and scoped:
             goal_units = {g.unit for g in goal_figures if g.value == figure.value and g.unit}
-            items = _metric_items(docs.get("metric"))
-            own = items[target_figures.index(figure_found)] if len(items) == len(target_figures) > 1 else None
-            # "Tavoite: 150 ja 60" under "käytetyt kesätyösetelit; kaupungin kesätyöntekijät": each its own item.
-            part.scope = frozenset((own if own is not None else metric_lemmas) | goal_units)
+            part.scope = frozenset((items[index] if items else metric_lemmas) | goal_units)
         if not any(p.kind == "quantity" and p.threshold is not None and part.threshold is not None
                    and abs(p.threshold - part.threshold) <= 0.001 * abs(part.threshold) for p in parts):
             parts.append(part)  # "+10 % (92 950)": the level a change implies is not a second part
@@ -131,11 +131,11 @@ def requirements(goal: Goal, docs: dict, indicators: Iterable[Indicator]) -> lis
             deliverable = _deliverable(sentence)
             if deliverable is not None:
                 parts += _split(deliverable, sentence)
-    if parts and any(w.strip(".,;:").lower() in POSITIVE_RESULT_WORDS for w in target_doc.text.split()):
+    surplus = next((w.strip(".,;:") for w in target_doc.text.split()
+                    if w.strip(".,;:").lower() in POSITIVE_RESULT_WORDS), None)
+    if parts and surplus is not None:
         # "95 %; ylijäämä": besides the figure, a result above zero.
-        word = next(w.strip(".,;:") for w in target_doc.text.split()
-                    if w.strip(".,;:").lower() in POSITIVE_RESULT_WORDS)
-        parts.append(Part(kind="qualitative", text=word, lemmas=RESULT_LEMMAS))
+        parts.append(Part(kind="qualitative", text=surplus, lemmas=RESULT_LEMMAS))
     if not parts:
         moved = _direction_only(target_doc, baseline_figures)
         if moved is not None:
