@@ -235,6 +235,32 @@ def _iso_month(year: int | None, month: int) -> str:
     return f"{year}-{month:02d}" if year else f"--{month:02d}"
 
 
+def date_span(value: str) -> tuple[dt.date, dt.date] | None:
+    """The first and last day of a ``date`` figure's ISO value: ``2024-08`` → 1.8.–31.8.2024, ``2024`` → the
+    year, ``2024-09/2024-11`` → 1.9.–30.11.2024; None for a month of no year (``--08``) or anything else."""
+    first, _, last = str(value).partition("/")
+    start, end = _day_bounds(first), _day_bounds(last or first)
+    if start is None or end is None:
+        return None
+    return start[0], end[1]
+
+
+def _day_bounds(text: str) -> tuple[dt.date, dt.date] | None:
+    try:
+        if re.fullmatch(r"\d{4}", text):
+            return dt.date(int(text), 1, 1), dt.date(int(text), 12, 31)
+        if re.fullmatch(r"\d{4}-\d{2}", text):
+            year, month = int(text[:4]), int(text[5:])
+            following = dt.date(year + month // 12, month % 12 + 1, 1)
+            return dt.date(year, month, 1), following - dt.timedelta(days=1)
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            day = dt.date.fromisoformat(text)
+            return day, day
+    except ValueError:
+        return None
+    return None
+
+
 # --- numbers ------------------------------------------------------------------------------------
 
 

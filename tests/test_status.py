@@ -135,10 +135,11 @@ def test_a_negation_limited_to_a_part_is_partial(text, label, status):
     [
         ("2 = tavoite saavutettu osittain tai mittarin arvo jäi enintään 5 % alle tavoitetason", 0.05),
         ("Keltainen: toteuma enint. 7,5 prosenttia alle tavoitteen", 0.075),
+        ("2 = osittain toteutunut tai toteuma enintään 5 % tavoitetason alapuolella", 0.05),
         ("Toteutui / Toteutui osittain / Ei toteutunut", None),
         (None, None),
     ],
-    ids=["five-per-cent", "abbreviated-decimal", "no-band", "no-legend"],
+    ids=["five-per-cent", "abbreviated-decimal", "below-the-target-level", "no-band", "no-legend"],
 )
 def test_legend_band(text, band):
     assert legend_band(text) == (pytest.approx(band) if band is not None else None)

@@ -15,6 +15,7 @@ from itertools import combinations, pairwise
 from pipeline import finnish
 from pipeline.audit import verdict
 from pipeline.audit.target import content_lemmas
+from pipeline.indicators import date_span
 from pipeline.lang_fi.change_words import EARLIER_CLAUSE_PATTERN, EARLIER_WORDS, EARLIER_YEAR_PATTERN
 from pipeline.lang_fi.function_words import (
     ADDING_WORDS,
@@ -22,6 +23,7 @@ from pipeline.lang_fi.function_words import (
     CLAUSE_WORDS,
     CORE_CASE_NAMES,
     LEVEL_CASE_NAMES,
+    NAMING_CASE_NAMES,
     OF_WHICH_WORDS,
     OUT_OF_CASE,
     PLACE_CASE_NAMES,
@@ -35,7 +37,7 @@ from pipeline.records import Indicator
 EVIDENCE_FIELDS: tuple[str, ...] = ("metric_status", "measures")
 
 
-def derived_figures(docs: dict, indicators: list[Indicator]) -> list[Indicator]:
+def derived_figures(docs: dict, indicators: list[Indicator], year: int | None = None) -> list[Indicator]:
     """Figures the evidence implies but does not print: a share of a whole, and parts that add up to a total.
 
     *1 710 hakemusta 1 980:sta* → 86,4 % (the second count in the elative,
@@ -44,9 +46,13 @@ def derived_figures(docs: dict, indicators: list[Indicator]) -> list[Indicator]:
     → 1 060 osallistujaa; *318 kerrostaloasuntoa ja 147 pientaloasuntoa* → 465.
     A metric that counts alternatives (*työhön tai koulutukseen siirtyneet*)
     adds the parts listed after *joista*: *6 240, joista 1 810 työllistyi ja
-    402 aloitti koulutuksen* → 35,4 %.
+    402 aloitti koulutuksen* → 35,4 %. With the ``year`` reported on, figures dated by their year
+    (*Kulutus vuonna 2022 oli 21,7 GWh ja vuonna 2024 20,5 GWh*) give the change between them.
     """
     out = []
+    if year is not None:
+        for name in EVIDENCE_FIELDS:
+            out += _dated_changes(name, indicators, year)
     metric = docs.get("metric")
     metric_words, goal_words = _word_set(metric), _word_set(docs.get("goal"))
     # "työllistyy tai siirtyy koulutukseen" in the metric or the goal: the parts after "joista" add up.
@@ -69,7 +75,7 @@ def derived_figures(docs: dict, indicators: list[Indicator]) -> list[Indicator]:
             if first.sentence != second.sentence or first.kind != second.kind:
                 continue
             between = doc.text[first.end:second.start].lower()
-            if first.kind == "percent" and not _earlier(between):
+            if first.kind == "percent" and not said_earlier(between):
                 continue  # two rates: only a year-on-year pair says anything
             if first.kind == "count" and _whole_first(first, second, between) and 0 < second.value <= first.value:
                 # "540 asukasta, joista 470", "240 linja-autosta 130": the whole named before its part.
@@ -88,11 +94,13 @@ def derived_figures(docs: dict, indicators: list[Indicator]) -> list[Indicator]:
                 taken = sum(float(p.value) for p in parts)
                 if taken <= first.value:
                     out.append(_share(name, doc, taken, first, first.start, parts[-1].end))
-            elif first.unit == second.unit and _whole_second(second, doc.text) and 0 < first.value <= second.value:
+            elif (first.unit == second.unit or second.unit is None) and _whole_second(second, doc.text) and (
+                    0 < first.value <= second.value):
+                # "1 486 ... 1 602:sta 3–5-vuotiaasta lapsesta": the whole's thing may follow further on.
                 ending = re.match(r":[a-zåäö]+", doc.text[second.end:second.end + 6])
                 end = second.end + (len(ending.group(0)) if ending else 0)
                 out.append(_share(name, doc, float(first.value), second, first.start, end))
-            elif _earlier(between) and (first.unit == second.unit or second.unit is None) and (
+            elif said_earlier(between) and (first.unit == second.unit or second.unit is None) and (
                     0 < second.value != first.value):  # "..., kun vuonna 2023 niitä oli 22 310"
                 out += _changes_from_earlier(name, first, second)
             elif _adds_up(first, second, doc, between, total_metric, metric_lemmas):
@@ -110,10 +118,33 @@ def _word_set(doc) -> set[str]:
     return {w.strip(".,;:()").lower() for w in doc.text.split()} if doc is not None else set()
 
 
-def _earlier(between: str) -> bool:
+def said_earlier(between: str) -> bool:
     """The figure after ``between`` is an earlier year's: *(2023: 259,6 M€)*, *kun vuotta aiemmin heitä oli 695*."""
     return (re.search(EARLIER_YEAR_PATTERN, between) is not None or any(w in between for w in EARLIER_WORDS)
             or re.search(EARLIER_CLAUSE_PATTERN, between) is not None)
+
+
+def _dated_changes(name: str, indicators: list[Indicator], year: int) -> list[Indicator]:
+    """*vuonna 2022 oli 21,7 GWh ja vuonna 2024 20,5 GWh*, *Syksyn 2023 kyselyssä osuus oli 9,2 %. Syksyn 2024
+    kyselyssä ... 6,8 %*: each figure dated by the year named last before it; this year's against an earlier
+    year's of the same kind and unit."""
+    dated: list[tuple[Indicator, int]] = []
+    when = None
+    for figure in sorted((i for i in indicators if i.field == name), key=lambda i: i.start):
+        if figure.kind == "date":
+            span = date_span(figure.value)
+            when = span[0].year if span is not None and span[0].year == span[1].year else None
+        elif figure.kind in ("count", "money", "percent") and figure.value and not figure.direction and (
+                when is not None and figure.unit != POINTS_UNIT):
+            dated.append((figure, when))
+    out = []
+    for now, now_year in dated:
+        if now_year != year:
+            continue
+        before = next((b for b, b_year in dated if b_year < year and b.kind == now.kind and b.unit == now.unit), None)
+        if before is not None and before.value != now.value:
+            out += _changes_from_earlier(name, now, before)
+    return out
 
 
 def _changes_from_earlier(name: str, now: Indicator, before: Indicator) -> list[Indicator]:
@@ -189,6 +220,8 @@ def _adds_up(first: Indicator, second: Indicator, doc, between: str, total_metri
     """
     if not _joined(between, adding_only=False) or not _same_doing(doc, first, second, metric_lemmas):
         return False
+    if not total_metric and _names_other_thing(doc, first, second, metric_lemmas):
+        return False
     same = first.unit == second.unit if first.kind == "money" else same_thing(first.unit, second.unit)
     # "46 opiskelijaa ... ja lisäksi 17 kansainvälisellä linjalla": a word in an oblique case is where, not what.
     elliptic = second.unit is None or (first.kind == "count" and bool(
@@ -207,6 +240,29 @@ def _adds_up(first: Indicator, second: Indicator, doc, between: str, total_metri
     if same and (total_metric or first.unit != second.unit):
         return True
     return bool(_unit_case(first) & _unit_case(second) - CORE_CASE_NAMES)
+
+
+def _names_other_thing(doc, first: Indicator, second: Indicator, metric_lemmas: frozenset[str]) -> bool:
+    """Right before the second figure, a word names what it counts, and the metric does not count that:
+    *aloitti 306 uutta yritystä, ja lopettaneita oli 214* under *Aloittaneiden yritysten lukumäärä*;
+    *asuinkerrosalaa 38 500 k-m² ja lisäksi liike- ja toimitilakerrosalaa 24 000 k-m²* under *asuinkerrosala*.
+    A place (*ja satama-alueelle yksi*) names no thing."""
+    span = doc.char_span(first.end, second.start, alignment_mode="contract")
+    if span is None or not metric_lemmas:
+        return False
+    words = list(span)
+    joins = [i for i, t in enumerate(words) if t.lower_ in ADDING_WORDS or t.lower_ in TOTAL_JOINING_WORDS]
+    after = words[joins[-1] + 1:] if joins else words
+    for token in after:
+        if token.pos_ not in ("NOUN", "ADJ", "VERB") or not token.is_alpha:
+            continue
+        if token.pos_ == "VERB" and "Part" not in token.morph.get("VerbForm"):
+            continue
+        if not finnish.case_names(token.text) & NAMING_CASE_NAMES:
+            continue  # "uusien katujen rakentamisen yhteydessä asennettiin 214": genitives qualify, they name no thing
+        if not finnish.lemmas(token.text) & metric_lemmas:
+            return True
+    return False
 
 
 def _names_verb(doc, second: Indicator, third: Indicator, metric_lemmas: frozenset[str]) -> bool:

@@ -23,10 +23,12 @@ from pipeline.audit.derived import (
     YEAR_FROM,
     derived_figures,
     implied_shares,
+    said_earlier,
     same_thing,
 )
 from pipeline.audit.target import CORE_CASES, QUANTITY_KINDS, Part, content_lemmas, is_done_word, requirements
-from pipeline.lang_fi.change_words import EARLIER_WORDS
+from pipeline.indicators import date_span
+from pipeline.lang_fi.function_words import RELATIVE_PRONOUN_LEMMA
 from pipeline.lang_fi.missing_figures import COMPOUND_DATA_LEMMAS, DATA_LEMMAS, PERIODIC_PATTERNS
 from pipeline.lang_fi.missing_figures import LATER_WORDS as MISSING_LATER_WORDS
 from pipeline.lang_fi.negation import LATER_WINDOW, LATER_WORDS, MOVED_LEMMAS, NEGATION_WORDS, SETBACK_LEMMAS
@@ -42,7 +44,7 @@ from pipeline.lang_fi.progress import (
     REFERS_TO_MEASURES_PATTERN,
     SHARE_WORDS,
 )
-from pipeline.lang_fi.targets import ABOVE_TARGET, ALL_WORDS, BELOW_TARGET, POSITIVE_RESULT_WORDS
+from pipeline.lang_fi.targets import ABOVE_TARGET, ALL_WORDS, BASELINE_WORDS, BELOW_TARGET, POSITIVE_RESULT_WORDS
 from pipeline.records import Goal, Indicator
 
 #: Relative tolerance of an *about* (*noin*) target.
@@ -91,13 +93,23 @@ class Assessment:
 def is_negative(sentence) -> bool:
     """A negated or postponed statement: *ei ole järjestetty*, *siirtyi vuodelle 2023*."""
     for token in sentence:
-        if "Neg" in token.morph.get("Polarity") or token.lower_ in NEGATION_WORDS:
+        if ("Neg" in token.morph.get("Polarity") or token.lower_ in NEGATION_WORDS) and not _in_relative_clause(token):
             return True
         lemma = token.lemma_.lower()
         if lemma in SETBACK_LEMMAS:
             return True
         if lemma in MOVED_LEMMAS and any(t.lower_ in LATER_WORDS
                                          for t in token.doc[token.i + 1:token.i + 1 + LATER_WINDOW]):
+            return True
+    return False
+
+
+def _in_relative_clause(token) -> bool:
+    """*610 nuorta, jotka eivät käyneet nuorisotiloissa*: the negation describes who was counted."""
+    for before in reversed(token.doc[token.sent.start:token.i]):
+        if before.is_punct:
+            return False
+        if before.lemma_.lower() == RELATIVE_PRONOUN_LEMMA:
             return True
     return False
 
@@ -144,7 +156,7 @@ def assess(goal: Goal, docs: dict, indicators: Iterable[Indicator], year: int | 
     report legend's "slightly below" share (else :func:`pipeline.config.slightly_below`)."""
     indicators = list(indicators)
     result = Assessment(parts=requirements(goal, docs, indicators))
-    derived = derived_figures(docs, indicators)
+    derived = derived_figures(docs, indicators, year)
     evidence = _evidence_docs(docs)
     for _, doc in evidence:
         result.negative += [s.text.strip() for s in doc.sents if is_negative(s)]
@@ -152,7 +164,7 @@ def assess(goal: Goal, docs: dict, indicators: Iterable[Indicator], year: int | 
         if part.kind == "quantity":
             result.findings.append(_assess_quantity(part, indicators + derived))
         else:
-            result.findings.append(_assess_text_part(part, evidence, year))
+            result.findings.append(_assess_text_part(part, evidence, year, indicators))
     result.notes = arithmetic_notes(indicators)
     result.status = _combine(result, goal, docs, band)
     result.missing_figure = explains_missing_figure(evidence)
@@ -261,6 +273,12 @@ def _absolute_change(part: Part) -> bool:
 def _same_unit(part: Part, figure: Indicator) -> bool:
     if part.measure == "percent" or figure.kind == "percent":
         return figure.kind == "percent" and (part.measure == "percent" or part.relative)
+    if part.scale is not None and not part.scale[0] <= float(figure.value) <= part.scale[1]:
+        return False  # "1 095" people does not answer a rating of 1–5
+    if (part.unit is None and part.value is not None and not float(part.value).is_integer()
+            and figure.unit not in (None, "kpl") and float(figure.value).is_integer()):
+        # "Tavoitetaso: 3,9" on an index: a whole count of things ("42 kehittämispäivää") does not answer it.
+        return False
     if part.unit is None and part.scope and figure.unit not in (None, "kpl"):
         # "Tavoitetaso: 420" under "aloittaneet yritykset": 612 advice clients do not answer it.
         return any(same_thing(figure.unit, thing) or (len(figure.unit) >= 4 and thing.startswith(figure.unit))
@@ -281,7 +299,8 @@ def _pick(part: Part, candidates: list[Indicator]) -> Indicator:
     candidates = [c for c in candidates if not any(_inside(c, o) for o in candidates)] or candidates
     # "4,2 %; edellisenä lukuvuonna 5,3 %": last year's figure is not this year's answer.
     candidates = [c for c in candidates if not _said_of_earlier(c)] or candidates
-    exact = [c for c in candidates if c.unit and c.unit == part.unit]
+    # Not "%" for a change in per cent, which a level of the baseline's kind answers as well as a reported change.
+    exact = [c for c in candidates if c.unit and c.unit == part.unit and not part.relative]
     pool = exact or candidates
     if part.context and len(pool) > 1:
         # The figure whose sentence says what the metric counts: "valmistui 184 asuntoa", not "rakennuslupia
@@ -300,10 +319,11 @@ def _pick(part: Part, candidates: list[Indicator]) -> Indicator:
 
 
 def _said_of_earlier(figure: Indicator) -> bool:
-    """The words just before the figure put it in an earlier year: *edellisenä lukuvuonna 5,3 %*."""
+    """The words just before the figure put it in an earlier year: *edellisenä lukuvuonna 5,3 %*,
+    *96 asuntoa (2022: 241)*."""
     at = figure.sentence.find(figure.text)
     before = figure.sentence[max(0, at - 30):at].lower() if at >= 0 else ""
-    return any(word in before for word in EARLIER_WORDS)
+    return said_earlier(before)
 
 
 def _sentence_lemmas(sentence: str) -> frozenset[str]:
@@ -328,7 +348,7 @@ def _against_target(part: Part, indicators: list[Indicator]) -> Indicator | None
 
 
 def _assess_quantity(part: Part, indicators: list[Indicator]) -> Finding:
-    candidates = _candidates(part, indicators)
+    candidates = [c for c in _candidates(part, indicators) if not _restates_baseline(part, c)]
     if not candidates:
         relative = _against_target(part, indicators)
         candidates = [relative] if relative is not None else []
@@ -342,15 +362,14 @@ def _assess_quantity(part: Part, indicators: list[Indicator]) -> Finding:
     if (((part.relative or part.points) and figure.kind == "percent") or _absolute_change(part)) and figure.direction:
         # A reported change compared with the wanted change.
         moved = reported if figure.direction == part.change else -reported
-        if part.qualifier in ("at_most", "under"):
-            # "kasvavat enintään 2,5 %": a ceiling on the change.
+        if part.capped:
+            # "kasvavat enintään 2,5 %", "muutos vähintään −100": a ceiling on the change.
             outcome = _outcome_lower(moved, part.value, part.qualifier, start=None)
         else:
             outcome = _outcome_higher(moved, part.value, part.qualifier, start=0.0)
         ratio = moved / part.value if part.value else None
         # The share of the wanted change reached; not for a ceiling, nor for a move the wrong way.
-        shown = ratio if outcome != "met" and ratio is not None and ratio >= 0 and part.qualifier not in (
-            "at_most", "under") else None
+        shown = ratio if outcome != "met" and ratio is not None and ratio >= 0 and not part.capped else None
         level_ratio = None
         if part.baseline and part.threshold:
             sign = 1 if part.change == "increase" else -1
@@ -373,6 +392,12 @@ def _assess_quantity(part: Part, indicators: list[Indicator]) -> Finding:
     return Finding(part, outcome, verdict.reported_reason(part, figure, shown), figure, ratio)
 
 
+def _restates_baseline(part: Part, figure: Indicator) -> bool:
+    """*Vuodelta 2024 ei ole tulosta; 61 % on kevään 2023 lähtötaso*: the baseline again, no answer."""
+    return (part.baseline is not None and figure.value == part.baseline
+            and any(word in figure.sentence.lower() for word in BASELINE_WORDS))
+
+
 def _outcome_higher(reported: float, wanted: float, qualifier: str | None, start: float | None) -> str:
     slack = ABOUT_TOLERANCE * abs(wanted) if qualifier == "about" else 0.0
     if reported > wanted or (reported >= wanted - slack and qualifier != "over"):
@@ -393,7 +418,8 @@ def _outcome_lower(reported: float, wanted: float, qualifier: str | None, start:
     return "not_met"
 
 
-def _assess_text_part(part: Part, evidence: list[tuple[str, object]], year: int | None = None) -> Finding:
+def _assess_text_part(part: Part, evidence: list[tuple[str, object]], year: int | None = None,
+                      indicators: Iterable[Indicator] = ()) -> Finding:
     """A component, deliverable or qualitative target against the sentences of the evidence.
 
     A sentence that names the part decides: negated → not met, under way →
@@ -402,6 +428,7 @@ def _assess_text_part(part: Part, evidence: list[tuple[str, object]], year: int 
     status as a whole speaks for it (and the measures, when the status says
     *kts. toimenpiteet*).
     """
+    dates = [i for i in indicators if i.kind == "date"]
     naming = [(len(_named(sentence, part.lemmas)), order, sentence)
               for order, sentence in enumerate(s for _, doc in evidence for s in doc.sents)]
     # The sentence naming most of the part speaks first: "Ketunpesän koulun ... rakentaminen ei alkanut"
@@ -409,10 +436,16 @@ def _assess_text_part(part: Part, evidence: list[tuple[str, object]], year: int 
     for count, _, sentence in sorted(naming, key=lambda n: (-n[0], n[1])):
         if not count:
             break
+        postponed = _moved_past_deadline(part, sentence, evidence, dates)
+        if postponed is not None:
+            return postponed
         if is_negative(sentence) and not _in_progress(sentence):
             return _text_finding(part, "not_met", sentence)
-        if _in_progress(sentence) and not _on_target(sentence):
+        if _in_progress(sentence) and not _on_target(sentence) and not _start_asked(part, sentence):
             return _text_finding(part, "partial", sentence)
+        if _start_asked(part, sentence):
+            # "ryhmä aloittaa syyslukukaudella 2024" and "ryhmä aloitti elokuussa 2024": the start was the aim.
+            return _late(part, sentence, evidence, dates) or _text_finding(part, "met", sentence)
         sign = _sign_of_result(part, sentence)
         if sign is not None:
             return _text_finding(part, "met" if sign > 0 else "not_met", sentence)
@@ -421,7 +454,7 @@ def _assess_text_part(part: Part, evidence: list[tuple[str, object]], year: int 
         if done and _all_wanted(part) and _fraction_short(sentence):
             return _text_finding(part, "partial", sentence)  # "kaikki tilat" but "6/14 siirtyi"
         if part.kind == "component" or in_use or done:
-            return _text_finding(part, "met", sentence)
+            return _late(part, sentence, evidence, dates) or _text_finding(part, "met", sentence)
         if _later_year(sentence, year):
             return _text_finding(part, "not_met", sentence)  # "tilat valmistuvat keväällä 2025"
     sentences = _status_sentences(evidence)
@@ -437,8 +470,50 @@ def _assess_text_part(part: Part, evidence: list[tuple[str, object]], year: int 
     if done and _all_wanted(part) and _fraction_short(done[0]):
         return _text_finding(part, "partial", done[0])
     if done:
-        return _text_finding(part, "met", done[0])
+        return _late(part, done[0], evidence, dates) or _text_finding(part, "met", done[0])
     return _text_finding(part, "unknown", None)
+
+
+def _start_asked(part: Part, sentence) -> bool:
+    """The target asks for a start (*ryhmä aloittaa*, *hanke käynnistyy*) and the sentence reports it, not negated:
+    the work's only word of progress is the verb the target itself uses."""
+    if is_negative(sentence) or any(t.lower_ in SHARE_WORDS or _part_of(t) for t in sentence):
+        return False
+    asked = {lemma for word in part.text.split() for lemma in finnish.lemmas(word.strip(".,;:"))} & CONTINUING_LEMMAS
+    said = {t.lemma_.lower() for t in sentence if t.lemma_.lower() in PROGRESS_LEMMAS or t.lower_ in PROGRESS_WORDS}
+    return bool(asked) and bool(said) and said <= asked
+
+
+def _late(part: Part, sentence, evidence: list[tuple[str, object]], dates: list[Indicator]) -> Finding | None:
+    """Done, but only after the target's deadline: *käytössä elokuussa 2024* and *otettiin käyttöön 7.1.2025*."""
+    after = _date_after_deadline(part, sentence, evidence, dates)
+    if after is None:
+        return None
+    return Finding(part, "not_met", verdict.late_reason(part, after.text, sentence.text.strip()))
+
+
+def _moved_past_deadline(part: Part, sentence, evidence: list[tuple[str, object]],
+                         dates: list[Indicator]) -> Finding | None:
+    """*käyttöönotto siirtyi tammikuuhun 2025* against *käyttöönotto 8/2024*: not done in time, whatever is
+    under way."""
+    if not any(t.lemma_.lower() in MOVED_LEMMAS | SETBACK_LEMMAS for t in sentence):
+        return None
+    if _date_after_deadline(part, sentence, evidence, dates) is None:
+        return None
+    return _text_finding(part, "not_met", sentence)
+
+
+def _date_after_deadline(part: Part, sentence, evidence: list[tuple[str, object]],
+                         dates: list[Indicator]) -> Indicator | None:
+    if part.deadline is None:
+        return None
+    name = next((n for n, doc in evidence if doc is sentence.doc), None)
+    for figure in dates:
+        span = date_span(figure.value)
+        if (figure.field == name and sentence.start_char <= figure.start < sentence.end_char
+                and span is not None and span[0] > part.deadline):
+            return figure
+    return None
 
 
 _SIGNED_SUM = re.compile(r"(?<![\w,.])([−-]|\+)?\s?\d[\d\s.\u00a0]*(?:,\d+)?\s?(?:€|euro|milj|M€|t€|tuhatta)",

@@ -9,26 +9,32 @@ target names none of these, a qualitative aim (*Digituki vahvistuu.*).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from pipeline import finnish
+from pipeline.indicators import date_span
 from pipeline.lang_fi.cases import CHANGE_CASE, LEVEL_CASE, VOIKKO_CASES
 from pipeline.lang_fi.change_words import DIRECTION_LEMMAS
+from pipeline.lang_fi.dates import MONTHS, SEASON_MONTHS
 from pipeline.lang_fi.negation import MOVED_LEMMAS, SETBACK_LEMMAS
 from pipeline.lang_fi.progress import DONE_LEMMAS, DONE_PHRASES, DONE_WORDS, ONGOING_LEMMAS, PROGRESS_LEMMAS
-from pipeline.lang_fi.qualifiers import COMPARATIVE_QUALIFIERS, MONEY_UNIT_WORDS
+from pipeline.lang_fi.qualifiers import COMPARATIVE_QUALIFIERS, MONEY_UNIT_WORDS, QUALIFIER_WORDS
 from pipeline.lang_fi.targets import (
     AND_TOO_WORD,
     AND_WORD,
     BOTH_WORD,
     COMPONENT_WORD,
+    EARLIER_YEAR_WORDS,
     GENERIC_LEMMAS,
     INVERSE_LEMMAS,
+    LEVEL_LEMMA,
     POSITIVE_RESULT_WORDS,
     RELATIVE_CHANGE_WORDS,
     RESULT_LEMMAS,
+    SCALE_PATTERN,
 )
 from pipeline.lang_fi.units import ANY_THING_UNITS
 from pipeline.records import FIGURE_KINDS, Goal, Indicator
@@ -73,6 +79,19 @@ class Part:
     scope: frozenset[str] = frozenset()
     #: Every reading of the metric's and the goal's words, to tell the figure that answers from others.
     context: frozenset[str] = frozenset()
+    @property
+    def capped(self) -> bool:
+        """A change whose size is a ceiling (*kasvaa enintään 2,5 %*, *laskee enintään 1,5 %*, *muutos
+        vähintään −100*): the better way is against the change's own direction."""
+        return self.change is not None and self.lower_is_better != (self.change == "decrease")
+
+    #: For a deliverable or aim: the last day the target allows (*käytössä elokuussa 2024* → 31.8.2024), and
+    #: the words that set it.
+    deadline: dt.date | None = None
+    deadline_text: str | None = None
+    #: For a rating: the lowest and highest value of its scale (*asteikko 1–5*); a figure outside it answers
+    #: something else.
+    scale: tuple[float, float] | None = None
 
 
 def requirements(goal: Goal, docs: dict, indicators: Iterable[Indicator]) -> list[Part]:
@@ -128,14 +147,18 @@ def requirements(goal: Goal, docs: dict, indicators: Iterable[Indicator]) -> lis
         if component is not None:
             parts.append(component)
         if not any(f.start >= sentence.start_char and f.end <= sentence.end_char for f in target_figures):
-            deliverable = _deliverable(sentence)
+            deliverable = _deliverable(sentence, metric_lemmas or content_lemmas(goal_doc))
             if deliverable is not None:
                 parts += _split(deliverable, sentence)
     surplus = next((w.strip(".,;:") for w in target_doc.text.split()
                     if w.strip(".,;:").lower() in POSITIVE_RESULT_WORDS), None)
-    if parts and surplus is not None:
+    if parts and surplus is not None and not _sized_surplus(target_doc.text, surplus, target_figures):
         # "95 %; ylijäämä": besides the figure, a result above zero.
         parts.append(Part(kind="qualitative", text=surplus, lemmas=RESULT_LEMMAS))
+    if not parts and not target_figures:
+        held = _earlier_level(target_doc, inverse_context)
+        if held is not None:
+            parts.append(held)
     if not parts:
         moved = _direction_only(target_doc, baseline_figures)
         if moved is not None:
@@ -152,7 +175,39 @@ def requirements(goal: Goal, docs: dict, indicators: Iterable[Indicator]) -> lis
                 by_metric = _split(whole, next(iter(metric.sents)))
                 split = by_metric if len(by_metric) > 1 else split
             parts += split
+    scale = _scale(" ".join(docs[name].text for name in ("goal", "metric", "target") if docs.get(name) is not None))
+    for part in parts:
+        if part.kind == "quantity" and part.measure == "count" and part.unit is None and not part.change:
+            part.scale = scale
+    due = _deadline(i for i in indicators if i.field == target_field and i.kind == "date")
+    for part in parts:
+        if part.kind != "quantity" and due is not None:
+            part.deadline, part.deadline_text = due
     return parts
+
+
+def _scale(text: str) -> tuple[float, float] | None:
+    """*(asteikko 1–5)* → (1, 5)."""
+    found = re.search(SCALE_PATTERN, text, re.IGNORECASE)
+    if found is None:
+        return None
+    low, high = (float(g) for g in found.groups() if g is not None)
+    return (low, high) if low < high else None
+
+
+def _deadline(dates: Iterable[Indicator]) -> tuple[dt.date, str] | None:
+    """The latest last day among the target's dates, and its words: *käytössä elokuussa 2024*."""
+    spans = [(span[1], figure.text) for figure in dates if (span := date_span(figure.value)) is not None]
+    return max(spans) if spans else None
+
+
+def _sized_surplus(text: str, word: str, figures: list[Indicator]) -> bool:
+    """*ylijäämä vähintään 1,5 M€*: the sum in the same clause is the size of the surplus, not another part."""
+    at = text.find(word)
+    marks = [m.start() for m in re.finditer(r"[;,.](?=\s|$)", text)]  # not the comma of "1,5 M€"
+    start = max([m + 1 for m in marks if m < at], default=0)
+    end = min([m for m in marks if m > at], default=len(text))
+    return any(f.kind == "money" and start <= f.start < end for f in figures)
 
 
 def _split(part: Part, sentence) -> list[Part]:
@@ -248,6 +303,27 @@ def _counts_anything(metric_doc) -> bool:
         t.lower_ in ANY_THING_UNITS for t in metric_doc)
 
 
+def _earlier_level(target_doc, inverse_context: bool) -> Part | None:
+    """*vähintään vuoden 2023 taso*, *pysyy edellisvuoden tasolla*: no change the wrong way from an earlier year,
+    read as a change of at least (or, where less is better, at most) 0 % from it."""
+    tokens = list(target_doc)
+    for i, token in enumerate(tokens):
+        if token.lemma_.lower() != LEVEL_LEMMA or i == 0:
+            continue
+        before = [t.lower_ for t in tokens[max(i - 3, 0):i]]
+        if not any(re.fullmatch(r"(?:19|20)\d{2}", w) or w in EARLIER_YEAR_WORDS for w in before):
+            continue
+        said = {QUALIFIER_WORDS.get(t.lower_) for t in tokens} & {"at_least", "at_most"}
+        qualifier = said.pop() if len(said) == 1 else ("at_most" if inverse_context else "at_least")
+        first = next(j for j in range(max(i - 4, 0), i) if tokens[j].lower_ in QUALIFIER_WORDS
+                     or tokens[j].lower_ in EARLIER_YEAR_WORDS or tokens[j].lower_.startswith("vuo")
+                     or tokens[j].like_num or j == i - 1)
+        return Part(kind="quantity", text=target_doc[first:i + 1].text, measure="percent", value=0.0, unit="%",
+                    qualifier=qualifier, change="increase", relative=True,
+                    lower_is_better=qualifier == "at_most")
+    return None
+
+
 def _direction_only(target_doc, baseline_figures: list[Indicator]) -> Part | None:
     """*Väkiluku kasvaa* under *Lähtötilanne: 51 961*: a target that names only a direction, from the baseline."""
     directions = {DIRECTION_LEMMAS.get(t.lemma_.lower()) for t in target_doc if t.pos_ == "VERB"} - {None}
@@ -310,7 +386,9 @@ def _quantity(figure: Indicator, baseline_figures: list[Indicator], inverse_cont
     part = Part(kind="quantity", text=figure.text, measure=figure.kind, value=float(figure.value),
                 unit=figure.unit, qualifier=figure.qualifier)
     words = figure.text.lower()
+    signed = False
     if _signed_change(figure, baseline_figures):
+        signed = True
         part.value = abs(part.value)
         part.relative = True
         part.change = "increase" if sign_of(figure) == "+" else "decrease"
@@ -321,6 +399,7 @@ def _quantity(figure: Indicator, baseline_figures: list[Indicator], inverse_cont
         # −184,0 M€" under "Toimintakate ei ylitä talousarviota".
         # Not against a signed baseline: "−4 %" after "Lähtötaso −3 %" is a level of a rate.
         # "+15 km", "−2 000 €", "+2 %-yks.": a change of that size from the baseline.
+        signed = True
         part.value = abs(part.value)
         part.points = figure.unit == "prosenttiyksikkö"
         part.relative = figure.kind == "percent" and not part.points
@@ -341,8 +420,17 @@ def _quantity(figure: Indicator, baseline_figures: list[Indicator], inverse_cont
         part.change = figure.direction or ("decrease" if inverse_context else "increase")
     elif figure.direction:
         part.change = figure.direction
-    part.lower_is_better = (part.change == "decrease" or figure.qualifier in ("at_most", "under")
-                            or (part.change is None and inverse_context and figure.qualifier is None))
+    if part.change and signed and figure.qualifier in ("at_least", "at_most", "over", "under"):
+        # The qualifier bounds the signed change: "muutos vähintään −100" keeps the level at or above the
+        # baseline less 100, "enintään +2,5 %" at or below the baseline and 2,5 %.
+        part.lower_is_better = figure.qualifier in ("at_most", "under")
+    elif part.change:
+        # A ceiling on a change turns its direction round: "laskee enintään 1,5 %" keeps the level at or
+        # above the threshold, "kasvaa enintään 3 %" at or below it.
+        part.lower_is_better = (part.change == "decrease") != (figure.qualifier == "at_most")
+    else:
+        part.lower_is_better = figure.qualifier in ("at_most", "under") or (
+            inverse_context and figure.qualifier is None)
     baseline = _baseline_for(part, baseline_figures)
     if baseline is not None:
         part.baseline = float(baseline.value)
@@ -392,14 +480,18 @@ def _component(sentence) -> Part | None:
     return None
 
 
-def _deliverable(sentence) -> Part | None:
-    """*Esiselvitys valmis.*, *opintopolut rakennettu*, *toimintamalleja käytössä*, *Verkkosivut uudistetaan*."""
+def _deliverable(sentence, named_elsewhere: frozenset[str] = frozenset()) -> Part | None:
+    """*Esiselvitys valmis.*, *opintopolut rakennettu*, *toimintamalleja käytössä*, *Verkkosivut uudistetaan*.
+
+    A target that names no thing of its own (*Tavoitetaso: käytössä elokuussa 2024*) is about what the metric
+    or the goal names (``named_elsewhere``).
+    """
     done = any(is_done_word(t) or _planned(t) for t in sentence)
     if not done:
         return None
     lemmas = frozenset(t.lemma_.lower() for t in sentence if t.pos_ in ("NOUN", "PROPN")
                        and t.morph.get("Case") and set(t.morph.get("Case")) & CORE_CASES
-                       and t.lemma_.lower() not in GENERIC_LEMMAS)
+                       and t.lemma_.lower() not in GENERIC_LEMMAS) or named_elsewhere
     if not lemmas:
         return None
     return Part(kind="deliverable", text=sentence.text.strip(), lemmas=lemmas)
@@ -445,4 +537,9 @@ def content_lemmas(doc) -> frozenset[str]:
     if doc is None:
         return frozenset()
     return frozenset(t.lemma_.lower() for t in doc if t.pos_ in ("NOUN", "PROPN", "ADJ")
-                     and t.lemma_.lower() not in GENERIC_LEMMAS)
+                     and t.lemma_.lower() not in GENERIC_LEMMAS and not _names_time(t.lemma_.lower()))
+
+
+def _names_time(lemma: str) -> bool:
+    """*elokuu*, *syksy*, *syyslukukausi*: when something is due, not what."""
+    return lemma in SEASON_MONTHS or (lemma.endswith("kuu") and lemma[:-3] in MONTHS)

@@ -9,6 +9,7 @@ asuntoa (84,2 %).*); the functions below phrase them, and Finnish numbers.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from pipeline.lang_fi.change_words import CHANGE_BOUNDS, CHANGE_NOUNS
@@ -172,7 +173,10 @@ def reported_reason(part: Part, figure: Indicator, ratio: float | None, *, of_ta
     share = ""
     if ratio is not None:
         share = f" ({fi_percent(100 * ratio)}{' tavoitteesta' if of_target else ''})"
-    return f"Tavoite: {describe_target(part)}; raportoitu: {figure.text}{share}."
+    elif part.change and figure.direction and figure.direction != part.change:
+        share = f" ({CHANGE_NOUNS[figure.direction]})"  # a move the wrong way: "3,2 % (väheneminen)"
+    reported = f"{figure.text}{share}"
+    return f"Tavoite: {describe_target(part)}; raportoitu: {reported}{'' if reported.endswith('.') else '.'}"
 
 
 def text_part_reason(part: Part, outcome: str, quote: str | None) -> str:
@@ -185,6 +189,12 @@ def text_part_reason(part: Part, outcome: str, quote: str | None) -> str:
     if outcome == "met":
         return f"{label} '{part.text}' raportoidaan tehdyksi: '{quote}'"
     return f"{label} '{part.text}': raportissa ei ole sitä koskevaa mainintaa."
+
+
+def late_reason(part: Part, when: str, quote: str) -> str:
+    """*Tavoite 'käytössä elokuussa 2024' toteutui vasta 7.1.2025, määräajan (elokuussa 2024) jälkeen: '…'*"""
+    label = PART_NAMES.get(part.kind, "Tavoite")
+    return f"{label} '{part.text}' toteutui vasta {when}, määräajan ({part.deadline_text}) jälkeen: '{quote}'"
 
 
 def arithmetic_note(added: float, base: float, computed: float, reported: float, *, matches: bool) -> str:
@@ -201,11 +211,12 @@ def describe_target(part: Part) -> str:
     (enintään 446,4)*.
     """
     text = part.text
-    if part.change and (text[:1].isdigit() or text.split()[0].lower() in QUALIFIER_WORDS):
+    if part.change and part.value and not re.search(r"[−+-]\s?\d", text) and (
+            text[:1].isdigit() or text.split()[0].lower() in QUALIFIER_WORDS):
         text = f"{CHANGE_NOUNS[part.change]} {text}"  # "noin 50 opiskelijalla"
     if part.change and part.baseline is not None and part.threshold is not None:
         text += (f" lähtötasosta {fi_number(part.baseline)} "
-                 f"({CHANGE_BOUNDS[part.change]} {fi_number(round(part.threshold, 1))})")
+                 f"({CHANGE_BOUNDS[part.lower_is_better]} {fi_number(round(part.threshold, 1))})")
     return text
 
 

@@ -22,8 +22,9 @@ DIRECTION_LEMMAS: dict[str, str] = {
 
 #: The nouns that name a change in the reasons: *nousu 10 %*, *väheneminen 10 prosentilla*.
 CHANGE_NOUNS: dict[str, str] = {"increase": "nousu", "decrease": "väheneminen"}
-#: Words the reasons use for the level a change implies: *vähintään 446,4* (increase), *enintään* (decrease).
-CHANGE_BOUNDS: dict[str, str] = {"increase": "vähintään", "decrease": "enintään"}
+#: Words the reasons use for the level a change implies, by whether lower is better: *vähintään 446,4* after
+#: "kasvaa 10 %" or "laskee enintään 1,5 %", *enintään* after "vähenee 10 %" or "kasvaa enintään 3 %".
+CHANGE_BOUNDS: dict[bool, str] = {False: "vähintään", True: "enintään"}
 
 #: Words between a figure and an earlier one it is compared with: *742, kun vuotta aiemmin heitä oli 695*.
 EARLIER_WORDS: tuple[str, ...] = ("aiemmin", "edellisvuonna", "edellisvuoden", "viime vuonna", "edellisenä")

@@ -9,8 +9,10 @@ MONTHS: dict[str, int] = {
 }
 #: The noun that makes the number after it a year: *vuoden 2023 tietoja*, *vuonna 2022*.
 YEAR_LEMMA = "vuosi"
-#: Seasons (Voikko's lemma) → their first and last month: *keväällä 2023* is March–May 2023.
-SEASON_MONTHS: dict[str, tuple[int, int]] = {"kevät": (3, 5), "kesä": (6, 8), "syksy": (9, 11)}
+#: Seasons and school terms (Voikko's lemma) → their first and last month: *keväällä 2023* is March–May 2023,
+#: *syyslukukaudella 2024* August–December 2024.
+SEASON_MONTHS: dict[str, tuple[int, int]] = {"kevät": (3, 5), "kesä": (6, 8), "syksy": (9, 11),
+                                             "syyslukukausi": (8, 12), "kevätlukukausi": (1, 5)}
 #: Words before a school year (*lukuvuonna 2022–2023*, *lukuvuoden*), which runs from August to July.
 SCHOOL_YEAR_WORDS: tuple[str, ...] = ("lukuvuo", "lukuvuode", "lukuvuote", "toimintakau")
 SCHOOL_YEAR_START = "08-01"

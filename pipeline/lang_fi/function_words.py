@@ -22,6 +22,9 @@ ALTERNATIVE_WORDS: tuple[str, ...] = ("tai", "taikka")
 #: Voikko's cases of a subject or object; two counted nouns in another same case share one verb
 #: (*myönnettiin 54 yhdistykselle ja 11 taiteilijalle*).
 CORE_CASE_NAMES: frozenset[str] = frozenset({"nimento", "omanto", "osanto"})
+#: Voikko's case of a word that names what a figure counts (*lopettaneita oli 214*), not what qualifies it
+#: (*uusien katujen*) nor what does the counting (*jalkautuva nuorisotyö tavoitti 610*).
+NAMING_CASE_NAMES: frozenset[str] = frozenset({"osanto"})
 #: Voikko's cases of a level reached (*150 kävijään*), which make an elative before it a starting level.
 LEVEL_CASE_NAMES: frozenset[str] = frozenset({"sisatulento", "tulento"})
 #: Voikko's case of a count that is the whole a share is out of: *1 710 hakemusta 1 980:sta* (elative).
@@ -35,3 +38,5 @@ CLAUSE_WORDS: frozenset[str] = frozenset({"ja", "mutta", "koska", "kun", "sekä"
 #: Voikko's cases of the places a count fills or comes out of, right after it: *213 opiskelijaa 220
 #: aloituspaikkaan* (illative), *14 koulussa 17:stä* (elative), *412 oppilasta 420 oppilaspaikalla* (adessive).
 PLACE_CASE_NAMES: frozenset[str] = frozenset({"sisatulento", "sisaeronto", "ulkoolento"})
+#: The relative pronoun's lemma: a negation after it describes the counted (*nuorta, jotka eivät käyneet*).
+RELATIVE_PRONOUN_LEMMA = "joka"

@@ -32,9 +32,9 @@ MEANINGS: tuple[tuple[str, str], ...] = (
 DEFAULT_TRAFFIC_LIGHT: dict[str, str] = {"1": "full", "2": "partial", "3": "none", "4": "not_assessable"}
 
 #: A legend that defines "slightly below" by a share of the target: *2 = ... mittarin arvo jäi enintään 5 % alle
-#: tavoitetason*, *toteuma poikkeaa tavoitetasosta epäedulliseen suuntaan enintään 5 %*. The (first matching)
-#: group is the share in per cent.
+#: tavoitetason*, *toteuma enintään 5 % tavoitetason alapuolella*, *toteuma poikkeaa tavoitetasosta
+#: epäedulliseen suuntaan enintään 5 %*. The (first matching) group is the share in per cent.
 SLIGHTLY_BELOW_BAND_PATTERN = (r"enint(?:ään|\.)\s*(\d+(?:,\d+)?)\s*(?:%|prosentti\w*)\s*"
-                               r"(?:alle|alempi|pienempi|jäljessä|vajaa)"
-                               r"|(?:poikkea|jää|jäi|alitt)\w*[^.;]{0,60}?enint(?:ään|\.)\s*(\d+(?:,\d+)?)\s*"
+                               r"(?:alle|alempi|pienempi|jäljessä|vajaa|(?:\w+\s+)?alapuolell)"
+                               r"|(?:poikke|jää|jäi|alitt)\w*[^.;]{0,60}?enint(?:ään|\.)\s*(\d+(?:,\d+)?)\s*"
                                r"(?:%|prosentti)")

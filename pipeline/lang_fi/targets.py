@@ -6,6 +6,8 @@ from __future__ import annotations
 GENERIC_LEMMAS: frozenset[str] = frozenset({
     "määrä", "lukumäärä", "tavoite", "vuosi", "osa", "käyttö", "toiminta", "toimenpide", "kpl", "prosentti",
     "osuus", "taso", "mittari", "asia", "aika", "yhteys", "kaupunki", "toimiala", "palvelualue",
+    # the labels of a report's fields: "Tavoitetaso: käytössä 8/2024"
+    "tavoitetaso", "tavoitearvo", "tavoitetila", "lähtötaso", "lähtötilanne", "toteuma",
 })
 #: Lemmas of metrics where less is better: waiting times, dropouts, emissions.
 INVERSE_LEMMAS: frozenset[str] = frozenset({
@@ -32,3 +34,13 @@ POSITIVE_RESULT_WORDS: frozenset[str] = frozenset({"ylijäämäinen", "ylijääm
                                                    "voitollisena", "positiivisena", "ylijäämä"})
 #: Lemmas of the result a surplus is asked of, to find the sentence that reports it: *Tilikauden tulos oli ...*.
 RESULT_LEMMAS: frozenset[str] = frozenset({"tulos", "ylijäämä", "alijäämä", "voitto", "tappio"})
+#: A target to keep the level of an earlier year: *vähintään vuoden 2023 taso*, *pysyy edellisvuoden tasolla*. The
+#: lemma of the level noun, and words that name the earlier year without a figure.
+LEVEL_LEMMA = "taso"
+EARLIER_YEAR_WORDS: frozenset[str] = frozenset({"edellisvuoden", "edellisen", "viime", "edellisvuotisella",
+                                                "edellisvuotinen"})
+#: A rating scale named by the goal or the metric: *(asteikko 1–5)*, *Kunta10-indeksi (1–5)*, *asteikolla 4–10*.
+#: Groups: the lowest and the highest value.
+SCALE_PATTERN = r"asteiko?\w*\s*(\d{1,2})\s*[–-]\s*(\d{1,3})\b|\((\d)\s*[–-]\s*(\d{1,2})\)"
+#: Words that say a figure in the evidence is the baseline again, not this year's: *61 % on kevään 2023 lähtötaso*.
+BASELINE_WORDS: tuple[str, ...] = ("lähtötaso", "lähtötilanne", "lähtöarvo")
