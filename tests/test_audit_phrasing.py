@@ -222,6 +222,7 @@ def test_parts_added_when_the_target_counts_a_total():
         pytest.param("Lukuvuonna 2022–2023 mukana oli 12 koulua.", "2022-08-01/2023-07-31", id="school-year"),
         pytest.param("Kysely tehtiin keväällä 2023.", "2023-03/2023-05", id="spring"),
         pytest.param("Remontti valmistui syksyllä 2023.", "2023-09/2023-11", id="autumn"),
+        pytest.param("Ryhmä aloittaa syyslukukaudella 2023.", "2023-08/2023-12", id="autumn-term"),
     ],
 )
 def test_periods(text, value):
@@ -777,4 +778,108 @@ def test_parts_places_and_items(fields, claimed, verdict):
 )
 def test_units_pronouns_and_earlier_years(fields, verdict):
     goal = audited(status="full", **fields)
+    assert goal.audit.verdict == verdict, goal.audit.reasons
+
+
+@pytest.mark.parametrize(
+    ("fields", "claimed", "verdict"),
+    [
+        pytest.param(dict(target="Tavoitetaso: käytössä toukokuussa 2023", metric="Uimahallin peruskorjaus valmis",
+                          metric_status="Uimahalli avattiin uudelleen 4.9.2023."),
+                     "full", "inconsistent", id="done-after-the-deadline"),
+        pytest.param(dict(target="Tavoitetaso: käytössä toukokuussa 2023", metric="Uimahallin peruskorjaus valmis",
+                          metric_status="Uimahalli avattiin uudelleen 4.5.2023."),
+                     "full", "consistent", id="done-before-the-deadline"),
+        pytest.param(dict(target="Tavoite 2023: valmis 6/2023", metric="Kirjaston muutto",
+                          metric_status="Muutto eteni, mutta avaaminen siirtyi helmikuuhun 2024."),
+                     "partial", "inconsistent", id="moved-past-the-deadline"),
+        pytest.param(dict(target="Kerho aloittaa kevätlukukaudella 2023", metric="Uusi kerho toiminnassa",
+                          measures="Kerho aloitti tammikuussa 2023, ja siihen osallistui 14 lasta."),
+                     "full", "consistent", id="a-start-asked-for"),
+    ],
+)
+def test_deadlines_and_starts(fields, claimed, verdict):
+    goal = audited(status=claimed, **fields)
+    assert goal.audit.verdict == verdict, goal.audit.reasons
+
+
+@pytest.mark.parametrize(
+    ("fields", "claimed", "verdict"),
+    [
+        pytest.param(dict(target="Väkiluku vähenee enintään 1 %", baseline="Väkiluku 31.12.2022: 20 400",
+                          metric_status="Väkiluku oli 31.12.2023 20 150."),
+                     "none", "consistent", id="a-ceiling-on-a-decrease-exceeded"),
+        pytest.param(dict(target="muutos vähintään −200", baseline="Asukasluku 2022: 30 000",
+                          metric="Asukasluvun muutos", metric_status="Asukasluku oli 29 850."),
+                     "full", "consistent", id="a-floor-on-a-signed-change-kept"),
+        pytest.param(dict(target="muutos vähintään −200", baseline="Asukasluku 2022: 30 000",
+                          metric="Asukasluvun muutos", metric_status="Asukasluku oli 29 700."),
+                     "full", "inconsistent", id="a-floor-on-a-signed-change-broken"),
+        pytest.param(dict(target="vähintään vuoden 2022 taso", metric="Lainat (kpl)",
+                          metric_status="Lainoja oli 180 200, mikä on 2,1 % vähemmän kuin vuonna 2022."),
+                     "partial", "inconsistent", id="an-earlier-year-level-not-kept"),
+    ],
+)
+def test_bounds_on_changes(fields, claimed, verdict):
+    goal = audited(status=claimed, **fields)
+    assert goal.audit.verdict == verdict, goal.audit.reasons
+
+
+@pytest.mark.parametrize(
+    ("fields", "claimed", "verdict"),
+    [
+        pytest.param(dict(goal="Asukastyytyväisyys on vähintään 3,8 (asteikko 1–5).", target="3,8",
+                          metric="Asukaskyselyn keskiarvo", measures="Kyselyyn vastasi 3 asukasta ja 1 240 muuta.",
+                          metric_status="Kysely tehdään joka toinen vuosi, seuraavan kerran vuonna 2024."),
+                     "not_assessable", "consistent", id="a-figure-outside-the-rating-scale"),
+        pytest.param(dict(target="Tavoitetaso: 4,1", metric="Työhyvinvointi-indeksi",
+                          measures="Työyhteisöille järjestettiin 36 työpajaa.",
+                          metric_status="Kysely tehdään seuraavan kerran vuonna 2024, joten tulosta ei ole."),
+                     "not_assessable", "consistent", id="a-whole-count-is-no-index"),
+        pytest.param(dict(target="70 %", baseline="Lähtötaso 66 % (2022)", metric="Tyytyväisten osuus",
+                          metric_status="Kysely tehdään vuonna 2024, eikä uutta tulosta ole; 66 % on vuoden 2022 "
+                                        "lähtötaso."),
+                     "not_assessable", "consistent", id="the-baseline-restated"),
+        pytest.param(dict(target="150", metric="Valmistuneet asunnot",
+                          metric_status="Valmistui 92 asuntoa (2022: 188)."),
+                     "none", "consistent", id="an-earlier-year-in-brackets"),
+        pytest.param(dict(target="+5 %", baseline="40 000 (2022)", metric="Kävijät",
+                          measures="Tapahtumissa kävi 43 100 kävijää. Museossa kävi lisäksi 9 000 kävijää, mikä on "
+                                   "4 % vähemmän kuin edellisenä vuonna."),
+                     "full", "consistent", id="a-level-answers-a-change-in-per-cent"),
+        pytest.param(dict(target="−5 %", metric="Sähkönkulutus, MWh",
+                          measures="Kulutus oli vuonna 2021 8 400 MWh ja vuonna 2023 7 900 MWh."),
+                     "none", "inconsistent", id="figures-dated-by-their-years"),
+        pytest.param(dict(target="90 %", metric="Osuus ikäluokasta",
+                          metric_status="Palvelussa oli 1 310 alueella asuvan 1 420:sta 6-vuotiaasta lapsesta."),
+                     "full", "consistent", id="out-of-a-whole-named-later"),
+    ],
+)
+def test_which_figure_answers(fields, claimed, verdict):
+    goal = audited(status=claimed, **fields)
+    assert goal.audit.verdict == verdict, goal.audit.reasons
+
+
+@pytest.mark.parametrize(
+    ("fields", "claimed", "verdict"),
+    [
+        pytest.param(dict(target="200", metric="Aloittaneiden yritysten määrä",
+                          measures="Vuonna 2023 aloitti 185 uutta yritystä, ja lopettaneita oli 120."),
+                     "full", "inconsistent", id="a-part-naming-another-thing"),
+        pytest.param(dict(target="40 000 k-m²", metric="Asuinkerrosala",
+                          measures="Kaavoissa on asuinkerrosalaa 31 000 k-m² ja lisäksi toimitilakerrosalaa "
+                                   "15 000 k-m²."),
+                     "full", "inconsistent", id="another-kind-of-floor-area"),
+        pytest.param(dict(target="1 500 nuorta", metric="Tavoitetut nuoret",
+                          metric_status="Nuorisotaloilla kävi 1 100 nuorta, ja lisäksi etsivä työ tavoitti 450 nuorta, "
+                                        "jotka eivät käyneet nuorisotaloilla."),
+                     "full", "consistent", id="a-negation-describing-the-counted"),
+        pytest.param(dict(goal="Tulos on vähintään 2 M€ ylijäämäinen.", target="ylijäämä vähintään 2 M€",
+                          metric="Tilikauden tulos",
+                          metric_status="Tilikauden tulos oli 1 430 000 euroa ylijäämäinen."),
+                     "partial", "inconsistent", id="the-size-of-a-surplus-is-one-part"),
+    ],
+)
+def test_totals_and_their_parts(fields, claimed, verdict):
+    goal = audited(status=claimed, **fields)
     assert goal.audit.verdict == verdict, goal.audit.reasons

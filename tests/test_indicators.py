@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import pytest
 
-from pipeline.indicators import extract
+from pipeline.indicators import date_span, extract
 from pipeline.records import FIGURE_KINDS
 from tests.conftest import FIXTURES
 
@@ -228,3 +229,19 @@ def test_seed_figures_match_the_hand_written_gold(seed_report, seed_gold):
     wanted = [(g, f, k, value_key(v)) for g, f, k, v, *_ in seed_gold["figures"]]
     score.add(found, wanted)
     assert score.precision >= 0.95 and score.recall >= 0.95, str(score)
+
+
+@pytest.mark.parametrize(
+    ("value", "span"),
+    [
+        ("2024", (dt.date(2024, 1, 1), dt.date(2024, 12, 31))),
+        ("2024-02", (dt.date(2024, 2, 1), dt.date(2024, 2, 29))),
+        ("2024-12", (dt.date(2024, 12, 1), dt.date(2024, 12, 31))),
+        ("2024-08-08", (dt.date(2024, 8, 8), dt.date(2024, 8, 8))),
+        ("2024-09/2024-11", (dt.date(2024, 9, 1), dt.date(2024, 11, 30))),
+        ("--08", None),
+    ],
+    ids=["year", "leap-february", "december", "day", "season", "month-of-no-year"],
+)
+def test_date_span(value, span):
+    assert date_span(value) == span
