@@ -853,6 +853,12 @@ def test_bounds_on_changes(fields, claimed, verdict):
         pytest.param(dict(target="90 %", metric="Osuus ikäluokasta",
                           metric_status="Palvelussa oli 1 310 alueella asuvan 1 420:sta 6-vuotiaasta lapsesta."),
                      "full", "consistent", id="out-of-a-whole-named-later"),
+        pytest.param(dict(goal="Työttömien osuus työvoimasta on enintään 8 %.", target="≤ 8 %",
+                          metric="Työttömyysaste", metric_status="Työttömiä oli 1 250 ja työvoima 16 900 henkeä."),
+                     "full", "consistent", id="the-whole-named-by-the-goal"),
+        pytest.param(dict(target="75 %", metric="Uusittujen katuvalojen osuus",
+                          metric_status="Uusittuja valoja 2 100 kpl, valoja kaikkiaan 3 200."),
+                     "full", "inconsistent", id="the-whole-named-by-a-total-word"),
     ],
 )
 def test_which_figure_answers(fields, claimed, verdict):

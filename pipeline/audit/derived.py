@@ -27,6 +27,7 @@ from pipeline.lang_fi.function_words import (
     OF_WHICH_WORDS,
     OUT_OF_CASE,
     PLACE_CASE_NAMES,
+    SHARE_LEMMA,
     TOTAL_JOINING_WORDS,
     TOTAL_WORDS,
 )
@@ -62,11 +63,17 @@ def derived_figures(docs: dict, indicators: list[Indicator], year: int | None = 
     # Every reading of every word: "osinko" is read as "osa" + "-ko" on its own, "valmistuneiden" is "valmistua".
     metric_lemmas = content_lemmas(metric) | metric_words | frozenset(
         lemma for word in metric_words for lemma in finnish.lemmas(word))
+    # "osuus työvoimasta", "LED-valaisimien osuus katuvalaistuksesta": the whole a share is of.
+    named = [t for key in ("goal", "metric") if docs.get(key) is not None for t in docs[key]]
+    wholes = frozenset(t.lemma_.lower() for t in named if "Ela" in t.morph.get("Case") and t.pos_ == "NOUN")
+    share_metric = bool(wholes) or any(t.lemma_.lower() == SHARE_LEMMA for t in named)
     for name in EVIDENCE_FIELDS:
         doc = docs.get(name)
         if doc is None:
             continue
         out += _fractions(name, doc)
+        if share_metric:
+            out += _named_wholes(name, doc, indicators, wholes)
         if ratio_metric:
             out += _ratios(name, doc, indicators)
         counts = [i for i in indicators if i.field == name and i.kind in ("count", "money", "percent")
@@ -187,6 +194,22 @@ def _ratios(name: str, doc, indicators: list[Indicator]) -> list[Indicator]:
             out.append(Indicator(name, "percent", round(100 * ratio, 1), "%", None, None,
                                  f"{text} = {verdict.fi_percent(round(100 * ratio, 1))}", first.start, second.end,
                                  first.sentence))
+    return out
+
+
+def _named_wholes(name: str, doc, indicators: list[Indicator], wholes: frozenset[str]) -> list[Indicator]:
+    """Under a share of a whole, a count and then the whole, named by its noun or a total word:
+    *työttömiä työnhakijoita oli 1 238 ja työvoima 17 260 henkeä* under *osuus työvoimasta* → 7,2 %;
+    *LED-valaisimia 3 410 kpl, valaisimia kaikkiaan 5 520* → 61,8 %."""
+    counts = [i for i in indicators if i.field == name and i.kind == "count" and i.value and not i.direction]
+    out = []
+    for first, second in pairwise(counts):
+        if first.sentence != second.sentence or not 0 < first.value < second.value:
+            continue
+        span = doc.char_span(first.end, second.start, alignment_mode="contract")
+        before = list(span)[-2:] if span is not None else []
+        if any(t.lower_ in TOTAL_WORDS or t.lemma_.lower() in wholes for t in before):
+            out.append(_share(name, doc, float(first.value), second, first.start, second.end))
     return out
 
 

@@ -40,3 +40,5 @@ CLAUSE_WORDS: frozenset[str] = frozenset({"ja", "mutta", "koska", "kun", "sekä"
 PLACE_CASE_NAMES: frozenset[str] = frozenset({"sisatulento", "sisaeronto", "ulkoolento"})
 #: The relative pronoun's lemma: a negation after it describes the counted (*nuorta, jotka eivät käyneet*).
 RELATIVE_PRONOUN_LEMMA = "joka"
+#: The noun of a metric that is a share of a whole: *LED-valaisimien osuus*.
+SHARE_LEMMA = "osuus"
