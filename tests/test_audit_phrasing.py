@@ -859,6 +859,13 @@ def test_bounds_on_changes(fields, claimed, verdict):
         pytest.param(dict(target="75 %", metric="Uusittujen katuvalojen osuus",
                           metric_status="Uusittuja valoja 2 100 kpl, valoja kaikkiaan 3 200."),
                      "full", "inconsistent", id="the-whole-named-by-a-total-word"),
+        pytest.param(dict(goal="Lukion aloittaneista vähintään 90 % valmistuu.", target="90 %",
+                          metric="Valmistuneiden osuus",
+                          metric_status="Vuonna 2020 lukion aloittaneesta 240 opiskelijasta 221 valmistui."),
+                     "full", "consistent", id="the-whole-first-in-the-goal's-elative"),
+        pytest.param(dict(target="alle 6 %", metric="Tyhjien asuntojen osuus",
+                          metric_status="Purettiin kolme taloa, joissa oli yhteensä 72 asuntoa."),
+                     "full", "insufficient_evidence", id="a-total-of-another-thing"),
     ],
 )
 def test_which_figure_answers(fields, claimed, verdict):

@@ -65,7 +65,8 @@ def derived_figures(docs: dict, indicators: list[Indicator], year: int | None = 
         lemma for word in metric_words for lemma in finnish.lemmas(word))
     # "osuus työvoimasta", "LED-valaisimien osuus katuvalaistuksesta": the whole a share is of.
     named = [t for key in ("goal", "metric") if docs.get(key) is not None for t in docs[key]]
-    wholes = frozenset(t.lemma_.lower() for t in named if "Ela" in t.morph.get("Case") and t.pos_ == "NOUN")
+    wholes = frozenset(t.lemma_.lower() for t in named if "Ela" in t.morph.get("Case")
+                       and t.pos_ in ("NOUN", "VERB", "ADJ"))
     share_metric = bool(wholes) or any(t.lemma_.lower() == SHARE_LEMMA for t in named)
     for name in EVIDENCE_FIELDS:
         doc = docs.get(name)
@@ -204,12 +205,19 @@ def _named_wholes(name: str, doc, indicators: list[Indicator], wholes: frozenset
     counts = [i for i in indicators if i.field == name and i.kind == "count" and i.value and not i.direction]
     out = []
     for first, second in pairwise(counts):
-        if first.sentence != second.sentence or not 0 < first.value < second.value:
+        if first.sentence != second.sentence or first.value == second.value:
             continue
+        # A total of the same thing: not "kaksi kerrostaloa, joissa oli yhteensä 64 asuntoa".
+        alike = first.unit in (None, "kpl") or second.unit in (None, "kpl") or same_thing(first.unit, second.unit)
         span = doc.char_span(first.end, second.start, alignment_mode="contract")
-        before = list(span)[-2:] if span is not None else []
-        if any(t.lower_ in TOTAL_WORDS or t.lemma_.lower() in wholes for t in before):
+        between = list(span) if span is not None else []
+        if first.value < second.value and any((t.lower_ in TOTAL_WORDS and alike) or t.lemma_.lower() in wholes
+                                               for t in between[-2:]):
             out.append(_share(name, doc, float(first.value), second, first.start, second.end))
+        elif first.value > second.value and any(t.lemma_.lower() in wholes and "Ela" in t.morph.get("Case")
+                                                for t in between):
+            # "318 perusopetuksen päättäneestä 311 sai opiskelupaikan" under "osuus päättäneistä".
+            out.append(_share(name, doc, float(second.value), first, first.start, second.end))
     return out
 
 
