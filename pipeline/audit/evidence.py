@@ -441,11 +441,11 @@ def _assess_text_part(part: Part, evidence: list[tuple[str, object]], year: int 
             return postponed
         if is_negative(sentence) and not _in_progress(sentence):
             return _text_finding(part, "not_met", sentence)
-        if _in_progress(sentence) and not _on_target(sentence) and not _start_asked(part, sentence):
-            return _text_finding(part, "partial", sentence)
         if _start_asked(part, sentence):
             # "ryhmä aloittaa syyslukukaudella 2024" and "ryhmä aloitti elokuussa 2024": the start was the aim.
             return _late(part, sentence, evidence, dates) or _text_finding(part, "met", sentence)
+        if _in_progress(sentence) and not _on_target(sentence):
+            return _text_finding(part, "partial", sentence)
         sign = _sign_of_result(part, sentence)
         if sign is not None:
             return _text_finding(part, "met" if sign > 0 else "not_met", sentence)
