@@ -896,3 +896,25 @@ def test_which_figure_answers(fields, claimed, verdict):
 def test_totals_and_their_parts(fields, claimed, verdict):
     goal = audited(status=claimed, **fields)
     assert goal.audit.verdict == verdict, goal.audit.reasons
+
+
+@pytest.mark.parametrize(
+    ("fields", "claimed", "verdict"),
+    [
+        pytest.param(dict(target="enintään 21,0", metric="Oppilaita / opetusryhmä",
+                          measures="Syksyllä oppilaita oli 4 980 ja opetusryhmiä 240."),
+                     "full", "consistent", id="a-mean-from-a-total-and-a-count"),
+        pytest.param(dict(target="enintään 60 €/asukas", metric="Nettokustannus €/asukas",
+                          measures="Nettokustannukset olivat 1 510 000 €; asukkaita oli 31.12.2023 yhteensä 23 400."),
+                     "full", "inconsistent", id="euros-per-resident-from-a-sum"),
+        pytest.param(dict(target="Tavoitetaso: 90 tapahtumaa / 18 000 kävijää", metric="Tapahtumat; kävijät",
+                          metric_status="Tapahtumia oli 96 ja kävijöitä 18 250."),
+                     "full", "consistent", id="two-targets-are-no-ratio"),
+        pytest.param(dict(target="alle 18 %", metric="Laskuttamaton vesi, % pumpatusta",
+                          metric_status="Pumpatusta 2,40 milj. m³ vedestä laskutettiin 2,02 milj. m³."),
+                     "full", "consistent", id="the-share-the-caritive-denies"),
+    ],
+)
+def test_ratios_and_complements(fields, claimed, verdict):
+    goal = audited(status=claimed, **fields)
+    assert goal.audit.verdict == verdict, goal.audit.reasons

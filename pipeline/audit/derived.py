@@ -24,6 +24,7 @@ from pipeline.lang_fi.function_words import (
     CORE_CASE_NAMES,
     LEVEL_CASE_NAMES,
     NAMING_CASE_NAMES,
+    NEGATED_PARTICIPLE,
     OF_WHICH_WORDS,
     OUT_OF_CASE,
     PLACE_CASE_NAMES,
@@ -31,7 +32,7 @@ from pipeline.lang_fi.function_words import (
     TOTAL_JOINING_WORDS,
     TOTAL_WORDS,
 )
-from pipeline.lang_fi.units import MEASURE_UNITS, POINTS_UNIT, RATIO_MARK
+from pipeline.lang_fi.units import MEASURE_UNITS, PER_THING_PATTERN, POINTS_UNIT, RATIO_MARK
 from pipeline.records import Indicator
 
 #: Fields that report what happened, in the order they answer a target.
@@ -60,6 +61,7 @@ def derived_figures(docs: dict, indicators: list[Indicator], year: int | None = 
     alternatives = bool((metric_words | goal_words) & set(ALTERNATIVE_WORDS))
     total_metric = bool(metric_words & set(TOTAL_WORDS))
     ratio_metric = metric is not None and RATIO_MARK in metric.text
+    per_things = _divisors(metric.text if metric is not None else "", docs.get("target"))
     # Every reading of every word: "osinko" is read as "osa" + "-ko" on its own, "valmistuneiden" is "valmistua".
     metric_lemmas = content_lemmas(metric) | metric_words | frozenset(
         lemma for word in metric_words for lemma in finnish.lemmas(word))
@@ -68,6 +70,8 @@ def derived_figures(docs: dict, indicators: list[Indicator], year: int | None = 
     wholes = frozenset(t.lemma_.lower() for t in named if "Ela" in t.morph.get("Case")
                        and t.pos_ in ("NOUN", "VERB", "ADJ"))
     share_metric = bool(wholes) or any(t.lemma_.lower() == SHARE_LEMMA for t in named)
+    # "Laskuttamaton vesi": the share of what was not billed, when the evidence gives what was.
+    negated = frozenset(lemma for t in named if t.is_alpha for lemma in _negated_verbs(t.text))
     for name in EVIDENCE_FIELDS:
         doc = docs.get(name)
         if doc is None:
@@ -77,6 +81,10 @@ def derived_figures(docs: dict, indicators: list[Indicator], year: int | None = 
             out += _named_wholes(name, doc, indicators, wholes)
         if ratio_metric:
             out += _ratios(name, doc, indicators)
+        if per_things:
+            out += _per_thing(name, doc, indicators, per_things)
+        if negated:
+            out += _complements(name, doc, indicators, negated)
         counts = [i for i in indicators if i.field == name and i.kind in ("count", "money", "percent")
                   and i.value and not i.direction and i.unit != POINTS_UNIT]
         for at, (first, second) in enumerate(pairwise(counts)):
@@ -195,6 +203,70 @@ def _ratios(name: str, doc, indicators: list[Indicator]) -> list[Indicator]:
             out.append(Indicator(name, "percent", round(100 * ratio, 1), "%", None, None,
                                  f"{text} = {verdict.fi_percent(round(100 * ratio, 1))}", first.start, second.end,
                                  first.sentence))
+    return out
+
+
+def _negated_verbs(word: str) -> frozenset[str]:
+    """*laskuttamaton* → {*laskuttaa*}: the verb a caritive participle (*-maton*, *-mätön*) denies."""
+    denied = {a.get("BASEFORM", "").lower() for a in finnish.analyses(word.lower())
+              if a.get("PARTICIPLE") == NEGATED_PARTICIPLE}
+    return frozenset(finnish.lemmas(word) - denied) if denied else frozenset()
+
+
+def _complements(name: str, doc, indicators: list[Indicator], negated: frozenset[str]) -> list[Indicator]:
+    """A whole and the part the metric's caritive denies: *pumpattiin 3,12 milj. m³ vettä, ja asiakkaille
+    laskutettiin 2,71 milj. m³* under *Laskuttamaton vesi / pumpattu vesi* → (3,12 − 2,71) / 3,12 = 13,1 %."""
+    figures = [i for i in indicators if i.field == name and i.kind in ("count", "money") and i.value
+               and not i.direction]
+    out = []
+    for whole, part in pairwise(figures):
+        if whole.sentence != part.sentence or not 0 < part.value < whole.value:
+            continue
+        span = doc.char_span(whole.end, part.start, alignment_mode="contract")
+        if span is None or not any(t.pos_ == "VERB" and finnish.lemmas(t.text) & negated for t in span):
+            continue
+        share = round(100 * (float(whole.value) - float(part.value)) / float(whole.value), 1)
+        out.append(Indicator(name, "percent", share, "%", None, None,
+                             f"({whole.text} − {part.text.rstrip('.')}) / {whole.text} = {verdict.fi_percent(share)}",
+                             whole.start, part.end, whole.sentence))
+    return out
+
+
+def _divisors(metric: str, target) -> frozenset[str]:
+    """What a metric divides by: *Oppilaita / opetusryhmä* → {*opetusryhmä*}, *nettokustannus €/asukas* (in the
+    metric or the target) → {*asukas*}, every reading of the word. Not *120 tapahtumaa / 25 000 kävijää* in a
+    target, which is two targets."""
+    text = f"{metric} {target.text if target is not None else ''}".lower()
+    words = [g for m in re.finditer(PER_THING_PATTERN, text) for g in m.groups() if g]
+    if RATIO_MARK in metric:
+        words += re.findall(r"[a-zåäö]+", metric.split(RATIO_MARK, 1)[1].lower())[:1]
+    return frozenset(lemma for word in words for lemma in finnish.lemmas(word) | {word})
+
+
+def _per_thing(name: str, doc, indicators: list[Indicator], divisors: frozenset[str]) -> list[Indicator]:
+    """A sum or count and, later in the same field, the count of what the metric divides by: *Nettokustannukset
+    olivat 1 252 000 €; asukkaita oli 24 896* under *€/asukas* → 50,29; *oppilaita oli 6 450 ja opetusryhmiä 312*
+    under *Oppilaita / opetusryhmä* → 20,67."""
+    figures = [i for i in indicators if i.field == name and i.kind in ("count", "money") and i.value
+               and not i.direction]
+    out = []
+    for first, second in pairwise(figures):
+        if second.kind != "count" or not float(second.value).is_integer() or second.value < 2:
+            continue  # a count of things divided by, not "14,25 lainaa asukasta kohden (2022: 13,6)"
+        if second.unit:
+            divides = any(same_thing(second.unit, d) for d in divisors)
+        else:  # "asukkaita oli 31.12.2024 yhteensä 24 896": the thing named before its date
+            span = doc.char_span(first.end, second.start, alignment_mode="contract")
+            divides = span is not None and any(finnish.lemmas(t.text) & divisors for t in span if t.is_alpha)
+        if not divides:
+            continue
+        if first.kind == "count" and (not first.unit or same_thing(first.unit, second.unit)):
+            continue
+        ratio = round(float(first.value) / float(second.value), 2)
+        unit = first.unit if first.kind == "money" else None
+        out.append(Indicator(name, first.kind, ratio, unit, None, None,
+                             f"{first.text} / {second.text} = {verdict.fi_number(ratio)}", first.start, second.end,
+                             first.sentence))
     return out
 
 

@@ -42,3 +42,5 @@ PLACE_CASE_NAMES: frozenset[str] = frozenset({"sisatulento", "sisaeronto", "ulko
 RELATIVE_PRONOUN_LEMMA = "joka"
 #: The noun of a metric that is a share of a whole: *LED-valaisimien osuus*.
 SHARE_LEMMA = "osuus"
+#: Voikko's participle of what was not done: *laskuttamaton* (the caritive, *-maton*/*-mätön*).
+NEGATED_PARTICIPLE = "negation"
