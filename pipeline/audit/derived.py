@@ -22,9 +22,11 @@ from pipeline.lang_fi.function_words import (
     ALTERNATIVE_WORDS,
     CLAUSE_WORDS,
     CORE_CASE_NAMES,
+    DIFFERENCE_WORDS,
     LEVEL_CASE_NAMES,
     NAMING_CASE_NAMES,
     NEGATED_PARTICIPLE,
+    NET_PREFIX,
     OF_WHICH_WORDS,
     OUT_OF_CASE,
     PLACE_CASE_NAMES,
@@ -60,6 +62,8 @@ def derived_figures(docs: dict, indicators: list[Indicator], year: int | None = 
     # "työllistyy tai siirtyy koulutukseen" in the metric or the goal: the parts after "joista" add up.
     alternatives = bool((metric_words | goal_words) & set(ALTERNATIVE_WORDS))
     total_metric = bool(metric_words & set(TOTAL_WORDS))
+    # "nettomuutto", "aloittaneet miinus lopettaneet": the second of two counts is taken away.
+    net_metric = any(word.startswith(NET_PREFIX) or word in DIFFERENCE_WORDS for word in metric_words | goal_words)
     ratio_metric = metric is not None and RATIO_MARK in metric.text
     per_things = _divisors(metric.text if metric is not None else "", docs.get("target"))
     # Every reading of every word: "osinko" is read as "osa" + "-ko" on its own, "valmistuneiden" is "valmistua".
@@ -119,6 +123,13 @@ def derived_figures(docs: dict, indicators: list[Indicator], year: int | None = 
             elif said_earlier(between) and (first.unit == second.unit or second.unit is None) and (
                     0 < second.value != first.value):  # "..., kun vuonna 2023 niitä oli 22 310"
                 out += _changes_from_earlier(name, first, second)
+            elif net_metric and first.kind == "count" and (
+                    first.unit is None or second.unit is None or same_thing(first.unit, second.unit)):
+                # "Kuntaan muutti 812 henkeä ja sieltä muutti pois 846" under "nettomuutto": in less out.
+                net = first.value - second.value
+                out.append(Indicator(name, first.kind, net, first.unit if first.unit == second.unit else None, None,
+                                     None, f"{first.text} − {second.text} = {verdict.fi_number(net)}", first.start,
+                                     second.end, first.sentence))
             elif _adds_up(first, second, doc, between, total_metric, metric_lemmas):
                 total = first.value + second.value
                 # Parts counted in other words (vieras, osallistuja) make a total of no one unit.

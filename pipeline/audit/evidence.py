@@ -28,6 +28,7 @@ from pipeline.audit.derived import (
 )
 from pipeline.audit.target import CORE_CASES, QUANTITY_KINDS, Part, content_lemmas, is_done_word, requirements
 from pipeline.indicators import date_span
+from pipeline.lang_fi.change_words import YEAR_LABEL
 from pipeline.lang_fi.function_words import RELATIVE_PRONOUN_LEMMA
 from pipeline.lang_fi.missing_figures import COMPOUND_DATA_LEMMAS, DATA_LEMMAS, PERIODIC_PATTERNS
 from pipeline.lang_fi.missing_figures import LATER_WORDS as MISSING_LATER_WORDS
@@ -162,7 +163,7 @@ def assess(goal: Goal, docs: dict, indicators: Iterable[Indicator], year: int | 
         result.negative += [s.text.strip() for s in doc.sents if is_negative(s)]
     for part in result.parts:
         if part.kind == "quantity":
-            result.findings.append(_assess_quantity(part, indicators + derived))
+            result.findings.append(_assess_quantity(part, indicators + derived, year))
         else:
             result.findings.append(_assess_text_part(part, evidence, year, indicators))
     result.notes = arithmetic_notes(indicators)
@@ -294,11 +295,11 @@ def _inside(figure: Indicator, other: Indicator) -> bool:
             and figure.end <= other.end and other.end - other.start > figure.end - figure.start)
 
 
-def _pick(part: Part, candidates: list[Indicator]) -> Indicator:
+def _pick(part: Part, candidates: list[Indicator], year: int | None = None) -> Indicator:
     # A figure inside a larger derived one is a part of it: "2 100 käyntiä" of "2 100 + 380 = 2 480".
     candidates = [c for c in candidates if not any(_inside(c, o) for o in candidates)] or candidates
     # "4,2 %; edellisenä lukuvuonna 5,3 %": last year's figure is not this year's answer.
-    candidates = [c for c in candidates if not _said_of_earlier(c)] or candidates
+    candidates = [c for c in candidates if not _said_of_earlier(c, year)] or candidates
     # Not "%" for a change in per cent, which a level of the baseline's kind answers as well as a reported change.
     exact = [c for c in candidates if c.unit and c.unit == part.unit and not part.relative]
     pool = exact or candidates
@@ -318,11 +319,15 @@ def _pick(part: Part, candidates: list[Indicator]) -> Indicator:
     return pool[0]
 
 
-def _said_of_earlier(figure: Indicator) -> bool:
+def _said_of_earlier(figure: Indicator, year: int | None = None) -> bool:
     """The words just before the figure put it in an earlier year: *edellisenä lukuvuonna 5,3 %*,
-    *96 asuntoa (2022: 241)*."""
+    *96 asuntoa (2022: 241)*, and with the ``year`` reported on, a year label (*2022: 35 vrk, 2023: 28 vrk*,
+    *(12/2022: 9,6 %)*, *2022: 4.455 €, 2021: 4.290 €*)."""
     at = figure.sentence.find(figure.text)
     before = figure.sentence[max(0, at - 30):at].lower() if at >= 0 else ""
+    label = re.search(YEAR_LABEL, before)
+    if label is not None and year is not None:
+        return int(label.group(1)) < year
     return said_earlier(before)
 
 
@@ -347,7 +352,7 @@ def _against_target(part: Part, indicators: list[Indicator]) -> Indicator | None
     return None
 
 
-def _assess_quantity(part: Part, indicators: list[Indicator]) -> Finding:
+def _assess_quantity(part: Part, indicators: list[Indicator], year: int | None = None) -> Finding:
     candidates = [c for c in _candidates(part, indicators) if not _restates_baseline(part, c)]
     if not candidates:
         relative = _against_target(part, indicators)
@@ -357,7 +362,11 @@ def _assess_quantity(part: Part, indicators: list[Indicator]) -> Finding:
     if not candidates:
         return Finding(part, "unknown", verdict.no_figure_reason(part))
     changes = [c for c in candidates if c.direction] if _absolute_change(part) else []
-    figure = _pick(part, changes or candidates)
+    if (part.relative or part.points) and part.threshold is not None:
+        # A change from a stated baseline: this year's level against the level it implies, before a change
+        # the report counts from another year ("193 050 (2021: 151 300, 2022: 182 400)").
+        candidates = [c for c in candidates if not c.direction] or candidates
+    figure = _pick(part, changes or candidates, year)
     reported = float(figure.value)
     if (((part.relative or part.points) and figure.kind == "percent") or _absolute_change(part)) and figure.direction:
         # A reported change compared with the wanted change.

@@ -226,8 +226,8 @@ def describe_target(part: Part) -> str:
 def fi_number(value: float) -> str:
     """``2104`` → ``2 104``, ``28.4`` → ``28,4``."""
     if float(value).is_integer():
-        return f"{int(value):,}".replace(",", " ")
-    return f"{value:,.1f}".replace(",", " ").replace(".", ",")
+        return f"{int(value):,}".replace(",", " ").replace("-", "−")
+    return f"{value:,.1f}".replace(",", " ").replace(".", ",").replace("-", "−")
 
 
 def fi_percent(value: float) -> str:

@@ -44,3 +44,6 @@ RELATIVE_PRONOUN_LEMMA = "joka"
 SHARE_LEMMA = "osuus"
 #: Voikko's participle of what was not done: *laskuttamaton* (the caritive, *-maton*/*-mätön*).
 NEGATED_PARTICIPLE = "negation"
+#: A metric of one count less another: *nettomuutto*, *nettolisäys*, *aloittaneet miinus lopettaneet*, *erotus*.
+NET_PREFIX = "netto"
+DIFFERENCE_WORDS: tuple[str, ...] = ("miinus", "erotus")
