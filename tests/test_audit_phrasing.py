@@ -918,3 +918,44 @@ def test_totals_and_their_parts(fields, claimed, verdict):
 def test_ratios_and_complements(fields, claimed, verdict):
     goal = audited(status=claimed, **fields)
     assert goal.audit.verdict == verdict, goal.audit.reasons
+
+
+@pytest.mark.parametrize(
+    ("fields", "claimed", "verdict"),
+    [
+        pytest.param(dict(target="> 0", metric="Kuntien välinen nettomuutto",
+                          metric_status="Kuntaan muutti 640 henkeä ja sieltä muutti pois 702."),
+                     "full", "inconsistent", id="a-net-figure-in-less-out"),
+        pytest.param(dict(target="alle 25 vrk", metric="Käsittelyajan mediaani, vrk",
+                          metric_status="Käsittelyajan mediaani: 2021: 33 vrk, 2022: 29 vrk, 2023: 24 vrk."),
+                     "full", "consistent", id="a-series-labelled-by-year"),
+        pytest.param(dict(target="+4 %", baseline="Lähtötaso: 120 000 käyntiä (2022)", metric="Käynnit",
+                          metric_status="Käyntejä kertyi 125 600 (2021: 98 000, 2022: 120 000)."),
+                     "full", "consistent", id="a-change-from-the-stated-baseline"),
+        pytest.param(dict(target="3,9", metric="Kunta10-indeksi (1–5)",
+                          metric_status="Kyselyä ei tehty vuonna 2023, sillä se tehdään joka toinen vuosi. "
+                                        "Viimeisin tulos oli 3,7 (2022)."),
+                     "not_assessable", "consistent", id="an-earlier-year-in-brackets-after-the-figure"),
+        pytest.param(dict(target="Tavoitetaso: 80 %", metric="Tyytyväisten osuus kuntalaiskyselyssä",
+                          measures="Palautteita tuli 310, joista 58 % koski pysäköintiä.",
+                          metric_status="Kuntalaiskysely tehdään joka toinen vuosi, seuraavan kerran 2024."),
+                     "not_assessable", "consistent", id="a-share-of-something-else-in-the-measures"),
+        pytest.param(dict(target="vähintään 1,5 milj. €", metric="Tytäryhtiön tilikauden tulos",
+                          measures="Yhtiön liikevaihto oli 31,2 milj. euroa ja tilikauden tulos 1 210 000 euroa."),
+                     "full", "inconsistent", id="two-sums-said-of-two-things"),
+        pytest.param(dict(goal="Vuosikate kattaa poistot ja nettoinvestoinnit ovat enintään 12 M€.",
+                          target="Vuosikate ≥ poistot; nettoinvestoinnit ≤ 12 M€",
+                          metric="Vuosikate/poistot; investoinnit",
+                          measures="Vuosikate oli 8,2 milj. euroa ja poistot 6,9 milj. euroa. Nettoinvestoinnit olivat "
+                                   "13,8 M€."),
+                     "full", "inconsistent", id="the-figure-of-its-own-clause"),
+        pytest.param(dict(goal="Vuoteen 2023 mennessä 70 % valoista on LED-valoja ja kulutus laskee 10 %.",
+                          target="LED 70 %, kulutus −10 %", baseline="Lähtötaso: 3,10 GWh (2022)",
+                          metric="LED-valojen osuus; kulutus GWh",
+                          metric_status="LED-valoja oli 5 200 kpl 7 000 valosta. Kulutus oli 2,70 GWh."),
+                     "full", "consistent", id="a-level-stated-flat-beside-a-decrease"),
+    ],
+)
+def test_nets_years_and_clauses(fields, claimed, verdict):
+    goal = audited(status=claimed, **fields)
+    assert goal.audit.verdict == verdict, goal.audit.reasons

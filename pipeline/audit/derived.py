@@ -346,6 +346,9 @@ def _adds_up(first: Indicator, second: Indicator, doc, between: str, total_metri
         return same or elliptic or first.unit is None or total_metric
     if second.unit is None and first.unit is not None and first.kind == "count":
         return True  # "Röyttään sijoittui kaksi uutta yritystä ja satama-alueelle yksi": the thing left out
+    subjects = {_subject_before(doc, f) for f in (first, second)}
+    if not total_metric and len(subjects) == 2 and None not in subjects:
+        return False  # "liikevaihto oli 28,4 milj. euroa ja tilikauden tulos 1 085 000 euroa": two things
     if same and first.unit in MEASURE_UNITS:
         return True  # "38.600 m² katuja ja 7.900 m² kevyen liikenteen väyliä": one measure, two places
     if first.kind == "money":
@@ -409,6 +412,22 @@ def _same_doing(doc, first: Indicator, second: Indicator, metric_lemmas: frozens
     own = [t for t in figure.sent if t.idx < first.start and t.pos_ == "VERB"
            and "Fin" in t.morph.get("VerbForm")] if figure is not None else []
     return bool(own) and not finnish.lemmas(own[-1].text) & metric_lemmas
+
+
+def _subject_before(doc, figure: Indicator) -> str | None:
+    """The noun a figure is said of, before it in its clause: *liikevaihto oli 28,4 milj. euroa* → *liikevaihto*,
+    *ja tilikauden tulos 1 085 000 euroa* → *tulos*; None when a place or nothing comes first."""
+    span = doc.char_span(figure.start, figure.end, alignment_mode="expand")
+    if span is None:
+        return None
+    for token in reversed(doc[span.sent.start:span.start]):
+        if token.is_punct or token.pos_ in ("CCONJ", "NUM") or token.lower_ in ADDING_WORDS:
+            return None
+        if token.pos_ == "NOUN" and "Nom" in token.morph.get("Case"):
+            return token.lemma_.lower()
+        if token.pos_ not in ("AUX", "ADV", "NOUN", "ADJ"):
+            return None
+    return None
 
 
 def _named_before(doc, figure: Indicator) -> str | None:

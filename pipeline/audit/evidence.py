@@ -46,6 +46,7 @@ from pipeline.lang_fi.progress import (
     SHARE_WORDS,
 )
 from pipeline.lang_fi.targets import ABOVE_TARGET, ALL_WORDS, BASELINE_WORDS, BELOW_TARGET, POSITIVE_RESULT_WORDS
+from pipeline.lang_fi.units import MEASURE_UNITS
 from pipeline.records import Goal, Indicator
 
 #: Relative tolerance of an *about* (*noin*) target.
@@ -191,7 +192,9 @@ def earlier_year(findings: list[Finding], evidence: list[tuple[str, object]], ye
         figure = finding.reported
         at = figure.sentence.find(figure.text.split(" = ")[0])
         named = _YEAR.findall(figure.sentence[:at if at >= 0 else len(figure.sentence)])
-        years.append(int(named[-1]) if named else None)
+        after = re.match(r"\s*\(((?:19|20)\d{2})\)", figure.sentence[at + len(figure.text):]) if at >= 0 else None
+        # "Viimeisin tulos oli 3,8 (2023)": the year in brackets right after the figure.
+        years.append(int(after.group(1)) if after else int(named[-1]) if named else None)
     if not years or latest is None or any(y is None or y >= latest for y in years):
         return None
     if year is not None and max(years) >= year:
@@ -234,7 +237,8 @@ def _candidates(part: Part, indicators: list[Indicator]) -> list[Indicator]:
             elif part.relative or part.change:
                 # A level compared with the baseline's level: a count with a count, a rate with a rate.
                 if part.baseline_kind == figure.kind and not figure.direction and (
-                        part.baseline_unit is None or figure.unit in (None, "kpl")
+                        part.baseline_unit is None or figure.unit is None
+                        or (figure.unit == "kpl" and part.baseline_unit not in MEASURE_UNITS)
                         or same_thing(figure.unit, part.baseline_unit)):
                     out.append(figure)
             elif figure.kind == part.measure and not figure.direction and _same_unit(part, figure):
@@ -353,7 +357,8 @@ def _against_target(part: Part, indicators: list[Indicator]) -> Indicator | None
 
 
 def _assess_quantity(part: Part, indicators: list[Indicator], year: int | None = None) -> Finding:
-    candidates = [c for c in _candidates(part, indicators) if not _restates_baseline(part, c)]
+    candidates = [c for c in _candidates(part, indicators) if not _restates_baseline(part, c)
+                  and not _off_topic(part, c)]
     if not candidates:
         relative = _against_target(part, indicators)
         candidates = [relative] if relative is not None else []
@@ -399,6 +404,13 @@ def _assess_quantity(part: Part, indicators: list[Indicator], year: int | None =
     ratio = reported / threshold if threshold else None
     shown = ratio if not part.lower_is_better and outcome != "met" else None
     return Finding(part, outcome, verdict.reported_reason(part, figure, shown), figure, ratio)
+
+
+def _off_topic(part: Part, figure: Indicator) -> bool:
+    """A figure in the measures whose sentence shares no word with the metric or the goal: *palautetta tuli 236,
+    joista 61 % koski tiloja* does not answer *tyytyväisten osuus*."""
+    return (figure.field == "measures" and bool(part.topic) and " = " not in figure.text
+            and not _sentence_lemmas(figure.sentence) & part.topic)
 
 
 def _restates_baseline(part: Part, figure: Indicator) -> bool:

@@ -77,8 +77,11 @@ class Part:
     #: For a quantity that names no unit: the things the metric and the goal count (*yritys* for *Tavoitetaso:
     #: 420* under *aloittaneet yritykset*); empty when anything counted may answer (*kpl*).
     scope: frozenset[str] = frozenset()
-    #: Every reading of the metric's and the goal's words, to tell the figure that answers from others.
+    #: Every reading of the metric's and the goal's words (of the figure's own clause when the target sets
+    #: several), to tell the figure that answers from others.
     context: frozenset[str] = frozenset()
+    #: Every reading of the metric's and the goal's words: what the goal is about at all.
+    topic: frozenset[str] = frozenset()
     @property
     def capped(self) -> bool:
         """A change whose size is a ceiling (*kasvaa enintään 2,5 %*, *laskee enintään 1,5 %*, *muutos
@@ -134,8 +137,12 @@ def requirements(goal: Goal, docs: dict, indicators: Iterable[Indicator]) -> lis
         bases = _paired(found, target_figures, baseline_figures)  # by the figure as found, before it is read
         figure = _from_goal(_read_around(found, target_doc.text, money_metric), goal_figures)
         part = _quantity(figure, bases, inverse_context, case, goal_moves=goal_moves)
-        if len(target_figures) == 1:
+        part.topic = context
+        if len(target_figures) == 1 and ";" not in target_doc.text:
             part.context = context  # with two figures to reach, the metric names both: no help in choosing
+        else:
+            # "Vuosikate ≥ poistot; nettoinvestoinnit ≤ 14 M€": the words of the figure's own clause.
+            part.context = _clause_words(target_doc.text, found)
         if part.unit is None and scoped:
             goal_units = {g.unit for g in goal_figures if g.value == figure.value and g.unit}
             part.scope = frozenset((items[index] if items else metric_lemmas) | goal_units)
@@ -199,6 +206,15 @@ def _deadline(dates: Iterable[Indicator]) -> tuple[dt.date, str] | None:
     """The latest last day among the target's dates, and its words: *käytössä elokuussa 2024*."""
     spans = [(span[1], figure.text) for figure in dates if (span := date_span(figure.value)) is not None]
     return max(spans) if spans else None
+
+
+def _clause_words(text: str, figure: Indicator) -> frozenset[str]:
+    """Every reading of the words in the clause (between semicolons) that holds the figure."""
+    start = text.rfind(";", 0, figure.start) + 1
+    end = text.find(";", figure.end)
+    clause = text[start:end if end >= 0 else len(text)]
+    return frozenset(lemma for word in re.findall(r"[^\W\d_]{3,}", clause)
+                     for lemma in finnish.lemmas(word.lower())) - GENERIC_LEMMAS
 
 
 def _sized_surplus(text: str, word: str, figures: list[Indicator]) -> bool:
@@ -350,7 +366,10 @@ def _from_goal(figure: Indicator, goal_figures: list[Indicator]) -> Indicator:
         return figure
     same = [g for g in goal_figures if g.kind == figure.kind and g.value == figure.value]
     qualifier = next((g.qualifier for g in same if g.qualifier), None)
-    if qualifier is None and any(g.direction == "decrease" for g in goal_figures) and not any(
+    # Not when the goal states this very figure without a direction: "80 % katuvalaisimista on LED-valaisimia ja
+    # sähkönkulutus laskee 15 %".
+    stated_flat = bool(same) and not any(g.direction for g in same)
+    if qualifier is None and not stated_flat and any(g.direction == "decrease" for g in goal_figures) and not any(
             g.direction == "increase" for g in goal_figures):
         qualifier = "at_most"
     if qualifier is None:

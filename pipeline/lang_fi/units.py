@@ -10,7 +10,8 @@ from __future__ import annotations
 UNIT_ABBREVIATIONS: dict[str, str] = {"kpl": "kpl", "hlö": "henkilö", "hlöä": "henkilö", "hlöt": "henkilö",
                                       "h": "tunti", "km": "km", "m2": "m2", "m²": "m2", "ha": "ha", "t": "tonni",
                                       "pv": "päivä", "vrk": "vuorokausi", "op": "opintopiste",
-                                      "kpv": "kalenteripäivä", "htv": "henkilötyövuosi"}
+                                      "kpv": "kalenteripäivä", "htv": "henkilötyövuosi",
+                                      "kwh": "kwh", "mwh": "mwh", "gwh": "gwh", "m³": "m³", "m3": "m³"}
 
 #: Per cent after a number: *%*, *prosenttia*; with *yks* a change in percentage points (*%-yks.*).
 PERCENT_PATTERN = r"%-?yks\w*\.?|%-?yksikö\w*|prosenttiyksikö\w*|prosenttiyksikkö\w*|%|prosent\w*"
