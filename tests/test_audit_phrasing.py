@@ -959,3 +959,33 @@ def test_ratios_and_complements(fields, claimed, verdict):
 def test_nets_years_and_clauses(fields, claimed, verdict):
     goal = audited(status=claimed, **fields)
     assert goal.audit.verdict == verdict, goal.audit.reasons
+
+
+@pytest.mark.parametrize(
+    ("fields", "claimed", "verdict"),
+    [
+        pytest.param(dict(target="alle 14", metric="Sairauspoissaolopäivät/htv",
+                          metric_status="Sairauspoissaolopäiviä kertyi 12 900 ja henkilötyövuosia 1 010."),
+                     "full", "consistent", id="days-per-person-year-from-two-counts"),
+        pytest.param(dict(target="vähintään 5,0", metric="Käynnit/asukas",
+                          metric_status="Käyntejä kertyi 98 400. Asukkaita oli 21 300."),
+                     "full", "inconsistent", id="visits-per-resident-across-sentences"),
+        pytest.param(dict(target="alle 6 %", metric="Eronneet / vakituinen henkilöstö, %",
+                          metric_status="Omasta pyynnöstään erosi 52 työntekijää; vakituisia oli keskimäärin 940."),
+                     "full", "consistent", id="a-share-from-a-ratio-metric"),
+        pytest.param(dict(target="vähintään 250", metric="Valmistuneet asunnot",
+                          metric_status="Vuoden aikana valmistui 160 asuntoa pientaloihin ja 104 kerrostaloihin."),
+                     "full", "consistent", id="one-thing-in-two-places"),
+        pytest.param(dict(target="20 000 k-m²", metric="Asemakaavoihin osoitettu asuinkerrosala",
+                          metric_status="Asemakaavoihin osoitettiin 14 100 k-m² asuinkerrosalaa, ja lisäksi "
+                                        "keskustan kaavamuutos toi 6 600 k-m² asuinkerrosalaa."),
+                     "full", "consistent", id="lisäksi-the-same-thing-by-another-verb"),
+        pytest.param(dict(goal="Toimintakate toteutuu talousarvion mukaisena.", target="enintään −80,0 milj. €",
+                          metric="Toimintakate, milj. €",
+                          measures="Toimintakate oli −78,9 milj. euroa."),
+                     "full", "consistent", id="a-ceiling-on-a-net-cost"),
+    ],
+)
+def test_per_thing_places_and_net_costs(fields, claimed, verdict):
+    goal = audited(status=claimed, **fields)
+    assert goal.audit.verdict == verdict, goal.audit.reasons

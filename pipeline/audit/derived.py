@@ -34,7 +34,7 @@ from pipeline.lang_fi.function_words import (
     TOTAL_JOINING_WORDS,
     TOTAL_WORDS,
 )
-from pipeline.lang_fi.units import MEASURE_UNITS, PER_THING_PATTERN, POINTS_UNIT, RATIO_MARK
+from pipeline.lang_fi.units import MEASURE_UNITS, PER_THING_PATTERN, POINTS_UNIT, RATIO_MARK, UNIT_ABBREVIATIONS
 from pipeline.records import Indicator
 
 #: Fields that report what happened, in the order they answer a target.
@@ -251,6 +251,7 @@ def _divisors(metric: str, target) -> frozenset[str]:
     words = [g for m in re.finditer(PER_THING_PATTERN, text) for g in m.groups() if g]
     if RATIO_MARK in metric:
         words += re.findall(r"[a-zåäö]+", metric.split(RATIO_MARK, 1)[1].lower())[:1]
+    words = [UNIT_ABBREVIATIONS.get(word, word) for word in words]  # "htv" is "henkilötyövuosi"
     return frozenset(lemma for word in words for lemma in finnish.lemmas(word) | {word})
 
 
@@ -262,7 +263,8 @@ def _per_thing(name: str, doc, indicators: list[Indicator], divisors: frozenset[
                and not i.direction]
     out = []
     for first, second in pairwise(figures):
-        if second.kind != "count" or not float(second.value).is_integer() or second.value < 2:
+        if second.kind != "count" or not float(second.value).is_integer() or second.value < 2 or re.search(
+                r"\d,\d", second.text):
             continue  # a count of things divided by, not "14,25 lainaa asukasta kohden (2022: 13,6)"
         if second.unit:
             divides = any(same_thing(second.unit, d) for d in divisors)
@@ -275,9 +277,14 @@ def _per_thing(name: str, doc, indicators: list[Indicator], divisors: frozenset[
             continue
         ratio = round(float(first.value) / float(second.value), 2)
         unit = first.unit if first.kind == "money" else None
-        out.append(Indicator(name, first.kind, ratio, unit, None, None,
-                             f"{first.text} / {second.text} = {verdict.fi_number(ratio)}", first.start, second.end,
-                             first.sentence))
+        text = f"{first.text} / {second.text}"
+        out.append(Indicator(name, first.kind, ratio, unit, None, None, f"{text} = {verdict.fi_number(ratio)}",
+                             first.start, second.end, first.sentence))
+        if first.kind == "count" and first.value < second.value:
+            # "61 vakituista työntekijää; vakituisia oli 812" under "eronneet / vakituinen henkilöstö, %".
+            share = round(100 * float(first.value) / float(second.value), 1)
+            out.append(Indicator(name, "percent", share, "%", None, None, f"{text} = {verdict.fi_percent(share)}",
+                                 first.start, second.end, first.sentence))
     return out
 
 
@@ -332,7 +339,12 @@ def _adds_up(first: Indicator, second: Indicator, doc, between: str, total_metri
     Not *412 asuntoa ja rakennuslupia myönnettiin 530*: a verb of its own
     makes a second clause.
     """
-    if not _joined(between, adding_only=False) or not _same_doing(doc, first, second, metric_lemmas):
+    if not _joined(between, adding_only=False):
+        return False
+    if _joined(between, adding_only=True) and first.unit == second.unit and (
+            _thing_after(doc, second) or "") in metric_lemmas:
+        return True  # "18 400 k-m² asuinkerrosalaa, ja lisäksi kaavamuutos toi 7 900 k-m² asuinkerrosalaa"
+    if not _same_doing(doc, first, second, metric_lemmas):
         return False
     if not total_metric and _names_other_thing(doc, first, second, metric_lemmas):
         return False
@@ -346,6 +358,11 @@ def _adds_up(first: Indicator, second: Indicator, doc, between: str, total_metri
         return same or elliptic or first.unit is None or total_metric
     if second.unit is None and first.unit is not None and first.kind == "count":
         return True  # "Röyttään sijoittui kaksi uutta yritystä ja satama-alueelle yksi": the thing left out
+    places = _unit_case(second) - CORE_CASE_NAMES
+    following = doc.char_span(first.end, second.start, alignment_mode="contract")
+    if places and first.kind == "count" and following is not None and len(following) and (
+            finnish.case_names(following[0].text) & places):
+        return True  # "187 asuntoa pientaloihin ja 126 kerrostaloihin": one thing in two places
     subjects = {_subject_before(doc, f) for f in (first, second)}
     if not total_metric and len(subjects) == 2 and None not in subjects:
         return False  # "liikevaihto oli 28,4 milj. euroa ja tilikauden tulos 1 085 000 euroa": two things
@@ -403,7 +420,8 @@ def _same_doing(doc, first: Indicator, second: Indicator, metric_lemmas: frozens
         if token.is_punct or token.lower_ in CLAUSE_WORDS:
             break
         tokens.append(token)
-    verbs = [t for t in tokens if t.pos_ == "VERB" and "Fin" in t.morph.get("VerbForm")]
+    # Voikko has the last word on what is a verb: "varhaisiän" is tagged one, but is "varhaisikä".
+    verbs = [t for t in tokens if t.pos_ == "VERB" and "Fin" in t.morph.get("VerbForm") and finnish.is_verb(t.text)]
     if all(finnish.lemmas(t.text) & metric_lemmas for t in verbs):
         return True
     # A verb the metric does not name: a different doing only if the first figure's own verb is one it names
@@ -412,6 +430,15 @@ def _same_doing(doc, first: Indicator, second: Indicator, metric_lemmas: frozens
     own = [t for t in figure.sent if t.idx < first.start and t.pos_ == "VERB"
            and "Fin" in t.morph.get("VerbForm")] if figure is not None else []
     return bool(own) and not finnish.lemmas(own[-1].text) & metric_lemmas
+
+
+def _thing_after(doc, figure: Indicator) -> str | None:
+    """The noun right after a figure and its unit: *7 900 k-m² asuinkerrosalaa* → *asuinkerrosala*."""
+    span = doc.char_span(figure.start, figure.end, alignment_mode="expand")
+    if span is None or span.end >= len(doc):
+        return None
+    token = doc[span.end]
+    return token.lemma_.lower() if token.pos_ == "NOUN" else None
 
 
 def _subject_before(doc, figure: Indicator) -> str | None:

@@ -397,6 +397,10 @@ def _assess_quantity(part: Part, indicators: list[Indicator], year: int | None =
     if part.relative and start is not None and start < 0 and reported < 0:
         # "Toimintakate kasvaa enintään 2,5 %" from −168,4 M€: the change is in the size of the sum.
         reported, threshold, start = abs(reported), abs(threshold), abs(start)
+    elif part.measure == "money" and threshold < 0 and reported < 0 and part.qualifier in ("at_most", "under"):
+        # "Toimintakate enintään −96,5 milj. €": a ceiling on the size of the net cost, not a deficit to reach.
+        reported, threshold = abs(reported), abs(threshold)
+        start = abs(start) if start is not None else None
     if part.lower_is_better:
         outcome = _outcome_lower(reported, threshold, part.qualifier, start)
     else:

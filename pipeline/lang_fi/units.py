@@ -47,6 +47,7 @@ ANY_THING_UNITS: frozenset[str] = frozenset({"kpl", "lkm", "määrä"})
 MEASURE_UNITS: frozenset[str] = frozenset({"m2", "m²", "km", "ha", "tonni", "tunti", "kwh", "mwh", "gwh", "euro"})
 #: The mark of a metric of one thing per another: *Oppilaita / opetusryhmä*.
 RATIO_MARK = " / "
-#: A metric of a sum or count per one thing: *nettokustannus €/asukas*, *euroa asukasta kohden*, *oppilasta per
-#: ryhmä*. The group is the thing divided by.
-PER_THING_PATTERN = r"(?:€|euroa?|eur)\s*/\s*([a-zåäö]+)|(?:€|euroa?)\s+([a-zåäö]+)\s+kohden|\bper\s+([a-zåäö]+)"
+#: A metric of a sum or count per one thing: *nettokustannus €/asukas*, *käynnit/asukas*, *euroa asukasta kohden*,
+#: *oppilasta per ryhmä*. The group is the thing divided by.
+PER_THING_PATTERN = (r"(?:€|euroa?|eur|[a-zåäö]{2,})\s*/\s*([a-zåäö]+)|(?:€|euroa?)\s+([a-zåäö]+)\s+kohden"
+                     r"|\bper\s+([a-zåäö]+)")
