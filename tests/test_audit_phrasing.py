@@ -984,6 +984,9 @@ def test_nets_years_and_clauses(fields, claimed, verdict):
                           metric="Toimintakate, milj. €",
                           measures="Toimintakate oli −78,9 milj. euroa."),
                      "full", "consistent", id="a-ceiling-on-a-net-cost"),
+        pytest.param(dict(target="70", metric="Uusien yritysten määrä",
+                          measures="Yrityspalvelut teki 240 yritysneuvontakäyntiä."),
+                     "full", "insufficient_evidence", id="an-amount-of-named-things-is-not-any-count"),
     ],
 )
 def test_per_thing_places_and_net_costs(fields, claimed, verdict):

@@ -36,7 +36,7 @@ from pipeline.lang_fi.targets import (
     RESULT_LEMMAS,
     SCALE_PATTERN,
 )
-from pipeline.lang_fi.units import ANY_THING_UNITS
+from pipeline.lang_fi.units import AMOUNT_WORD, ANY_THING_UNITS
 from pipeline.records import FIGURE_KINDS, Goal, Indicator
 
 #: Figure kinds a quantity can be: dates are not levels to reach.
@@ -315,8 +315,12 @@ def _metric_items(metric_doc) -> list[frozenset[str]]:
 
 def _counts_anything(metric_doc) -> bool:
     """A metric in pieces (*Avustusta saaneet toimijat, kpl*), or none at all: any counted thing may answer it."""
-    return metric_doc is None or not metric_doc.text.strip() or any(
-        t.lower_ in ANY_THING_UNITS for t in metric_doc)
+    if metric_doc is None or not metric_doc.text.strip():
+        return True
+    if any(t.lower_ in ANY_THING_UNITS - {AMOUNT_WORD} for t in metric_doc):
+        return True
+    # "määrä" counts anything only when nothing else says what: not "Uusien yritysten määrä".
+    return any(t.lemma_.lower() == AMOUNT_WORD for t in metric_doc) and not content_lemmas(metric_doc)
 
 
 def _earlier_level(target_doc, inverse_context: bool) -> Part | None:

@@ -42,6 +42,8 @@ AGE_PATTERN = r"-?vuotia\w*|-?vuotias\w*"
 
 #: Units of a metric that counts pieces of whatever kind: *Avustusta saaneet toimijat, kpl*.
 ANY_THING_UNITS: frozenset[str] = frozenset({"kpl", "lkm", "määrä"})
+#: The word of an amount, which counts anything only when the metric names nothing else (*Määrä, kpl*).
+AMOUNT_WORD = "määrä"
 #: Units of measurement (not counted things): amounts in them add up across places (*38.600 m² katuja ja
 #: 7.900 m² väyliä*).
 MEASURE_UNITS: frozenset[str] = frozenset({"m2", "m²", "km", "ha", "tonni", "tunti", "kwh", "mwh", "gwh", "euro"})
