@@ -5,7 +5,7 @@
 1. The seed report: the audit's verdict per goal against an auditor's
    (``tests/fixtures/seed_audit.json``), with the shipped model.
 2. The hand-written development sets (``tests/fixtures/audit_dev/``,
-   ``audit_dev2/`` … ``audit_dev12/``, open for tuning) scored the same way, with
+   ``audit_dev2/`` … ``audit_dev14/``, open for tuning) scored the same way, with
    each wrong flag and miss listed. Then the hand-written held-out sets
    (``tests/fixtures/audit_heldout/``, ``audit_heldout2/`` and ``audit_heldout3/``:
    four cities' report documents each and an auditor's key written without the code):
@@ -62,7 +62,8 @@ DEV_SETS: tuple[tuple[Path, str], ...] = tuple(
         ("audit_dev", "first"), ("audit_dev2", "second"), ("audit_dev3", "third"), ("audit_dev4", "fourth"),
         ("audit_dev5", "fifth"), ("audit_dev6", "sixth"), ("audit_dev7", "seventh"), ("audit_dev8", "eighth"),
         ("audit_dev9", "ninth"), ("audit_dev10", "tenth"), ("audit_dev11", "eleventh"),
-        ("audit_dev12", "twelfth")))
+        ("audit_dev12", "twelfth"), ("audit_dev13", "thirteenth"),
+        ("audit_dev14", "fourteenth")))
 
 _NOTE_SHARE = re.compile(r"= (-?[\d\u00a0 ]+(?:,\d+)?) %")
 

@@ -246,11 +246,11 @@ def test_a_zero_target_is_a_ceiling(target, actual, expected):
         pytest.param(row("Käyttöaste", "70 %", "+3 %-yks. edellisestä vuodesta", "73,4 %"), "full",
                      "70 % +3 %-yks. = 73 %", id="points-met"),
         pytest.param(row("Sähkönkulutus", "40,0 GWh", "-5 % edellisestä vuodesta", "38,5 GWh"), "partial",
-                     "40,0 -5 % = 38", id="cut-slightly-short"),
+                     "40,0 −5 % = 38", id="cut-slightly-short"),
         pytest.param(row("Sähkönkulutus", "40,0 GWh", "-5 % edellisestä vuodesta", "37,9 GWh"), "full",
-                     "40,0 -5 % = 38", id="cut-met"),
+                     "40,0 −5 % = 38", id="cut-met"),
         pytest.param(row("Sähkönkulutus", "40,0 GWh", "-5 % edellisestä vuodesta", "40,8 GWh"), "none",
-                     "40,0 -5 % = 38", id="cut-went-the-wrong-way"),
+                     "40,0 −5 % = 38", id="cut-went-the-wrong-way"),
         pytest.param(row("Lainaajat", "20 000", "+5 % edellisestä vuodesta", "20 400"), "partial",
                      "20 000 +5 % = 21 000", id="growth-slightly-short"),
         pytest.param(row("Käyttömenot", "200 milj. €", "Enint. 3 %:n vuotuinen kasvu", "205 milj. €"), "full",
@@ -285,8 +285,8 @@ def test_a_rate_in_the_actual_against_a_rate_target(target, actual, expected):
     [
         pytest.param("kasvoi 3 %", "partial", "50 000 +3 % = 51 500", id="grew-slightly-short"),
         pytest.param("kasvoi 5 %", "full", "50 000 +5 % = 52 500", id="grew-enough"),
-        pytest.param("laski 2 %", "partial", "50 000 -2 % = 49 000", id="fell-slightly"),
-        pytest.param("väheni 10 %", "none", "50 000 -10 % = 45 000", id="fell-clearly"),
+        pytest.param("laski 2 %", "partial", "50 000 −2 % = 49 000", id="fell-slightly"),
+        pytest.param("väheni 10 %", "none", "50 000 −10 % = 45 000", id="fell-clearly"),
     ],
 )
 def test_a_change_in_the_actual_is_a_level_from_the_baseline(actual, expected, level):

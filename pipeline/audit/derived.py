@@ -356,6 +356,9 @@ def _adds_up(first: Indicator, second: Indicator, doc, between: str, total_metri
         # "... oli 48, ja ... lisäksi 19"; "vaihdettiin LED-valaisimiksi 612, ja lisäksi ... 214 LED-valaisinta";
         # "18 650 vierasta ja lisäksi ... 12 300 osallistujaa" under "kävijät yhteensä".
         return same or elliptic or first.unit is None or total_metric
+    own = _subject_before(doc, second)
+    if not total_metric and own is not None and own not in metric_lemmas and not same_thing(own, first.unit):
+        return False  # "Lainoja kertyi 276 500, ja asukasluku vuoden lopussa oli 24 480": another thing
     if second.unit is None and first.unit is not None and first.kind == "count":
         return True  # "Röyttään sijoittui kaksi uutta yritystä ja satama-alueelle yksi": the thing left out
     places = _unit_case(second) - CORE_CASE_NAMES

@@ -27,7 +27,7 @@ MONEY_SCALES: dict[str, float] = {"milj.": 1e6, "miljoonaa": 1e6, "miljoona": 1e
 #: Currency written with its scale: *5 m€*, *1,5 M€*, *300 k€*, *125 t€*.
 CURRENCY_SCALES: dict[str, float] = {"m€": 1e6, "k€": 1e3, "t€": 1e3}
 #: Currency after a number: *euroa*, *eur*, *€*, *m€*, *k€*, *t€*, *e*.
-CURRENCY_PATTERN = r"euro\w*|eur\b|€|m€|k€|t€|e\b"
+CURRENCY_PATTERN = r"euro\w*|eur\b|€|m€|k€|t€|e\b(?!-)"  # not "18 100 e-lainaa"
 #: Scale words after a number that counts something, not money: *2,9 miljoonaa* (one figure, not 2,9 and
 #: 1 000 000), *1,2 milj. kävijää*, *12 tuhatta asukasta*. Longer words before their prefixes.
 COUNT_SCALES: dict[str, float] = {"miljardia": 1e9, "mrd.": 1e9, "miljoonaa": 1e6, "miljoona": 1e6, "milj.": 1e6,
