@@ -83,6 +83,12 @@ _MONEY = re.compile(
     re.IGNORECASE,
 )
 _SCALES = {**MONEY_SCALES, **CURRENCY_SCALES}
+#: *5,02 / 4,85 M€*: the first of two sums over a slash takes the second's scale and currency.
+_MONEY_PAIR = re.compile(
+    rf"(?<![\w.,/-])({_NUM})\s*/\s*({_NUM})\s*({'|'.join(re.escape(word) for word in MONEY_SCALES)})?\s*"
+    rf"({CURRENCY_PATTERN})",
+    re.IGNORECASE,
+)
 _SCALED_COUNT = re.compile(
     rf"(?<![\w.,/-])({_NUM})\s*({'|'.join(re.escape(word) for word in COUNT_SCALES)})(?![\wåäö])", re.IGNORECASE
 )
@@ -131,6 +137,10 @@ def extract(doc, field: str, year: int | None = None) -> list[Indicator]:
 
     for match in find_dates(text, year):
         claim(match)
+    for found in _MONEY_PAIR.finditer(text):
+        scale = _SCALES.get((found.group(3) or found.group(4) or "").lower(), 1)
+        claim(_signed(text, _Match("money", _round(parse_number(found.group(1)) * scale), found.start(1),
+                                   found.end(1), MONEY_UNIT)))
     for found in _MONEY.finditer(text):
         scale = _SCALES.get((found.group(2) or found.group(3) or "").lower(), 1)
         claim(_signed(text, _Match("money", _round(parse_number(found.group(1)) * scale), found.start(), found.end(),
@@ -327,7 +337,9 @@ def _indicator(doc, field: str, match: _Match) -> Indicator:
         # A four-digit number is a year unless it counts something: "2000 asukasta";
         # after "vuoden", "vuonna" it is a year whatever follows: "vuoden 2023 tietoja".
         year_word = span.start > 0 and doc[span.start - 1].lemma_.lower() == YEAR_LEMMA
-        kind = "count" if unit and not year_word else "date"
+        # "valmistui 2023 118 asuntoa": another number after it is what is counted; the four digits are a year.
+        number_follows = span.end < len(doc) and doc[span.end].like_num
+        kind = "count" if unit and not year_word and not number_follows else "date"
         if kind == "date":
             unit, last = None, span.end
             match.value = str(match.value)

@@ -992,3 +992,28 @@ def test_nets_years_and_clauses(fields, claimed, verdict):
 def test_per_thing_places_and_net_costs(fields, claimed, verdict):
     goal = audited(status=claimed, **fields)
     assert goal.audit.verdict == verdict, goal.audit.reasons
+
+
+@pytest.mark.parametrize(
+    ("fields", "claimed", "verdict"),
+    [
+        pytest.param(dict(target="Tavoitetaso: enintään TA 3,20 M€", metric="Nettokustannukset, M€",
+                          metric_status="TP 2023 / TA 2023: 3,41 / 3,20 M€"),
+                     "full", "inconsistent", id="actual-and-budget-over-a-slash"),
+        pytest.param(dict(target="2,0 milj. €", metric="Vuosikate",
+                          metric_status="TP 2023: 1,6 miljoonaa euroa (TA 2023: 2,0 milj. €)"),
+                     "full", "inconsistent", id="the-budget-in-brackets"),
+        pytest.param(dict(target="90 %", metric="Toteutuneet / budjetoidut investoinnit",
+                          metric_status="TP 2023 / TA 2023: 11,1 / 12,0 M€"),
+                     "full", "consistent", id="a-share-over-a-slash"),
+        pytest.param(dict(target="100", metric="Valmistuneet asunnot",
+                          metric_status="Toteuma: valmistui 2023 84 asuntoa (2022: 131)."),
+                     "full", "inconsistent", id="a-year-before-the-count"),
+        pytest.param(dict(target="+10 %", baseline="2022: 12,0 pv/htv; 2 000 e-lainaa", metric="E-lainat",
+                          metric_status="E-lainoja oli 2 300."),
+                     "full", "consistent", id="e-lainaa-is-no-euro"),
+    ],
+)
+def test_budgets_slashes_and_years(fields, claimed, verdict):
+    goal = audited(status=claimed, **fields)
+    assert goal.audit.verdict == verdict, goal.audit.reasons

@@ -81,6 +81,8 @@ def derived_figures(docs: dict, indicators: list[Indicator], year: int | None = 
         if doc is None:
             continue
         out += _fractions(name, doc)
+        if share_metric or ratio_metric:
+            out += _slashed_shares(name, doc, indicators)
         if share_metric:
             out += _named_wholes(name, doc, indicators, wholes)
         if ratio_metric:
@@ -283,6 +285,23 @@ def _per_thing(name: str, doc, indicators: list[Indicator], divisors: frozenset[
         if first.kind == "count" and first.value < second.value:
             # "61 vakituista työntekijää; vakituisia oli 812" under "eronneet / vakituinen henkilöstö, %".
             share = round(100 * float(first.value) / float(second.value), 1)
+            out.append(Indicator(name, "percent", share, "%", None, None, f"{text} = {verdict.fi_percent(share)}",
+                                 first.start, second.end, first.sentence))
+    return out
+
+
+def _slashed_shares(name: str, doc, indicators: list[Indicator]) -> list[Indicator]:
+    """Two figures over a slash under a share or a ratio: *LED-valaisimia 2 140 / 3 480 kpl* → 61,5 %,
+    *TP 2023 / TA 2023: 14,2 / 15,0 M€* under *Toteutuneet / budjetoidut investoinnit* → 94,7 %."""
+    figures = sorted((i for i in indicators if i.field == name and i.kind in ("count", "money") and i.value
+                      and not i.direction), key=lambda i: i.start)
+    out = []
+    for first, second in pairwise(figures):
+        if first.kind != second.kind or not re.fullmatch(r"[\d \u00a0.,]+/\s*", doc.text[first.start:second.start]):
+            continue
+        if 0 < first.value <= second.value:
+            share = round(100 * float(first.value) / float(second.value), 1)
+            text = f"{doc.text[first.start:second.start].strip()} {second.text}"
             out.append(Indicator(name, "percent", share, "%", None, None, f"{text} = {verdict.fi_percent(share)}",
                                  first.start, second.end, first.sentence))
     return out

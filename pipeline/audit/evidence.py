@@ -45,7 +45,15 @@ from pipeline.lang_fi.progress import (
     REFERS_TO_MEASURES_PATTERN,
     SHARE_WORDS,
 )
-from pipeline.lang_fi.targets import ABOVE_TARGET, ALL_WORDS, BASELINE_WORDS, BELOW_TARGET, POSITIVE_RESULT_WORDS
+from pipeline.lang_fi.targets import (
+    ABOVE_TARGET,
+    ALL_WORDS,
+    BASELINE_WORDS,
+    BELOW_TARGET,
+    BUDGET_LABEL_PATTERN,
+    LABELLED_PAIR_PATTERN,
+    POSITIVE_RESULT_WORDS,
+)
 from pipeline.lang_fi.units import MEASURE_UNITS
 from pipeline.records import Goal, Indicator
 
@@ -359,6 +367,7 @@ def _against_target(part: Part, indicators: list[Indicator]) -> Indicator | None
 def _assess_quantity(part: Part, indicators: list[Indicator], year: int | None = None) -> Finding:
     candidates = [c for c in _candidates(part, indicators) if not _restates_baseline(part, c)
                   and not _off_topic(part, c)]
+    candidates = [c for c in candidates if not _budget_figure(c)] or candidates
     if not candidates:
         relative = _against_target(part, indicators)
         candidates = [relative] if relative is not None else []
@@ -408,6 +417,18 @@ def _assess_quantity(part: Part, indicators: list[Indicator], year: int | None =
     ratio = reported / threshold if threshold else None
     shown = ratio if not part.lower_is_better and outcome != "met" else None
     return Finding(part, outcome, verdict.reported_reason(part, figure, shown), figure, ratio)
+
+
+def _budget_figure(figure: Indicator) -> bool:
+    """The budget beside the actual: *(TA 2023: 3,5 milj. €)*, *TP 2023 / TA 2023: 5,02 / 4,85 M€*."""
+    at = figure.sentence.find(figure.text)
+    if at < 0:
+        return False
+    for pair in re.finditer(LABELLED_PAIR_PATTERN, figure.sentence):
+        if pair.end(2) < at <= pair.start(3):  # the first or the second value of a pair: its own label decides
+            label = pair.group(2) if at == pair.start(3) else pair.group(1)
+            return re.match(BUDGET_LABEL_PATTERN, f"{label}:") is not None
+    return re.search(BUDGET_LABEL_PATTERN, figure.sentence[max(0, at - 25):at]) is not None
 
 
 def _off_topic(part: Part, figure: Indicator) -> bool:

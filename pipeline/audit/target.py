@@ -117,7 +117,7 @@ def requirements(goal: Goal, docs: dict, indicators: Iterable[Indicator]) -> lis
     target_figures = [i for i in indicators if i.field == target_field and i.kind in QUANTITY_KINDS]
     baseline_figures = [i for i in indicators if i.field == "baseline" and i.kind in QUANTITY_KINDS]
     metric_lemmas = content_lemmas(docs.get("metric"))
-    inverse_context = bool(metric_lemmas & INVERSE_LEMMAS or content_lemmas(target_doc) & INVERSE_LEMMAS)
+    inverse_context = _inverse(metric_lemmas | content_lemmas(target_doc))
     money_metric = _names_money(docs.get("metric"))
     context = frozenset(lemma for name in ("metric", "goal") if docs.get(name) is not None
                         for token in docs[name] if token.is_alpha and token.lemma_.lower() not in GENERIC_LEMMAS
@@ -319,6 +319,11 @@ def _metric_items(metric_doc) -> list[frozenset[str]]:
     items.append(current)
     return [frozenset(t.lemma_.lower() for t in item if t.pos_ in ("NOUN", "PROPN", "ADJ")
                       and t.lemma_.lower() not in GENERIC_LEMMAS) for item in items]
+
+
+def _inverse(lemmas: frozenset[str]) -> bool:
+    """A metric where less is better, also as the head of a compound: *nettokustannus*, *käsittelyaika*."""
+    return any(lemma.endswith(inverse) for lemma in lemmas for inverse in INVERSE_LEMMAS)
 
 
 def _counts_anything(metric_doc) -> bool:

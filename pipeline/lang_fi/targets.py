@@ -44,3 +44,9 @@ EARLIER_YEAR_WORDS: frozenset[str] = frozenset({"edellisvuoden", "edellisen", "v
 SCALE_PATTERN = r"asteiko?\w*\s*(\d{1,2})\s*[–-]\s*(\d{1,3})\b|\((\d)\s*[–-]\s*(\d{1,2})\)"
 #: Words that say a figure in the evidence is the baseline again, not this year's: *61 % on kevään 2023 lähtötaso*.
 BASELINE_WORDS: tuple[str, ...] = ("lähtötaso", "lähtötilanne", "lähtöarvo")
+#: A label that makes the figure after it a budget, not an actual: *TA 2023: 3,5 milj. €*, *talousarvio 4,85 M€*.
+BUDGET_LABEL_PATTERN = r"\b(?:TA|talousarvio\w*|budjet\w*|muutettu TA)\s*(?:(?:19|20)\d{2})?\s*:?\s*$"
+#: Two labels over two values (*TP 2023 / TA 2023: 5,02 / 4,85 M€*): the n-th value is the n-th label's.
+#: Groups: the two labels, then where the second value starts.
+LABELLED_PAIR_PATTERN = (r"\b([A-Za-zÅÄÖåäö]+)\s*(?:(?:19|20)\d{2})?\s*/\s*([A-Za-zÅÄÖåäö]+)\s*(?:(?:19|20)\d{2})?\s*:"
+                         r"\s*[−-]?\d[\d \u00a0.,]*?\s*/\s*()")
