@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from pipeline import finnish
-from pipeline.lang_fi.cases import NUMERAL_CLASS, VOIKKO_CASES
+from pipeline.lang_fi.cases import LEVEL_ENDING, NUMERAL_CLASS, VOIKKO_CASES
 from pipeline.lang_fi.change_words import CHANGE_NOUN_LEMMAS, DIRECTION_LEMMAS
 from pipeline.lang_fi.dates import (
     MONTHS,
@@ -348,6 +348,8 @@ def _indicator(doc, field: str, match: _Match) -> Indicator:
     if kind in ("percent", "count", "money"):
         qualifier, first = _qualifier(doc, first, sentence.start)
         direction, first = _direction(doc, first, last, sentence, unit)
+        if direction and re.match(LEVEL_ENDING, doc.text[match.end:match.end + 8]):
+            direction = None  # "arvosana nousi 4,1:een": the level reached, not the size of a change
     elif kind == "date" and last < sentence.end and (qualifier := DATE_QUALIFIERS.get(doc[last].text.lower())):
         last += 1  # "31.12.2020 mennessä", "10/2020 alkaen"
     start = min(match.start, doc[first].idx)

@@ -1012,6 +1012,16 @@ def test_per_thing_places_and_net_costs(fields, claimed, verdict):
         pytest.param(dict(target="+10 %", baseline="2022: 12,0 pv/htv; 2 000 e-lainaa", metric="E-lainat",
                           metric_status="E-lainoja oli 2 300."),
                      "full", "consistent", id="e-lainaa-is-no-euro"),
+        pytest.param(dict(target="4,0", metric="Esihenkilötyön arvosana (1–5)",
+                          metric_status="Esihenkilötyön arvosana nousi 4,2:een."),
+                     "full", "consistent", id="a-level-reached-written-with-its-ending"),
+        pytest.param(dict(target="alle 4 %", metric="Keskeyttäneiden osuus",
+                          metric_status="Opintonsa keskeytti 9 opiskelijaa 300:sta. Valtakunnallisesti "
+                                        "keskeyttäneitä on noin 4,6 %."),
+                     "full", "consistent", id="the-country's-figure-is-not-the-city's"),
+        pytest.param(dict(target="+10 %", metric="Ensisijaiset hakijat",
+                          measures="Yhteishaussa ensisijaisia hakijoita 150 (kevät 2022: 128)."),
+                     "full", "consistent", id="an-earlier-season-in-brackets"),
     ],
 )
 def test_budgets_slashes_and_years(fields, claimed, verdict):

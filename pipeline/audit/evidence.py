@@ -51,6 +51,7 @@ from pipeline.lang_fi.targets import (
     BASELINE_WORDS,
     BELOW_TARGET,
     BUDGET_LABEL_PATTERN,
+    ELSEWHERE_WORDS,
     LABELLED_PAIR_PATTERN,
     POSITIVE_RESULT_WORDS,
 )
@@ -367,7 +368,7 @@ def _against_target(part: Part, indicators: list[Indicator]) -> Indicator | None
 def _assess_quantity(part: Part, indicators: list[Indicator], year: int | None = None) -> Finding:
     candidates = [c for c in _candidates(part, indicators) if not _restates_baseline(part, c)
                   and not _off_topic(part, c)]
-    candidates = [c for c in candidates if not _budget_figure(c)] or candidates
+    candidates = [c for c in candidates if not _budget_figure(c) and not _elsewhere(c)] or candidates
     if not candidates:
         relative = _against_target(part, indicators)
         candidates = [relative] if relative is not None else []
@@ -417,6 +418,14 @@ def _assess_quantity(part: Part, indicators: list[Indicator], year: int | None =
     ratio = reported / threshold if threshold else None
     shown = ratio if not part.lower_is_better and outcome != "met" else None
     return Finding(part, outcome, verdict.reported_reason(part, figure, shown), figure, ratio)
+
+
+def _elsewhere(figure: Indicator) -> bool:
+    """A figure of the country or of other cities, given for comparison: *Valtakunnallisesti ... noin 3,5 %*."""
+    at = figure.sentence.find(figure.text)
+    before = figure.sentence[:at if at >= 0 else len(figure.sentence)].lower()
+    clause = re.split(r"[,;:]\s", before)[-1]
+    return any(word in clause for word in ELSEWHERE_WORDS)
 
 
 def _budget_figure(figure: Indicator) -> bool:

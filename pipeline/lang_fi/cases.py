@@ -14,3 +14,6 @@ NUMERAL_CLASS = "lukusana"
 LEVEL_CASE = "Ill"
 #: The case that names the size of a change: *nousee 10 prosentilla* (adessive).
 CHANGE_CASE = "Ade"
+#: A case ending written onto a number after a colon that names a level reached (illative, translative):
+#: *nousi 4,1:een*, *laski 6,8 %:iin*, *kasvoi 120:ksi*.
+LEVEL_ENDING = r"\s?%?:[a-zåäö]*?(?:een|iin|ään|aan|uun|yyn|oon|öön|seen|hin|ksi)\b"

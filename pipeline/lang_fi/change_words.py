@@ -28,8 +28,8 @@ CHANGE_BOUNDS: dict[bool, str] = {False: "vähintään", True: "enintään"}
 
 #: Words between a figure and an earlier one it is compared with: *742, kun vuotta aiemmin heitä oli 695*.
 EARLIER_WORDS: tuple[str, ...] = ("aiemmin", "edellisvuonna", "edellisvuoden", "viime vuonna", "edellisenä")
-#: An earlier year's figure in brackets after this year's: *268,4 M€ (2023: 259,6 M€)*.
-EARLIER_YEAR_PATTERN = r"\(\s*(?:v\.\s*)?(?:\d{1,2}\.\d{1,2}\.)?(?:19|20)\d{2}\s*:?\s*$"
+#: An earlier year's figure in brackets after this year's: *268,4 M€ (2023: 259,6 M€)*, *142 (kevät 2022: 124)*.
+EARLIER_YEAR_PATTERN = r"\(\s*(?:v\.\s*|[a-zåäö]+\s+)?(?:\d{1,2}\.\d{1,2}\.)?(?:19|20)\d{2}\s*:?\s*$"
 #: A year label right before a figure: *2022: 35 vrk*, *(12/2022: 9,6 %)*. The group is the year.
 YEAR_LABEL = r"(?:\b\d{1,2}/)?\b((?:19|20)\d{2})\s*:\s*$"
 #: A clause that dates the figure after it to an earlier year: *78 %, kun se vuonna 2023 oli 71 %*,

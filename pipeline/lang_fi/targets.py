@@ -50,3 +50,7 @@ BUDGET_LABEL_PATTERN = r"\b(?:TA|talousarvio\w*|budjet\w*|muutettu TA)\s*(?:(?:1
 #: Groups: the two labels, then where the second value starts.
 LABELLED_PAIR_PATTERN = (r"\b([A-Za-zÅÄÖåäö]+)\s*(?:(?:19|20)\d{2})?\s*/\s*([A-Za-zÅÄÖåäö]+)\s*(?:(?:19|20)\d{2})?\s*:"
                          r"\s*[−-]?\d[\d \u00a0.,]*?\s*/\s*()")
+#: Words that make a figure someone else's, for comparison: *Valtakunnallisesti keskeyttäneitä on noin 3,5 %*,
+#: *koko maassa*, *maan keskiarvo*, *vertailukunnissa*.
+ELSEWHERE_WORDS: tuple[str, ...] = ("valtakunnallisesti", "koko maassa", "koko maan", "maan keskiarvo",
+                                    "vertailukun", "naapurikun", "kuutoskaupun", "suurten kaupunkien")
