@@ -796,6 +796,16 @@ def test_units_pronouns_and_earlier_years(fields, verdict):
         pytest.param(dict(target="Kerho aloittaa kevätlukukaudella 2023", metric="Uusi kerho toiminnassa",
                           measures="Kerho aloitti tammikuussa 2023, ja siihen osallistui 14 lasta."),
                      "full", "consistent", id="a-start-asked-for"),
+        pytest.param(dict(goal="Uimahalliin avataan kuntosali ja lähiliikuntapaikka kunnostetaan.",
+                          target="Molemmat toteutettu 2023", metric="Toteutuneet toimenpiteet",
+                          metric_status="Kuntosali avattiin 6.2.2023. Lähiliikuntapaikan kunnostus siirtyi vuodelle "
+                                        "2024."),
+                     "partial", "consistent", id="both-points-back-to-the-goal"),
+        pytest.param(dict(goal="Koulun laajennuksen hankesuunnitelma hyväksytään ja päiväkodin lisärakennus otetaan "
+                               "käyttöön 2023.", metric="Hankkeiden eteneminen",
+                          measures="Hankesuunnitelma hyväksyttiin 14.11.2023; lisärakennuksen valmistuminen siirtyi "
+                                   "helmikuuhun 2024."),
+                     "partial", "consistent", id="a-later-date-in-another-part's-clause"),
     ],
 )
 def test_deadlines_and_starts(fields, claimed, verdict):
@@ -1022,6 +1032,9 @@ def test_per_thing_places_and_net_costs(fields, claimed, verdict):
         pytest.param(dict(target="+10 %", metric="Ensisijaiset hakijat",
                           measures="Yhteishaussa ensisijaisia hakijoita 150 (kevät 2022: 128)."),
                      "full", "consistent", id="an-earlier-season-in-brackets"),
+        pytest.param(dict(target="5,0 M€", metric="Investointiohjelman toteutuma",
+                          metric_status="Investointiohjelmasta toteutui 3,6 M€ suunnitellusta 5,0 M€:sta."),
+                     "full", "inconsistent", id="the-whole-out-of-is-not-the-actual"),
     ],
 )
 def test_budgets_slashes_and_years(fields, claimed, verdict):

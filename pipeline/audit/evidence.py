@@ -14,6 +14,7 @@ import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from pipeline import finnish
 from pipeline.audit import verdict
@@ -313,6 +314,8 @@ def _pick(part: Part, candidates: list[Indicator], year: int | None = None) -> I
     candidates = [c for c in candidates if not any(_inside(c, o) for o in candidates)] or candidates
     # "4,2 %; edellisenä lukuvuonna 5,3 %": last year's figure is not this year's answer.
     candidates = [c for c in candidates if not _said_of_earlier(c, year)] or candidates
+    # "toteutui 3,1 M€ suunnitellusta 4,4 M€:sta": the whole it is out of is not the answer.
+    candidates = [c for c in candidates if not _out_of_whole(c)] or candidates
     # Not "%" for a change in per cent, which a level of the baseline's kind answers as well as a reported change.
     exact = [c for c in candidates if c.unit and c.unit == part.unit and not part.relative]
     pool = exact or candidates
@@ -330,6 +333,12 @@ def _pick(part: Part, candidates: list[Indicator], year: int | None = None) -> I
         # ("609 opiskelijaa" for a baseline of 496, not a subgroup's "194").
         return min(pool, key=lambda c: abs(math.log(float(c.value) / reference)) if reference > 0 else 0)
     return pool[0]
+
+
+def _out_of_whole(figure: Indicator) -> bool:
+    """The figure is written in the elative after a colon, the whole of a share: *4,4 M€:sta*, *312:sta*."""
+    at = figure.sentence.find(figure.text)
+    return at >= 0 and re.match(r":st[aä]\b", figure.sentence[at + len(figure.text):]) is not None
 
 
 def _said_of_earlier(figure: Indicator, year: int | None = None) -> bool:
@@ -551,7 +560,8 @@ def _moved_past_deadline(part: Part, sentence, evidence: list[tuple[str, object]
                          dates: list[Indicator]) -> Finding | None:
     """*käyttöönotto siirtyi tammikuuhun 2025* against *käyttöönotto 8/2024*: not done in time, whatever is
     under way."""
-    if not any(t.lemma_.lower() in MOVED_LEMMAS | SETBACK_LEMMAS for t in sentence):
+    start, end = _clause_naming(part, sentence)
+    if not any(t.lemma_.lower() in MOVED_LEMMAS | SETBACK_LEMMAS for t in sentence if start <= t.idx < end):
         return None
     if _date_after_deadline(part, sentence, evidence, dates) is None:
         return None
@@ -560,15 +570,32 @@ def _moved_past_deadline(part: Part, sentence, evidence: list[tuple[str, object]
 
 def _date_after_deadline(part: Part, sentence, evidence: list[tuple[str, object]],
                          dates: list[Indicator]) -> Indicator | None:
+    """A date after the part's deadline in the clause of the sentence that names the part."""
     if part.deadline is None:
         return None
     name = next((n for n, doc in evidence if doc is sentence.doc), None)
+    start, end = _clause_naming(part, sentence)
     for figure in dates:
         span = date_span(figure.value)
-        if (figure.field == name and sentence.start_char <= figure.start < sentence.end_char
+        if (figure.field == name and start <= figure.start < end
                 and span is not None and span[0] > part.deadline):
             return figure
     return None
+
+
+def _clause_naming(part: Part, sentence) -> tuple[int, int]:
+    """The characters of the clause (between semicolons and commas) that names the part: *Kuivannon koulu otettiin
+    käyttöön 8/2023 (2,8 M€); Pikkuvehmaan urakkakilpailu keskeytettiin, uusi kilpailutus 2024* for the school.
+    The whole sentence for the only part of its kind, or when no clause, or more than one, names it."""
+    if not part.among_others:
+        return sentence.start_char, sentence.end_char
+    text, base = sentence.text, sentence.start_char
+    bounds = [0] + [m.end() for m in re.finditer(r"[;,]\s", text)] + [len(text) + 1]
+    clauses = [(base + a, base + b) for a, b in pairwise(bounds)]
+    naming = [(a, b) for a, b in clauses
+              if _named(sentence.doc.char_span(a, min(b, sentence.end_char), alignment_mode="contract") or [],
+                        part.lemmas)]
+    return naming[0] if len(naming) == 1 else (sentence.start_char, sentence.end_char)
 
 
 _SIGNED_SUM = re.compile(r"(?<![\w,.])([−-]|\+)?\s?\d[\d\s.\u00a0]*(?:,\d+)?\s?(?:€|euro|milj|M€|t€|tuhatta)",

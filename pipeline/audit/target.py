@@ -26,6 +26,7 @@ from pipeline.lang_fi.targets import (
     AND_TOO_WORD,
     AND_WORD,
     BOTH_WORD,
+    BOTH_WORDS,
     COMPONENT_WORD,
     EARLIER_YEAR_WORDS,
     GENERIC_LEMMAS,
@@ -95,6 +96,8 @@ class Part:
     #: For a rating: the lowest and highest value of its scale (*asteikko 1–5*); a figure outside it answers
     #: something else.
     scale: tuple[float, float] | None = None
+    #: A deliverable or aim beside others of the same target: each is judged by the clause that names it.
+    among_others: bool = False
 
 
 def requirements(goal: Goal, docs: dict, indicators: Iterable[Indicator]) -> list[Part]:
@@ -108,9 +111,13 @@ def requirements(goal: Goal, docs: dict, indicators: Iterable[Indicator]) -> lis
     target_field = "target"
     target_doc = docs.get("target")
     goal_doc = docs.get("goal")
-    if (target_doc is None or not target_doc.text.strip()) and goal_doc is not None and any(
+    says_nothing = target_doc is None or not target_doc.text.strip() or (
+        any(t.lower_ in BOTH_WORDS for t in target_doc) and not content_lemmas(target_doc)
+        and not any(i.field == "target" and i.kind in QUANTITY_KINDS for i in indicators))
+    if says_nothing and goal_doc is not None and any(
             t.pos_ == "VERB" and "Fin" in t.morph.get("VerbForm") for t in goal_doc):
-        # A goal that says what happens (a finite verb), not a heading such as "Investoinnit".
+        # A goal that says what happens (a finite verb), not a heading such as "Investoinnit"; also under a
+        # target that only points back to it: "Molemmat toteutettu 2024".
         target_field, target_doc = "goal", goal_doc
     if target_doc is None or not target_doc.text.strip():
         return []
@@ -187,9 +194,11 @@ def requirements(goal: Goal, docs: dict, indicators: Iterable[Indicator]) -> lis
     for part in parts:
         if part.kind == "quantity" and part.measure == "count" and part.unit is None and not part.change:
             part.scale = scale
-    due = _deadline(i for i in indicators if i.field == target_field and i.kind == "date")
-    for part in parts:
-        if part.kind != "quantity" and due is not None:
+    due = _deadline(i for i in indicators if i.field in (target_field, "target") and i.kind == "date")
+    things = [part for part in parts if part.kind != "quantity"]
+    for part in things:
+        part.among_others = len(things) > 1
+        if due is not None:
             part.deadline, part.deadline_text = due
     return parts
 

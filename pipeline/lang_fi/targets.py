@@ -24,6 +24,8 @@ BELOW_TARGET: tuple[str, ...] = ("alle tavoitteen", "tavoitetta vähemmän", "ta
 ABOVE_TARGET: tuple[str, ...] = ("yli tavoitteen", "tavoitetta enemmän", "tavoitetta korkeampi", "tavoitetta suurempi")
 #: Coordination that splits a deliverable into parts: *sekä A että B*, *A ja B*.
 BOTH_WORD = "sekä"
+#: A target that only points back to the goal's parts: *Molemmat toteutettu 2024*, *kaikki toteutettu*.
+BOTH_WORDS: frozenset[str] = frozenset({"molemmat", "kumpikin", "kaikki", "molemmissa", "kaikissa"})
 AND_TOO_WORD = "että"
 AND_WORD = "ja"
 #: Words of a target that asks for all of something: *kaikki liikunta- ja nuorisotilat*.
