@@ -58,7 +58,7 @@ _MONTH = "|".join(MONTHS)
 # A number: "2 104" (space or no-break space groups thousands), "12.000" (dots group them, as in Kauhava's
 # statement), "13,4", "664".
 _NUM = r"(?:\d{1,3}(?:[ \u00a0]\d{3})+|\d{1,3}(?:\.\d{3})+(?!\d|,\d)|\d+)(?:,\d+)?"
-NUMBER = re.compile(rf"(?<![\w.,/-])({_NUM})(?![\d])")
+NUMBER = re.compile(rf"(?<![\w.,/])(?<!\w-)({_NUM})(?![\d])")
 _SEP = r"\s*[-–—]\s*"
 
 _DATE_INTERVAL = re.compile(
@@ -77,20 +77,20 @@ _MONTH_RANGE = re.compile(
     rf"\b({_MONTH})(?:kuu\w*)?{_SEP}({_MONTH})kuu\w*(?:\s+((?:19|20)\d{{2}})(?!\d))?", re.IGNORECASE
 )
 _MONTH_NAME = re.compile(rf"\b({_MONTH})kuu\w*(?:\s+((?:19|20)\d{{2}})(?!\d))?", re.IGNORECASE)
-_PERCENT = re.compile(rf"(?<![\w.,/-])({_NUM})\s*({PERCENT_PATTERN})", re.IGNORECASE)
+_PERCENT = re.compile(rf"(?<![\w.,/])(?<!\w-)({_NUM})\s*({PERCENT_PATTERN})", re.IGNORECASE)
 _MONEY = re.compile(
-    rf"(?<![\w.,/-])({_NUM})\s*({'|'.join(re.escape(word) for word in MONEY_SCALES)})?\s*({CURRENCY_PATTERN})",
+    rf"(?<![\w.,/])(?<!\w-)({_NUM})\s*({'|'.join(re.escape(word) for word in MONEY_SCALES)})?\s*({CURRENCY_PATTERN})",
     re.IGNORECASE,
 )
 _SCALES = {**MONEY_SCALES, **CURRENCY_SCALES}
 #: *5,02 / 4,85 M€*: the first of two sums over a slash takes the second's scale and currency.
 _MONEY_PAIR = re.compile(
-    rf"(?<![\w.,/-])({_NUM})\s*/\s*({_NUM})\s*({'|'.join(re.escape(word) for word in MONEY_SCALES)})?\s*"
+    rf"(?<![\w.,/])(?<!\w-)({_NUM})\s*/\s*({_NUM})\s*({'|'.join(re.escape(word) for word in MONEY_SCALES)})?\s*"
     rf"({CURRENCY_PATTERN})",
     re.IGNORECASE,
 )
 _SCALED_COUNT = re.compile(
-    rf"(?<![\w.,/-])({_NUM})\s*({'|'.join(re.escape(word) for word in COUNT_SCALES)})(?![\wåäö])", re.IGNORECASE
+    rf"(?<![\w.,/])(?<!\w-)({_NUM})\s*({'|'.join(re.escape(word) for word in COUNT_SCALES)})(?![\wåäö])", re.IGNORECASE
 )
 _GOAL_ID = re.compile(r"(?<![\w.,])\d{1,2}\.\d{1,2}(?![\w.,])")
 
@@ -348,8 +348,11 @@ def _indicator(doc, field: str, match: _Match) -> Indicator:
     if kind in ("percent", "count", "money"):
         qualifier, first = _qualifier(doc, first, sentence.start)
         direction, first = _direction(doc, first, last, sentence, unit)
-        if direction and re.match(LEVEL_ENDING, doc.text[match.end:match.end + 8]):
-            direction = None  # "arvosana nousi 4,1:een": the level reached, not the size of a change
+        if direction and re.match(LEVEL_ENDING, doc.text[match.end:match.end + 8]) and not re.search(
+                r":st[aä]\b", doc.text[max(0, match.start - 25):match.start]):
+            # "arvosana nousi 4,1:een": the level reached, not the size of a change; but in "laski 2,1 %:sta
+            # 1,7 %:iin" both figures belong to the move.
+            direction = None
     elif kind == "date" and last < sentence.end and (qualifier := DATE_QUALIFIERS.get(doc[last].text.lower())):
         last += 1  # "31.12.2020 mennessä", "10/2020 alkaen"
     start = min(match.start, doc[first].idx)
