@@ -806,6 +806,15 @@ def test_units_pronouns_and_earlier_years(fields, verdict):
                           measures="Hankesuunnitelma hyväksyttiin 14.11.2023; lisärakennuksen valmistuminen siirtyi "
                                    "helmikuuhun 2024."),
                      "partial", "consistent", id="a-later-date-in-another-part's-clause"),
+        pytest.param(dict(goal="Sataman kupeeseen rakennetaan skeittipaikka ja kuntoportaat.", target="2 kohdetta",
+                          metric_status="Skeittipaikka valmistui toukokuussa 2023; kuntoportaiden rakentaminen "
+                                        "siirtyi vuodelle 2024."),
+                     "partial", "consistent", id="a-count-of-things-the-goal-names"),
+        pytest.param(dict(goal="Sähköinen asiointi otetaan käyttöön liikuntapaikkavarauksissa ja "
+                               "kotihoidon tuen haussa.", target="2 palvelua",
+                          metric_status="Varausjärjestelmä otettiin käyttöön 1.2.2023 ja kotihoidon tuen sähköinen "
+                                        "haku 1.10.2023."),
+                     "partial", "inconsistent", id="both-things-done-is-full"),
     ],
 )
 def test_deadlines_and_starts(fields, claimed, verdict):

@@ -27,7 +27,15 @@ from pipeline.audit.derived import (
     said_earlier,
     same_thing,
 )
-from pipeline.audit.target import CORE_CASES, QUANTITY_KINDS, Part, content_lemmas, is_done_word, requirements
+from pipeline.audit.target import (
+    CORE_CASES,
+    QUANTITY_KINDS,
+    Part,
+    content_lemmas,
+    is_done_word,
+    listed_items,
+    requirements,
+)
 from pipeline.indicators import date_span
 from pipeline.lang_fi.change_words import YEAR_LABEL
 from pipeline.lang_fi.function_words import RELATIVE_PRONOUN_LEMMA
@@ -172,11 +180,23 @@ def assess(goal: Goal, docs: dict, indicators: Iterable[Indicator], year: int | 
     evidence = _evidence_docs(docs)
     for _, doc in evidence:
         result.negative += [s.text.strip() for s in doc.sents if is_negative(s)]
+    parts = []
     for part in result.parts:
-        if part.kind == "quantity":
-            result.findings.append(_assess_quantity(part, indicators + derived, year))
-        else:
+        if part.kind != "quantity":
+            parts.append(part)
             result.findings.append(_assess_text_part(part, evidence, year, indicators))
+            continue
+        finding = _assess_quantity(part, indicators + derived, year)
+        items = listed_items(docs.get("goal"), part) if finding.outcome == "unknown" else []
+        if items:
+            # "2 kohdetta" under "rakennetaan lähiliikuntapaikka ja kuntoportaat" with no count in the evidence:
+            # the two things the goal names, each by what the report says of it.
+            parts += items
+            result.findings += [_assess_text_part(item, evidence, year, indicators) for item in items]
+        else:
+            parts.append(part)
+            result.findings.append(finding)
+    result.parts = parts
     result.notes = arithmetic_notes(indicators)
     result.status = _combine(result, goal, docs, band)
     result.missing_figure = explains_missing_figure(evidence)
@@ -497,9 +517,13 @@ def _assess_text_part(part: Part, evidence: list[tuple[str, object]], year: int 
               for order, sentence in enumerate(s for _, doc in evidence for s in doc.sents)]
     # The sentence naming most of the part speaks first: "Ketunpesän koulun ... rakentaminen ei alkanut"
     # before "Pohjanrannan koulun peruskorjaus valmistui" for the Ketunpesä part.
-    for count, _, sentence in sorted(naming, key=lambda n: (-n[0], n[1])):
+    for count, _, whole in sorted(naming, key=lambda n: (-n[0], n[1])):
         if not count:
             break
+        # "Lähiliikuntapaikka valmistui kesäkuussa 2023; kuntoportaiden rakentaminen siirtyi": a thing among
+        # others is judged by the clause that names it.
+        start, end = _clause_naming(part, whole)
+        sentence = whole.doc.char_span(start, min(end, whole.end_char), alignment_mode="contract") or whole
         postponed = _moved_past_deadline(part, sentence, evidence, dates)
         if postponed is not None:
             return postponed

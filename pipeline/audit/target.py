@@ -236,6 +236,22 @@ def _sized_surplus(text: str, word: str, figures: list[Indicator]) -> bool:
     return any(f.kind == "money" and start <= f.start < end for f in figures)
 
 
+def listed_items(goal_doc, part: Part) -> list[Part]:
+    """A small count of things (*2 kohdetta*, *2 palvelua*) whose things the goal names one by one
+    (*rakennetaan lähiliikuntapaikka ja kuntoportaat*): those things, as deliverables; else none."""
+    if goal_doc is None or part.value is None or part.change or not float(part.value).is_integer() or not (
+            2 <= part.value <= 3):
+        return []
+    sentence = next(iter(goal_doc.sents), None)
+    if sentence is None:
+        return []
+    whole = Part(kind="deliverable", text=sentence.text.strip(), lemmas=content_lemmas(sentence))
+    items = _split(whole, sentence)
+    for item in items:
+        item.among_others = True
+    return items if len(items) == int(part.value) else []
+
+
 def _split(part: Part, sentence) -> list[Part]:
     """A deliverable or aim of coordinated things, one part each: *sekä Espoon keskukseen että Leppävaaraan*,
     *Selvitys ja valtuuston päätös*.
