@@ -1006,6 +1006,9 @@ def test_nets_years_and_clauses(fields, claimed, verdict):
         pytest.param(dict(target="70", metric="Uusien yritysten määrä",
                           measures="Yrityspalvelut teki 240 yritysneuvontakäyntiä."),
                      "full", "insufficient_evidence", id="an-amount-of-named-things-is-not-any-count"),
+        pytest.param(dict(target="Tavoitetaso: vuosikate ≥ poistot", metric="Vuosikate / poistot",
+                          metric_status="Vuosikate oli 4,2 milj. euroa ja poistot 4 600 000 euroa."),
+                     "full", "inconsistent", id="one-amount-at-least-another"),
     ],
 )
 def test_per_thing_places_and_net_costs(fields, claimed, verdict):

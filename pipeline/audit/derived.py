@@ -64,7 +64,9 @@ def derived_figures(docs: dict, indicators: list[Indicator], year: int | None = 
     total_metric = bool(metric_words & set(TOTAL_WORDS))
     # "nettomuutto", "aloittaneet miinus lopettaneet": the second of two counts is taken away.
     net_metric = any(word.startswith(NET_PREFIX) or word in DIFFERENCE_WORDS for word in metric_words | goal_words)
-    ratio_metric = metric is not None and RATIO_MARK in metric.text
+    # "vuosikate / poistot", "Vuosikate/poistot": one amount over another (not "€/asukas").
+    ratio_metric = metric is not None and (RATIO_MARK in metric.text or re.search(
+        r"[a-zåäö]{3,}/[a-zåäö]{3,}", metric.text.lower()) is not None)
     per_things = _divisors(metric.text if metric is not None else "", docs.get("target"))
     # Every reading of every word: "osinko" is read as "osa" + "-ko" on its own, "valmistuneiden" is "valmistua".
     metric_lemmas = content_lemmas(metric) | metric_words | frozenset(

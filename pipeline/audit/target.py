@@ -27,6 +27,7 @@ from pipeline.lang_fi.targets import (
     AND_WORD,
     BOTH_WORD,
     BOTH_WORDS,
+    COMPARISON_PATTERN,
     COMPONENT_WORD,
     EARLIER_YEAR_WORDS,
     GENERIC_LEMMAS,
@@ -167,6 +168,7 @@ def requirements(goal: Goal, docs: dict, indicators: Iterable[Indicator]) -> lis
                 parts += _split(deliverable, sentence)
     surplus = next((w.strip(".,;:") for w in target_doc.text.split()
                     if w.strip(".,;:").lower() in POSITIVE_RESULT_WORDS), None)
+    parts += _comparisons(target_doc.text)
     if parts and surplus is not None and not _sized_surplus(target_doc.text, surplus, target_figures):
         # "95 %; ylijäämä": besides the figure, a result above zero.
         parts.append(Part(kind="qualitative", text=surplus, lemmas=RESULT_LEMMAS))
@@ -225,6 +227,18 @@ def _clause_words(text: str, figure: Indicator) -> frozenset[str]:
     clause = text[start:end if end >= 0 else len(text)]
     return frozenset(lemma for word in re.findall(r"[^\W\d_]{3,}", clause)
                      for lemma in finnish.lemmas(word.lower())) - GENERIC_LEMMAS
+
+
+def _comparisons(text: str) -> list[Part]:
+    """*vuosikate ≥ poistot*, *Vuosikate kattaa poistot*: one amount at least another, read as a ratio of at
+    least 100 % (the metric's *vuosikate / poistot*), one part for each such clause without a figure of its own."""
+    out = []
+    for clause in text.split(";"):
+        if re.search(r"\d", clause) or not re.search(COMPARISON_PATTERN, clause, re.IGNORECASE):
+            continue
+        out.append(Part(kind="quantity", text=clause.strip().removeprefix("Tavoitetaso:").strip(), measure="percent",
+                        value=100.0, unit="%", qualifier="at_least", threshold=100.0))
+    return out
 
 
 def _sized_surplus(text: str, word: str, figures: list[Indicator]) -> bool:

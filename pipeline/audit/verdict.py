@@ -171,7 +171,7 @@ def reported_reason(part: Part, figure: Indicator, ratio: float | None, *, of_ta
     a reported change against the wanted one (``of_target``): *(50 % tavoitteesta)*.
     """
     share = ""
-    if ratio is not None:
+    if ratio is not None and not (part.measure == "percent" and part.threshold == 100 and not of_target):
         share = f" ({fi_percent(100 * ratio)}{' tavoitteesta' if of_target else ''})"
     elif part.change and figure.direction and figure.direction != part.change:
         share = f" ({CHANGE_NOUNS[figure.direction]})"  # a move the wrong way: "3,2 % (väheneminen)"

@@ -56,3 +56,6 @@ LABELLED_PAIR_PATTERN = (r"\b([A-Za-zÅÄÖåäö]+)\s*(?:(?:19|20)\d{2})?\s*/\s
 #: *koko maassa*, *maan keskiarvo*, *vertailukunnissa*.
 ELSEWHERE_WORDS: tuple[str, ...] = ("valtakunnallisesti", "koko maassa", "koko maan", "maan keskiarvo",
                                     "vertailukun", "naapurikun", "kuutoskaupun", "suurten kaupunkien")
+#: A target of one amount at least another: *vuosikate ≥ poistot*, *vuosikate kattaa poistot*, *vähintään poistojen
+#: suuruinen*.
+COMPARISON_PATTERN = r"[a-zåäö]\s*(?:≥|>=)\s*[a-zåäö]|\bkatta\w*\s+[a-zåäö]|\bsuuruinen\b"
