@@ -1009,6 +1009,10 @@ def test_nets_years_and_clauses(fields, claimed, verdict):
         pytest.param(dict(target="Tavoitetaso: vuosikate ≥ poistot", metric="Vuosikate / poistot",
                           metric_status="Vuosikate oli 4,2 milj. euroa ja poistot 4 600 000 euroa."),
                      "full", "inconsistent", id="one-amount-at-least-another"),
+        pytest.param(dict(target="100 %", metric="Suunnitelman saaneiden osuus",
+                          measures="Tukea tarvitsevia oppilaita oli 57, ja suunnitelma laadittiin kaikille 57 "
+                                   "oppilaalle."),
+                     "full", "consistent", id="all-of-them-is-a-hundred-per-cent"),
     ],
 )
 def test_per_thing_places_and_net_costs(fields, claimed, verdict):

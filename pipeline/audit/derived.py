@@ -34,6 +34,7 @@ from pipeline.lang_fi.function_words import (
     TOTAL_JOINING_WORDS,
     TOTAL_WORDS,
 )
+from pipeline.lang_fi.targets import ALL_WORDS
 from pipeline.lang_fi.units import MEASURE_UNITS, PER_THING_PATTERN, POINTS_UNIT, RATIO_MARK, UNIT_ABBREVIATIONS
 from pipeline.records import Indicator
 
@@ -142,6 +143,17 @@ def derived_figures(docs: dict, indicators: list[Indicator], year: int | None = 
                                      f"{first.text} + {second.text} = {verdict.fi_number(total)}", first.start,
                                      second.end, first.sentence))
     return out
+
+
+def _word_before(figure: Indicator) -> str:
+    at = figure.sentence.find(figure.text)
+    words = figure.sentence[:at].split() if at > 0 else []
+    return words[-1] if words else ""
+
+
+def _all_of(figure: Indicator) -> bool:
+    """*kaikki 161 päättänyttä*, *kaikille 84 lapselle*: the count is all there are."""
+    return _word_before(figure).lower().strip(".,;:") in ALL_WORDS
 
 
 def _word_set(doc) -> set[str]:
@@ -556,6 +568,12 @@ def implied_shares(indicators: list[Indicator]) -> list[Indicator]:
     """
     out = []
     for field_name in EVIDENCE_FIELDS:
+        for figure in indicators:
+            if figure.field == field_name and figure.kind == "count" and figure.value and _all_of(figure):
+                # "Kaikki 161 päättänyttä saivat jatkopaikan", "laadittiin kaikille 84 lapselle": the whole.
+                out.append(Indicator(field_name, "percent", 100.0, "%", None, None,
+                                     f"{_word_before(figure)} {figure.text} = 100 %", figure.start, figure.end,
+                                     figure.sentence))
         counts = [i for i in indicators if i.field == field_name and i.kind == "count" and i.unit and i.value
                   and not i.direction]
         for (i, first), (j, second) in combinations(enumerate(counts), 2):
