@@ -13,6 +13,12 @@ def audited(**fields) -> Goal:
     return analyse_report(Report(source="t", sha256="", year=2023, goals=[goal])).goals[0]
 
 
+def assert_verdict(fields: dict, claimed: str, verdict: str) -> None:
+    """The audit of a goal with ``fields`` and the ``claimed`` status gives ``verdict``."""
+    goal = audited(status=claimed, **fields)
+    assert goal.audit.verdict == verdict, goal.audit.reasons
+
+
 def quantity(**fields):
     parts = read_evidence([Goal(**fields)], 2023).assessments[0].parts
     (part,) = [p for p in parts if p.kind == "quantity"]
@@ -674,8 +680,7 @@ def test_a_figure_of_the_year_reported_on_is_not_an_earlier_one():
     ],
 )
 def test_parts_the_report_leaves_open(fields, claimed, verdict):
-    goal = audited(status=claimed, **fields)
-    assert goal.audit.verdict == verdict, goal.audit.reasons
+    assert_verdict(fields, claimed, verdict)
 
 
 @pytest.mark.parametrize(
@@ -699,8 +704,7 @@ def test_parts_the_report_leaves_open(fields, claimed, verdict):
     ],
 )
 def test_sums_and_years(fields, claimed, verdict):
-    goal = audited(status=claimed, **fields)
-    assert goal.audit.verdict == verdict, goal.audit.reasons
+    assert_verdict(fields, claimed, verdict)
 
 
 @pytest.mark.parametrize(
@@ -752,8 +756,7 @@ def test_two_target_figures_with_their_baselines_and_a_qualifier_from_the_goal()
     ],
 )
 def test_parts_places_and_items(fields, claimed, verdict):
-    goal = audited(status=claimed, **fields)
-    assert goal.audit.verdict == verdict, goal.audit.reasons
+    assert_verdict(fields, claimed, verdict)
 
 
 @pytest.mark.parametrize(
@@ -818,8 +821,7 @@ def test_units_pronouns_and_earlier_years(fields, verdict):
     ],
 )
 def test_deadlines_and_starts(fields, claimed, verdict):
-    goal = audited(status=claimed, **fields)
-    assert goal.audit.verdict == verdict, goal.audit.reasons
+    assert_verdict(fields, claimed, verdict)
 
 
 @pytest.mark.parametrize(
@@ -840,8 +842,7 @@ def test_deadlines_and_starts(fields, claimed, verdict):
     ],
 )
 def test_bounds_on_changes(fields, claimed, verdict):
-    goal = audited(status=claimed, **fields)
-    assert goal.audit.verdict == verdict, goal.audit.reasons
+    assert_verdict(fields, claimed, verdict)
 
 
 @pytest.mark.parametrize(
@@ -888,8 +889,7 @@ def test_bounds_on_changes(fields, claimed, verdict):
     ],
 )
 def test_which_figure_answers(fields, claimed, verdict):
-    goal = audited(status=claimed, **fields)
-    assert goal.audit.verdict == verdict, goal.audit.reasons
+    assert_verdict(fields, claimed, verdict)
 
 
 @pytest.mark.parametrize(
@@ -913,8 +913,7 @@ def test_which_figure_answers(fields, claimed, verdict):
     ],
 )
 def test_totals_and_their_parts(fields, claimed, verdict):
-    goal = audited(status=claimed, **fields)
-    assert goal.audit.verdict == verdict, goal.audit.reasons
+    assert_verdict(fields, claimed, verdict)
 
 
 @pytest.mark.parametrize(
@@ -935,8 +934,7 @@ def test_totals_and_their_parts(fields, claimed, verdict):
     ],
 )
 def test_ratios_and_complements(fields, claimed, verdict):
-    goal = audited(status=claimed, **fields)
-    assert goal.audit.verdict == verdict, goal.audit.reasons
+    assert_verdict(fields, claimed, verdict)
 
 
 @pytest.mark.parametrize(
@@ -976,8 +974,7 @@ def test_ratios_and_complements(fields, claimed, verdict):
     ],
 )
 def test_nets_years_and_clauses(fields, claimed, verdict):
-    goal = audited(status=claimed, **fields)
-    assert goal.audit.verdict == verdict, goal.audit.reasons
+    assert_verdict(fields, claimed, verdict)
 
 
 @pytest.mark.parametrize(
@@ -1016,8 +1013,7 @@ def test_nets_years_and_clauses(fields, claimed, verdict):
     ],
 )
 def test_per_thing_places_and_net_costs(fields, claimed, verdict):
-    goal = audited(status=claimed, **fields)
-    assert goal.audit.verdict == verdict, goal.audit.reasons
+    assert_verdict(fields, claimed, verdict)
 
 
 @pytest.mark.parametrize(
@@ -1054,5 +1050,4 @@ def test_per_thing_places_and_net_costs(fields, claimed, verdict):
     ],
 )
 def test_budgets_slashes_and_years(fields, claimed, verdict):
-    goal = audited(status=claimed, **fields)
-    assert goal.audit.verdict == verdict, goal.audit.reasons
+    assert_verdict(fields, claimed, verdict)
