@@ -113,7 +113,8 @@ def live_cells_csv(path: Path) -> int:
     import csv
 
     with open(path, encoding="utf-8", newline="") as handle:
-        return sum(1 for row in csv.reader(handle) for cell in row if cell.startswith(FORMULA_START))
+        return sum(1 for row in csv.reader(handle) for cell in row if cell.startswith(FORMULA_START)
+                   and not re.fullmatch(r"-?\d+(?:\.\d+)?", cell))  # "-2.0" is a number, not a formula
 
 
 def analysed(report):
