@@ -236,8 +236,9 @@ def _comparisons(text: str) -> list[Part]:
     for clause in text.split(";"):
         if re.search(r"\d", clause) or not re.search(COMPARISON_PATTERN, clause, re.IGNORECASE):
             continue
-        out.append(Part(kind="quantity", text=clause.strip().removeprefix("Tavoitetaso:").strip(), measure="percent",
-                        value=100.0, unit="%", qualifier="at_least", threshold=100.0))
+        text = re.sub(r"^[^\W\d_]+:\s*", "", clause.strip())  # without a field label: "Tavoitetaso: ..."
+        out.append(Part(kind="quantity", text=text, measure="percent", value=100.0, unit="%", qualifier="at_least",
+                        threshold=100.0))
     return out
 
 
