@@ -818,6 +818,10 @@ def test_units_pronouns_and_earlier_years(fields, verdict):
                           metric_status="Varausjärjestelmä otettiin käyttöön 1.2.2023 ja kotihoidon tuen sähköinen "
                                         "haku 1.10.2023."),
                      "partial", "inconsistent", id="both-things-done-is-full"),
+        pytest.param(dict(goal="Asiakastyytyväisyys on vähintään 3 ja palvelut sujuvoituvat.", target="3",
+                          metric="Asiakastyytyväisyys (1–5)",
+                          metric_status="Palvelut sujuvoituivat ja asiakastyytyväisyys koheni."),
+                     "full", "insufficient_evidence", id="a-rating-is-no-count-of-named-things"),
     ],
 )
 def test_deadlines_and_starts(fields, claimed, verdict):

@@ -38,7 +38,7 @@ from pipeline.lang_fi.targets import (
     RESULT_LEMMAS,
     SCALE_PATTERN,
 )
-from pipeline.lang_fi.units import AMOUNT_WORD, ANY_THING_UNITS
+from pipeline.lang_fi.units import AMOUNT_WORD, ANY_THING_UNITS, MEASURE_UNITS
 from pipeline.records import FIGURE_KINDS, Goal, Indicator
 
 #: Figure kinds a quantity can be: dates are not levels to reach.
@@ -255,8 +255,8 @@ def listed_items(goal_doc, part: Part) -> list[Part]:
     """A small count of things (*2 kohdetta*, *2 palvelua*) whose things the goal names one by one
     (*rakennetaan lähiliikuntapaikka ja kuntoportaat*): those things, as deliverables; else none."""
     if goal_doc is None or part.value is None or part.change or not float(part.value).is_integer() or not (
-            2 <= part.value <= 3):
-        return []
+            2 <= part.value <= 3) or part.measure != "count" or part.unit is None or part.unit in MEASURE_UNITS:
+        return []  # a count of named things ("2 kohdetta", "3 kpl"), not a rating of 3 or 2 km
     sentence = next(iter(goal_doc.sents), None)
     if sentence is None:
         return []
