@@ -145,9 +145,15 @@ def derived_figures(docs: dict, indicators: list[Indicator], year: int | None = 
     return out
 
 
-def _word_before(figure: Indicator) -> str:
+def around(figure: Indicator) -> tuple[str, str] | None:
+    """The figure's sentence before and after its text; None when the text is not in it (a derived figure's
+    arithmetic)."""
     at = figure.sentence.find(figure.text)
-    words = figure.sentence[:at].split() if at > 0 else []
+    return (figure.sentence[:at], figure.sentence[at + len(figure.text):]) if at >= 0 else None
+
+
+def _word_before(figure: Indicator) -> str:
+    words = (around(figure) or ("", ""))[0].split()
     return words[-1] if words else ""
 
 
@@ -222,14 +228,22 @@ def _ratios(name: str, doc, indicators: list[Indicator]) -> list[Indicator]:
         side_by_side = first.kind == "count" and first.end + 1 >= second.start and second.unit
         if not (side_by_side or (first.kind == "money" and first.unit == second.unit and second.value > 0)):
             continue  # "Vuosikate oli 6,4 milj. € ja poistot 5,9 milj. €" under "Vuosikate / poistot"
-        ratio = float(first.value) / float(second.value)
-        text = f"{first.text} / {second.text}"
-        out.append(Indicator(name, "count", round(ratio, 2), None, None, None, f"{text} = "
-                             f"{verdict.fi_number(round(ratio, 2))}", first.start, second.end, first.sentence))
-        if ratio <= 1 or first.kind == "money":
-            out.append(Indicator(name, "percent", round(100 * ratio, 1), "%", None, None,
-                                 f"{text} = {verdict.fi_percent(round(100 * ratio, 1))}", first.start, second.end,
-                                 first.sentence))
+        out += _quotient(name, first, second,
+                         as_share=float(first.value) / float(second.value) <= 1 or first.kind == "money")
+    return out
+
+
+def _quotient(name: str, first: Indicator, second: Indicator, *, kind: str = "count", unit: str | None = None,
+              as_share: bool = False) -> list[Indicator]:
+    """*first / second = ratio*, and with ``as_share`` the same in per cent."""
+    ratio = float(first.value) / float(second.value)
+    text = f"{first.text} / {second.text}"
+    out = [Indicator(name, kind, round(ratio, 2), unit, None, None, f"{text} = {verdict.fi_number(round(ratio, 2))}",
+                     first.start, second.end, first.sentence)]
+    if as_share:
+        share = round(100 * ratio, 1)
+        out.append(Indicator(name, "percent", share, "%", None, None, f"{text} = {verdict.fi_percent(share)}",
+                             first.start, second.end, first.sentence))
     return out
 
 
@@ -291,16 +305,9 @@ def _per_thing(name: str, doc, indicators: list[Indicator], divisors: frozenset[
             continue
         if first.kind == "count" and (not first.unit or same_thing(first.unit, second.unit)):
             continue
-        ratio = round(float(first.value) / float(second.value), 2)
-        unit = first.unit if first.kind == "money" else None
-        text = f"{first.text} / {second.text}"
-        out.append(Indicator(name, first.kind, ratio, unit, None, None, f"{text} = {verdict.fi_number(ratio)}",
-                             first.start, second.end, first.sentence))
-        if first.kind == "count" and first.value < second.value:
-            # "61 vakituista työntekijää; vakituisia oli 812" under "eronneet / vakituinen henkilöstö, %".
-            share = round(100 * float(first.value) / float(second.value), 1)
-            out.append(Indicator(name, "percent", share, "%", None, None, f"{text} = {verdict.fi_percent(share)}",
-                                 first.start, second.end, first.sentence))
+        # "61 vakituista työntekijää; vakituisia oli 812" under "eronneet / vakituinen henkilöstö, %": also a share.
+        out += _quotient(name, first, second, kind=first.kind, unit=first.unit if first.kind == "money" else None,
+                         as_share=first.kind == "count" and first.value < second.value)
     return out
 
 
@@ -314,10 +321,7 @@ def _slashed_shares(name: str, doc, indicators: list[Indicator]) -> list[Indicat
         if first.kind != second.kind or not re.fullmatch(r"[\d \u00a0.,]+/\s*", doc.text[first.start:second.start]):
             continue
         if 0 < first.value <= second.value:
-            share = round(100 * float(first.value) / float(second.value), 1)
-            text = f"{doc.text[first.start:second.start].strip()} {second.text}"
-            out.append(Indicator(name, "percent", share, "%", None, None, f"{text} = {verdict.fi_percent(share)}",
-                                 first.start, second.end, first.sentence))
+            out.append(_share(name, doc, float(first.value), second, first.start, second.end))
     return out
 
 

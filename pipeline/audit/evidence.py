@@ -22,6 +22,7 @@ from pipeline.audit.derived import (
     EVIDENCE_FIELDS,
     FRACTION,
     YEAR_FROM,
+    around,
     derived_figures,
     implied_shares,
     said_earlier,
@@ -331,11 +332,11 @@ def _inside(figure: Indicator, other: Indicator) -> bool:
 
 def _pick(part: Part, candidates: list[Indicator], year: int | None = None) -> Indicator:
     # A figure inside a larger derived one is a part of it: "2 100 käyntiä" of "2 100 + 380 = 2 480".
-    candidates = [c for c in candidates if not any(_inside(c, o) for o in candidates)] or candidates
+    candidates = _prefer(candidates, lambda c: any(_inside(c, o) for o in candidates))
     # "4,2 %; edellisenä lukuvuonna 5,3 %": last year's figure is not this year's answer.
-    candidates = [c for c in candidates if not _said_of_earlier(c, year)] or candidates
+    candidates = _prefer(candidates, lambda c: _said_of_earlier(c, year))
     # "toteutui 3,1 M€ suunnitellusta 4,4 M€:sta": the whole it is out of is not the answer.
-    candidates = [c for c in candidates if not _out_of_whole(c)] or candidates
+    candidates = _prefer(candidates, _out_of_whole)
     # Not "%" for a change in per cent, which a level of the baseline's kind answers as well as a reported change.
     exact = [c for c in candidates if c.unit and c.unit == part.unit and not part.relative]
     pool = exact or candidates
@@ -347,7 +348,7 @@ def _pick(part: Part, candidates: list[Indicator], year: int | None = None) -> I
         pool = [c for c in pool if relevance[id(c)] == best]
     reference = part.baseline if part.baseline is not None else part.threshold
     if part.threshold is not None and part.threshold > 0:
-        pool = [c for c in pool if float(c.value) > 0] or pool  # a loss is no answer to a positive level
+        pool = _prefer(pool, lambda c: float(c.value) <= 0)  # a loss is no answer to a positive level
     if reference and len(pool) > 1 and all(float(c.value) > 0 for c in pool):
         # Several figures of the same unit: the one on the baseline's scale answers the target
         # ("609 opiskelijaa" for a baseline of 496, not a subgroup's "194").
@@ -355,18 +356,23 @@ def _pick(part: Part, candidates: list[Indicator], year: int | None = None) -> I
     return pool[0]
 
 
+def _prefer(candidates: list[Indicator], unwanted) -> list[Indicator]:
+    """The candidates that are not ``unwanted``; all of them when every one is."""
+    return [c for c in candidates if not unwanted(c)] or candidates
+
+
 def _out_of_whole(figure: Indicator) -> bool:
     """The figure is written in the elative after a colon, the whole of a share: *4,4 M€:sta*, *312:sta*."""
-    at = figure.sentence.find(figure.text)
-    return at >= 0 and re.match(r":st[aä]\b", figure.sentence[at + len(figure.text):]) is not None
+    parts = around(figure)
+    return parts is not None and re.match(r":st[aä]\b", parts[1]) is not None
 
 
 def _said_of_earlier(figure: Indicator, year: int | None = None) -> bool:
     """The words just before the figure put it in an earlier year: *edellisenä lukuvuonna 5,3 %*,
     *96 asuntoa (2022: 241)*, and with the ``year`` reported on, a year label (*2022: 35 vrk, 2023: 28 vrk*,
     *(12/2022: 9,6 %)*, *2022: 4.455 €, 2021: 4.290 €*)."""
-    at = figure.sentence.find(figure.text)
-    before = figure.sentence[max(0, at - 30):at].lower() if at >= 0 else ""
+    parts = around(figure)
+    before = parts[0][-30:].lower() if parts is not None else ""
     label = re.search(YEAR_LABEL, before)
     if label is not None and year is not None:
         return int(label.group(1)) < year
@@ -397,7 +403,7 @@ def _against_target(part: Part, indicators: list[Indicator]) -> Indicator | None
 def _assess_quantity(part: Part, indicators: list[Indicator], year: int | None = None) -> Finding:
     candidates = [c for c in _candidates(part, indicators) if not _restates_baseline(part, c)
                   and not _off_topic(part, c)]
-    candidates = [c for c in candidates if not _budget_figure(c) and not _elsewhere(c)] or candidates
+    candidates = _prefer(candidates, lambda c: _budget_figure(c) or _elsewhere(c))
     if not candidates:
         relative = _against_target(part, indicators)
         candidates = [relative] if relative is not None else []
@@ -409,7 +415,7 @@ def _assess_quantity(part: Part, indicators: list[Indicator], year: int | None =
     if (part.relative or part.points) and part.threshold is not None:
         # A change from a stated baseline: this year's level against the level it implies, before a change
         # the report counts from another year ("193 050 (2021: 151 300, 2022: 182 400)").
-        candidates = [c for c in candidates if not c.direction] or candidates
+        candidates = _prefer(candidates, lambda c: c.direction)
     figure = _pick(part, changes or candidates, year)
     reported = float(figure.value)
     if (((part.relative or part.points) and figure.kind == "percent") or _absolute_change(part)) and figure.direction:
@@ -451,22 +457,23 @@ def _assess_quantity(part: Part, indicators: list[Indicator], year: int | None =
 
 def _elsewhere(figure: Indicator) -> bool:
     """A figure of the country or of other cities, given for comparison: *Valtakunnallisesti ... noin 3,5 %*."""
-    at = figure.sentence.find(figure.text)
-    before = figure.sentence[:at if at >= 0 else len(figure.sentence)].lower()
+    parts = around(figure)
+    before = (parts[0] if parts is not None else figure.sentence).lower()
     clause = re.split(r"[,;:]\s", before)[-1]
     return any(word in clause for word in ELSEWHERE_WORDS)
 
 
 def _budget_figure(figure: Indicator) -> bool:
     """The budget beside the actual: *(TA 2023: 3,5 milj. €)*, *TP 2023 / TA 2023: 5,02 / 4,85 M€*."""
-    at = figure.sentence.find(figure.text)
-    if at < 0:
+    parts = around(figure)
+    if parts is None:
         return False
+    at = len(parts[0])
     for pair in re.finditer(LABELLED_PAIR_PATTERN, figure.sentence):
         if pair.end(2) < at <= pair.start(3):  # the first or the second value of a pair: its own label decides
             label = pair.group(2) if at == pair.start(3) else pair.group(1)
             return re.match(BUDGET_LABEL_PATTERN, f"{label}:") is not None
-    return re.search(BUDGET_LABEL_PATTERN, figure.sentence[max(0, at - 25):at]) is not None
+    return re.search(BUDGET_LABEL_PATTERN, parts[0][-25:]) is not None
 
 
 def _off_topic(part: Part, figure: Indicator) -> bool:
