@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from pipeline import finnish
-from pipeline.lang_fi.cases import LEVEL_ENDING, NUMERAL_CLASS, VOIKKO_CASES
+from pipeline.lang_fi.cases import LEVEL_ENDING, NUMERAL_CLASS, OUT_OF_ENDING, VOIKKO_CASES
 from pipeline.lang_fi.change_words import CHANGE_NOUN_LEMMAS, DIRECTION_LEMMAS
 from pipeline.lang_fi.dates import (
     MONTHS,
@@ -58,7 +58,10 @@ _MONTH = "|".join(MONTHS)
 # A number: "2 104" (space or no-break space groups thousands), "12.000" (dots group them, as in Kauhava's
 # statement), "13,4", "664".
 _NUM = r"(?:\d{1,3}(?:[ \u00a0]\d{3})+|\d{1,3}(?:\.\d{3})+(?!\d|,\d)|\d+)(?:,\d+)?"
-NUMBER = re.compile(rf"(?<![\w.,/])(?<!\w-)({_NUM})(?![\d])")
+# Where a number may start: not inside a word or another number, nor after a hyphen that joins a range
+# ("10-15", "2021-2022"); a hyphen after a space is a minus sign ("-15 %").
+_START = r"(?<![\w.,/])(?<!\w-)"
+NUMBER = re.compile(rf"{_START}({_NUM})(?![\d])")
 _SEP = r"\s*[-–—]\s*"
 
 _DATE_INTERVAL = re.compile(
@@ -77,20 +80,15 @@ _MONTH_RANGE = re.compile(
     rf"\b({_MONTH})(?:kuu\w*)?{_SEP}({_MONTH})kuu\w*(?:\s+((?:19|20)\d{{2}})(?!\d))?", re.IGNORECASE
 )
 _MONTH_NAME = re.compile(rf"\b({_MONTH})kuu\w*(?:\s+((?:19|20)\d{{2}})(?!\d))?", re.IGNORECASE)
-_PERCENT = re.compile(rf"(?<![\w.,/])(?<!\w-)({_NUM})\s*({PERCENT_PATTERN})", re.IGNORECASE)
-_MONEY = re.compile(
-    rf"(?<![\w.,/])(?<!\w-)({_NUM})\s*({'|'.join(re.escape(word) for word in MONEY_SCALES)})?\s*({CURRENCY_PATTERN})",
-    re.IGNORECASE,
-)
+_PERCENT = re.compile(rf"{_START}({_NUM})\s*({PERCENT_PATTERN})", re.IGNORECASE)
+# A sum's scale word and currency after its number: "1,2 milj. euroa", "125 t€".
+_MONEY_TAIL = rf"\s*({'|'.join(re.escape(word) for word in MONEY_SCALES)})?\s*({CURRENCY_PATTERN})"
+_MONEY = re.compile(rf"{_START}({_NUM}){_MONEY_TAIL}", re.IGNORECASE)
 _SCALES = {**MONEY_SCALES, **CURRENCY_SCALES}
 #: *5,02 / 4,85 M€*: the first of two sums over a slash takes the second's scale and currency.
-_MONEY_PAIR = re.compile(
-    rf"(?<![\w.,/])(?<!\w-)({_NUM})\s*/\s*({_NUM})\s*({'|'.join(re.escape(word) for word in MONEY_SCALES)})?\s*"
-    rf"({CURRENCY_PATTERN})",
-    re.IGNORECASE,
-)
+_MONEY_PAIR = re.compile(rf"{_START}({_NUM})\s*/\s*({_NUM}){_MONEY_TAIL}", re.IGNORECASE)
 _SCALED_COUNT = re.compile(
-    rf"(?<![\w.,/])(?<!\w-)({_NUM})\s*({'|'.join(re.escape(word) for word in COUNT_SCALES)})(?![\wåäö])", re.IGNORECASE
+    rf"{_START}({_NUM})\s*({'|'.join(re.escape(word) for word in COUNT_SCALES)})(?![\wåäö])", re.IGNORECASE
 )
 _GOAL_ID = re.compile(r"(?<![\w.,])\d{1,2}\.\d{1,2}(?![\w.,])")
 
@@ -349,7 +347,7 @@ def _indicator(doc, field: str, match: _Match) -> Indicator:
         qualifier, first = _qualifier(doc, first, sentence.start)
         direction, first = _direction(doc, first, last, sentence, unit)
         if direction and re.match(LEVEL_ENDING, doc.text[match.end:match.end + 8]) and not re.search(
-                r":st[aä]\b", doc.text[max(0, match.start - 25):match.start]):
+                OUT_OF_ENDING, doc.text[max(0, match.start - 25):match.start]):
             # "arvosana nousi 4,1:een": the level reached, not the size of a change; but in "laski 2,1 %:sta
             # 1,7 %:iin" both figures belong to the move.
             direction = None

@@ -38,6 +38,7 @@ from pipeline.audit.target import (
     requirements,
 )
 from pipeline.indicators import date_span
+from pipeline.lang_fi.cases import OUT_OF_ENDING
 from pipeline.lang_fi.change_words import YEAR_LABEL
 from pipeline.lang_fi.function_words import RELATIVE_PRONOUN_LEMMA
 from pipeline.lang_fi.missing_figures import COMPOUND_DATA_LEMMAS, DATA_LEMMAS, PERIODIC_PATTERNS
@@ -364,7 +365,7 @@ def _prefer(candidates: list[Indicator], unwanted) -> list[Indicator]:
 def _out_of_whole(figure: Indicator) -> bool:
     """The figure is written in the elative after a colon, the whole of a share: *4,4 M€:sta*, *312:sta*."""
     parts = around(figure)
-    return parts is not None and re.match(r":st[aä]\b", parts[1]) is not None
+    return parts is not None and re.match(OUT_OF_ENDING, parts[1]) is not None
 
 
 def _said_of_earlier(figure: Indicator, year: int | None = None) -> bool:

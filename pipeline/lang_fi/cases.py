@@ -17,3 +17,6 @@ CHANGE_CASE = "Ade"
 #: A case ending written onto a number after a colon that names a level reached (illative, translative):
 #: *nousi 4,1:een*, *laski 6,8 %:iin*, *kasvoi 120:ksi*.
 LEVEL_ENDING = r"\s?%?:[a-zåäö]*?(?:een|iin|ään|aan|uun|yyn|oon|öön|seen|hin|ksi)\b"
+#: The elative ending written onto a number after a colon: the whole a share is out of, or where a move starts
+#: (*4,4 M€:sta*, *312:sta*, *laski 2,1 %:sta*).
+OUT_OF_ENDING = r":st[aä]\b"
