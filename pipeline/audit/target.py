@@ -18,7 +18,7 @@ from pipeline import finnish
 from pipeline.indicators import date_span
 from pipeline.lang_fi.cases import CHANGE_CASE, LEVEL_CASE, VOIKKO_CASES
 from pipeline.lang_fi.change_words import DIRECTION_LEMMAS
-from pipeline.lang_fi.dates import MONTHS, SEASON_MONTHS
+from pipeline.lang_fi.dates import MONTHS, SEASON_MONTHS, YEAR_LEMMA
 from pipeline.lang_fi.negation import MOVED_LEMMAS, SETBACK_LEMMAS
 from pipeline.lang_fi.progress import DONE_LEMMAS, DONE_PHRASES, DONE_WORDS, ONGOING_LEMMAS, PROGRESS_LEMMAS
 from pipeline.lang_fi.qualifiers import COMPARATIVE_QUALIFIERS, MONEY_UNIT_WORDS, QUALIFIER_WORDS
@@ -389,7 +389,7 @@ def _earlier_level(target_doc, inverse_context: bool) -> Part | None:
         said = {QUALIFIER_WORDS.get(t.lower_) for t in tokens} & {"at_least", "at_most"}
         qualifier = said.pop() if len(said) == 1 else ("at_most" if inverse_context else "at_least")
         first = next(j for j in range(max(i - 4, 0), i) if tokens[j].lower_ in QUALIFIER_WORDS
-                     or tokens[j].lower_ in EARLIER_YEAR_WORDS or tokens[j].lower_.startswith("vuo")
+                     or tokens[j].lower_ in EARLIER_YEAR_WORDS or tokens[j].lemma_.lower() == YEAR_LEMMA
                      or tokens[j].like_num or j == i - 1)
         return Part(kind="quantity", text=target_doc[first:i + 1].text, measure="percent", value=0.0, unit="%",
                     qualifier=qualifier, change="increase", relative=True,
