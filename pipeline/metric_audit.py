@@ -8,7 +8,7 @@ slightly below, 3 clearly below). For each :class:`~pipeline.records.Metric`:
    decides which way is better (a bound written in the target first:
    *alle*, *enintään*, *max*, *Enint.* are ceilings and *vähintään* a floor
    whatever the metric sounds like; then ranks, zero counts and metrics whose
-   Voikko lemma ends in a cost, price or time of :data:`LOWER_IS_BETTER_HEADS`,
+   Voikko lemma ends in a cost, price or time of :data:`~pipeline.lang_fi.targets.LOWER_IS_BETTER_LEMMAS`,
    *Työkyvyttömyyskustannusten* → *kustannus*), turns what is not a level
    into one (a change target from the baseline, *+2 %-yks. edellisestä
    vuodesta* → 90 %; a change in the actual, *kasvoi 4 %* → 39 936; a share
@@ -46,15 +46,16 @@ from pipeline.lang_fi.metric_rows import (
     EMPTY_CELLS,
     IN_PROGRESS_WORDS,
     LEVEL_LEMMAS,
-    LOWER_IS_BETTER_HEADS,
     NEGATION_WORDS,
     NO_FIGURE_PHRASES,
     PARTLY_WORDS,
+    RANK_HEADS,
     SHARE_OF_ENDINGS,
     STATUS_LEMMAS,
     UNFINISHED_WORDS,
     ZERO_PHRASES,
 )
+from pipeline.lang_fi.targets import LOWER_IS_BETTER_LEMMAS
 from pipeline.number_formats import Figure, figures, parse_number
 from pipeline.records import Goal, Metric, MetricAudit, flag_kind
 
@@ -173,7 +174,8 @@ def lower_is_better(metric: Metric, target: list[Figure]) -> bool:
     if target and all(f.value == 0 and f.unit != "euro" and not f.signed for f in target) \
             and all(f.value >= 0 for f in figures(metric.actual)):
         return True
-    return any(lemma.endswith(head) for lemma in _lemmas(metric.name) for head in LOWER_IS_BETTER_HEADS)
+    heads = (*LOWER_IS_BETTER_LEMMAS, *RANK_HEADS)
+    return any(lemma.endswith(head) for lemma in _lemmas(metric.name) for head in heads)
 
 
 # --- numbers ------------------------------------------------------------------------------------

@@ -85,6 +85,9 @@ def test_illative_level_is_compared_as_a_level():
         pytest.param("Kävijöitä oli 7 % enemmän kuin vuonna 2022.", "increase", id="enemman-kuin"),
         pytest.param("Tyytyväisyys heikkeni 3 %.", "decrease", id="heikkeni"),
         pytest.param("Omavaraisuusaste laski 4 %.", "decrease", id="laski"),
+        pytest.param("Korjausvelka pienenee 1,2 %.", "decrease", id="pienenee"),
+        pytest.param("Käsittelyaika lyheni 8 %.", "decrease", id="lyheni"),
+        pytest.param("Pyöräteiden verkosto laajeni 5 %.", "increase", id="laajeni"),
     ],
 )
 def test_direction_words(text, direction):
@@ -315,6 +318,8 @@ def test_one_of_two_parts_met_is_not_none():
         pytest.param("Toimintakulut olivat 2,6 miljoonaa ja kasvoivat 3,1 %.", id="scale-word"),
         pytest.param("Hankkeessa oli 1 200 000 euroa ja 14 työntekijää; osallistujia oli 2,5 % enemmän.",
                      id="money-and-people"),
+        pytest.param("Lupia ratkaistiin 18 % vähemmän kuin vuonna 2022. Käsittelyaika lyheni 41 vuorokaudesta "
+                     "33 vuorokauteen.", id="where-a-move-started-is-no-amount-added"),
     ],
 )
 def test_no_note_over_unrelated_figures(status_text):
@@ -657,6 +662,36 @@ def test_a_legend_band_in_words(fields, claimed, verdict):
 def test_which_year_and_which_word(fields, verdict):
     goal = audited(status="full", **fields)
     assert goal.audit.verdict == verdict, goal.audit.reasons
+
+
+@pytest.mark.parametrize(
+    ("fields", "claimed", "verdict"),
+    [
+        pytest.param(dict(target="alle 6 viikkoa", baseline="9 viikkoa (2023)",
+                          metric="Keskimääräinen käsittelyaika, viikkoa",
+                          metric_status="Käsittelyaika lyheni 2 viikolla."),
+                     "none", "consistent", id="a-move-of-a-size-from-the-baseline"),
+        pytest.param(dict(target="alle 30 vrk", baseline="41 vrk (2022)", metric="Rakennuslupien käsittelyaika, vrk",
+                          metric_status="Käsittelyaika lyheni 41 vuorokaudesta 33 vuorokauteen."),
+                     "full", "inconsistent", id="where-the-move-ended-is-the-level"),
+        pytest.param(dict(target="alle 30 vrk", baseline="41 vrk (2022)", metric="Rakennuslupien käsittelyaika, vrk",
+                          metric_status="Käsittelyaika lyheni 41 vuorokaudesta 28 vuorokauteen."),
+                     "full", "consistent", id="where-the-move-ended-meets-the-ceiling"),
+        pytest.param(dict(target="1,3", metric="Ensisijaiset hakijat / aloituspaikat",
+                          measures="Urheilulinjan yhteistyö laajeni kolmeen uuteen lajiin. Lukiossa oli 264 "
+                                   "aloituspaikkaa, ja ensisijaisia hakijoita oli 370."),
+                     "full", "consistent", id="the-counted-thing-after-the-divisor"),
+        pytest.param(dict(target="46,0 %", baseline="41,0 % (2023)",
+                          metric="uusiutuvan energian osuus kiinteistöjen energiankulutuksesta",
+                          metric_status="Uusiutuvan energian osuus oli 46,2 %."),
+                     "full", "consistent", id="the-whole-a-share-is-of-sets-no-direction"),
+        pytest.param(dict(target="25 oppilasta", metric="Kiusaamista kokeneiden oppilaiden määrä",
+                          metric_status="Kiusaamista kokeneita oppilaita oli 31."),
+                     "full", "inconsistent", id="harm-is-better-lower"),
+    ],
+)
+def test_moves_and_what_is_better(fields, claimed, verdict):
+    assert_verdict(fields, claimed, verdict)
 
 
 def test_a_figure_of_the_year_reported_on_is_not_an_earlier_one():

@@ -102,6 +102,8 @@ def test_insufficient_evidence_rather_than_a_guess(metric):
         pytest.param("Saavutettavuuspoikkeamat", "0 kpl", True, id="zero-count-is-a-ceiling"),
         pytest.param("Tietoturvapoikkeamat", "0", True, id="bare-zero-is-a-ceiling"),
         pytest.param("Tilikauden tulos", "0 €", False, id="break-even-result-is-a-floor"),
+        pytest.param("Sähkön jakelukeskeytykset", "60 min", True, id="interruptions-are-harm"),
+        pytest.param("Pyöräilyn osuus matkoista", "12 %", False, id="an-ordinary-share"),
     ],
 )
 def test_direction(name, target, lower):

@@ -69,6 +69,7 @@ def derived_figures(docs: dict, indicators: list[Indicator], year: int | None = 
     ratio_metric = metric is not None and (RATIO_MARK in metric.text or re.search(
         r"[a-zåäö]{3,}/[a-zåäö]{3,}", metric.text.lower()) is not None)
     per_things = _divisors(metric.text if metric is not None else "", docs.get("target"))
+    numerators = _numerators(metric.text if metric is not None else "")
     # Every reading of every word: "osinko" is read as "osa" + "-ko" on its own, "valmistuneiden" is "valmistua".
     metric_lemmas = content_lemmas(metric) | metric_words | frozenset(
         lemma for word in metric_words for lemma in finnish.lemmas(word))
@@ -91,7 +92,7 @@ def derived_figures(docs: dict, indicators: list[Indicator], year: int | None = 
         if ratio_metric:
             out += _ratios(name, doc, indicators)
         if per_things:
-            out += _per_thing(name, doc, indicators, per_things)
+            out += _per_thing(name, doc, indicators, per_things, numerators)
         if negated:
             out += _complements(name, doc, indicators, negated)
         counts = [i for i in indicators if i.field == name and i.kind in ("count", "money", "percent")
@@ -285,29 +286,49 @@ def _divisors(metric: str, target) -> frozenset[str]:
     return frozenset(lemma for word in words for lemma in finnish.lemmas(word) | {word})
 
 
-def _per_thing(name: str, doc, indicators: list[Indicator], divisors: frozenset[str]) -> list[Indicator]:
+def _numerators(metric: str) -> frozenset[str]:
+    """What a metric of one thing per another counts: *Ensisijaiset hakijat / aloituspaikat* → {*hakija*,
+    *ensisijainen*}, every reading of each word; nothing when the metric has no ratio mark."""
+    if RATIO_MARK not in metric:
+        return frozenset()
+    words = re.findall(r"[a-zåäö]{3,}", metric.split(RATIO_MARK, 1)[0].lower())
+    return frozenset(lemma for word in words for lemma in finnish.lemmas(word) | {word})
+
+
+def _per_thing(name: str, doc, indicators: list[Indicator], divisors: frozenset[str],
+               numerators: frozenset[str] = frozenset()) -> list[Indicator]:
     """A sum or count and, later in the same field, the count of what the metric divides by: *Nettokustannukset
     olivat 1 252 000 €; asukkaita oli 24 896* under *€/asukas* → 50,29; *oppilaita oli 6 450 ja opetusryhmiä 312*
-    under *Oppilaita / opetusryhmä* → 20,67."""
+    under *Oppilaita / opetusryhmä* → 20,67. When the metric names what it counts (``numerators``) and the text
+    gives a count of that, the count divided is that one, before or after the divisor: *264 aloituspaikkaa, ja
+    ensisijaisia hakijoita oli 322* under *Ensisijaiset hakijat / aloituspaikat* → 1,22, not *kolmeen lajiin /
+    264 aloituspaikkaa*."""
     figures = [i for i in indicators if i.field == name and i.kind in ("count", "money") and i.value
                and not i.direction]
+    # Only when a count of the thing counted is there to choose: "eronneet / vakituinen henkilöstö" names no unit.
+    counted = [f for f in figures if f.kind == "count" and any(same_thing(f.unit, n) for n in numerators)]
     out = []
-    for first, second in pairwise(figures):
-        if second.kind != "count" or not float(second.value).is_integer() or second.value < 2 or re.search(
-                r"\d,\d", second.text):
-            continue  # a count of things divided by, not "14,25 lainaa asukasta kohden (2022: 13,6)"
-        if second.unit:
-            divides = any(same_thing(second.unit, d) for d in divisors)
-        else:  # "asukkaita oli 31.12.2024 yhteensä 24 896": the thing named before its date
-            span = doc.char_span(first.end, second.start, alignment_mode="contract")
-            divides = span is not None and any(finnish.lemmas(t.text) & divisors for t in span if t.is_alpha)
-        if not divides:
-            continue
-        if first.kind == "count" and (not first.unit or same_thing(first.unit, second.unit)):
-            continue
-        # "61 vakituista työntekijää; vakituisia oli 812" under "eronneet / vakituinen henkilöstö, %": also a share.
-        out += _quotient(name, first, second, kind=first.kind, unit=first.unit if first.kind == "money" else None,
-                         as_share=first.kind == "count" and first.value < second.value)
+    for a, b in pairwise(figures):
+        for first, second in ((a, b), (b, a)) if counted else ((a, b),):
+            if second.kind != "count" or not float(second.value).is_integer() or second.value < 2 or re.search(
+                    r"\d,\d", second.text):
+                continue  # a count of things divided by, not "14,25 lainaa asukasta kohden (2022: 13,6)"
+            if second.unit:
+                divides = any(same_thing(second.unit, d) for d in divisors)
+            else:  # "asukkaita oli 31.12.2024 yhteensä 24 896": the thing named before its date
+                span = doc.char_span(first.end, second.start, alignment_mode="contract")
+                divides = span is not None and any(finnish.lemmas(t.text) & divisors for t in span if t.is_alpha)
+            if not divides:
+                continue
+            if first.kind == "count" and (not first.unit or same_thing(first.unit, second.unit)):
+                continue
+            if counted and first.kind == "count" and first not in counted:
+                continue
+            # "61 vakituista työntekijää; vakituisia oli 812" under "eronneet / vakituinen henkilöstö, %": also
+            # a share.
+            out += _quotient(name, first, second, kind=first.kind,
+                             unit=first.unit if first.kind == "money" else None,
+                             as_share=first.kind == "count" and first.value < second.value)
     return out
 
 
@@ -388,7 +409,7 @@ def _adds_up(first: Indicator, second: Indicator, doc, between: str, total_metri
     same = first.unit == second.unit if first.kind == "money" else same_thing(first.unit, second.unit)
     # "46 opiskelijaa ... ja lisäksi 17 kansainvälisellä linjalla": a word in an oblique case is where, not what.
     elliptic = second.unit is None or (first.kind == "count" and bool(
-        _unit_case(second) - CORE_CASE_NAMES) and not _unit_case(second) & CORE_CASE_NAMES)
+        unit_cases(second) - CORE_CASE_NAMES) and not unit_cases(second) & CORE_CASE_NAMES)
     if _joined(between, adding_only=True):
         # "... oli 48, ja ... lisäksi 19"; "vaihdettiin LED-valaisimiksi 612, ja lisäksi ... 214 LED-valaisinta";
         # "18 650 vierasta ja lisäksi ... 12 300 osallistujaa" under "kävijät yhteensä".
@@ -398,7 +419,7 @@ def _adds_up(first: Indicator, second: Indicator, doc, between: str, total_metri
         return False  # "Lainoja kertyi 276 500, ja asukasluku vuoden lopussa oli 24 480": another thing
     if second.unit is None and first.unit is not None and first.kind == "count":
         return True  # "Röyttään sijoittui kaksi uutta yritystä ja satama-alueelle yksi": the thing left out
-    places = _unit_case(second) - CORE_CASE_NAMES
+    places = unit_cases(second) - CORE_CASE_NAMES
     following = doc.char_span(first.end, second.start, alignment_mode="contract")
     if places and first.kind == "count" and following is not None and len(following) and (
             finnish.case_names(following[0].text) & places):
@@ -413,7 +434,7 @@ def _adds_up(first: Indicator, second: Indicator, doc, between: str, total_metri
         return same and (total_metric or all(n and n in metric_lemmas for n in named))
     if same and (total_metric or first.unit != second.unit):
         return True
-    return bool(_unit_case(first) & _unit_case(second) - CORE_CASE_NAMES)
+    return bool(unit_cases(first) & unit_cases(second) - CORE_CASE_NAMES)
 
 
 def _names_other_thing(doc, first: Indicator, second: Indicator, metric_lemmas: frozenset[str]) -> bool:
@@ -506,7 +527,8 @@ def _named_before(doc, figure: Indicator) -> str | None:
     return token.lemma_.lower() if token.pos_ == "NOUN" else None
 
 
-def _unit_case(figure: Indicator) -> frozenset[str]:
+def unit_cases(figure: Indicator) -> frozenset[str]:
+    """Voikko's cases of the unit word written after a figure (*33 vuorokauteen* → illative), if any."""
     words = figure.text.split()
     return finnish.case_names(words[-1]) if len(words) > 1 and words[-1].isalpha() else frozenset()
 
@@ -548,7 +570,7 @@ def _whole_first(first: Indicator, second: Indicator, between: str) -> bool:
         return True
     unit_word = first.text.split()[-1] if len(first.text.split()) > 1 else ""
     return bool(unit_word) and OUT_OF_CASE in finnish.case_names(unit_word) and not (
-        _unit_case(second) & LEVEL_CASE_NAMES)
+        unit_cases(second) & LEVEL_CASE_NAMES)
 
 
 def _whole_second(second: Indicator, text: str) -> bool:
@@ -560,7 +582,7 @@ def _whole_second(second: Indicator, text: str) -> bool:
     if second.kind == "money":
         following = re.match(r"\s+([^\W\d_]+)", text[second.end:second.end + 40])
         return following is not None and OUT_OF_CASE in finnish.case_names(following.group(1))
-    return OUT_OF_CASE in _unit_case(second)
+    return OUT_OF_CASE in unit_cases(second)
 
 
 def implied_shares(indicators: list[Indicator]) -> list[Indicator]:
@@ -586,7 +608,7 @@ def implied_shares(indicators: list[Indicator]) -> list[Indicator]:
                 # "Lupia myönnettiin 312. ... sähköisesti haettiin 301 lupaa.": one thing, the whole first.
                 whole, part = first, second
             elif adjacent and first.sentence == second.sentence and first.end + 1 >= second.start and (
-                    _unit_case(second) & PLACE_CASE_NAMES) and 0 < first.value <= second.value:
+                    unit_cases(second) & PLACE_CASE_NAMES) and 0 < first.value <= second.value:
                 whole, part = second, first  # "aloitti 213 opiskelijaa 220 aloituspaikkaan"
             else:
                 continue

@@ -27,6 +27,7 @@ from pipeline.audit.derived import (
     implied_shares,
     said_earlier,
     same_thing,
+    unit_cases,
 )
 from pipeline.audit.target import (
     CORE_CASES,
@@ -38,9 +39,9 @@ from pipeline.audit.target import (
     requirements,
 )
 from pipeline.indicators import date_span
-from pipeline.lang_fi.cases import OUT_OF_ENDING
+from pipeline.lang_fi.cases import LEVEL_ENDING, OUT_OF_ENDING
 from pipeline.lang_fi.change_words import YEAR_LABEL
-from pipeline.lang_fi.function_words import RELATIVE_PRONOUN_LEMMA
+from pipeline.lang_fi.function_words import LEVEL_CASE_NAMES, OUT_OF_CASE, RELATIVE_PRONOUN_LEMMA
 from pipeline.lang_fi.missing_figures import COMPOUND_DATA_LEMMAS, DATA_LEMMAS, PERIODIC_PATTERNS
 from pipeline.lang_fi.missing_figures import LATER_WORDS as MISSING_LATER_WORDS
 from pipeline.lang_fi.negation import LATER_WINDOW, LATER_WORDS, MOVED_LEMMAS, NEGATION_WORDS, SETBACK_LEMMAS
@@ -273,7 +274,8 @@ def _candidates(part: Part, indicators: list[Indicator]) -> list[Indicator]:
                         or (figure.unit == "kpl" and part.baseline_unit not in MEASURE_UNITS)
                         or same_thing(figure.unit, part.baseline_unit)):
                     out.append(figure)
-            elif figure.kind == part.measure and not figure.direction and _same_unit(part, figure):
+            elif figure.kind == part.measure and (not figure.direction or _level_reached(figure)) and _same_unit(
+                    part, figure):
                 out.append(figure)
         if not out:
             out = [level for figure in indicators if figure.field == field_name
@@ -285,7 +287,7 @@ def _candidates(part: Part, indicators: list[Indicator]) -> list[Indicator]:
 
 def _level_after_change(part: Part, figure: Indicator) -> Indicator | None:
     """A level target answered by a change from its baseline: *49 %* and *nousi 3 prosenttiyksikköä* → 52 %;
-    *2 500 kävijää* and *kasvoi 4 %* → 2 600."""
+    *2 500 kävijää* and *kasvoi 4 %* → 2 600; *9 viikkoa* and *lyheni 2 viikolla* → 7 viikkoa."""
     if part.baseline is None or part.relative or part.points or part.change or not figure.direction:
         return None
     sign = 1 if figure.direction == "increase" else -1
@@ -294,12 +296,29 @@ def _level_after_change(part: Part, figure: Indicator) -> Indicator | None:
         level = part.baseline + sign * value
     elif part.measure in ("count", "money") and figure.kind == "percent" and figure.unit == "%":
         level = part.baseline * (1 + sign * value / 100)
+    elif part.measure in ("count", "money") and figure.kind == part.measure and _same_unit(part, figure) and not (
+            unit_cases(figure) & (LEVEL_CASE_NAMES | {OUT_OF_CASE})):
+        # The size of the move, not where it went to or came from: not *41 vuorokaudesta 33 vuorokauteen*.
+        level = part.baseline + sign * value
     else:
         return None
     shown = verdict.fi_percent if part.measure == "percent" else verdict.fi_number
     text = f"lähtötaso {shown(part.baseline)}, {figure.text} → {shown(round(level, 2))}"
     return Indicator(figure.field, part.measure, round(level, 2), part.unit, None, None, text, figure.start, figure.end,
                      figure.sentence)
+
+
+def _level_reached(figure: Indicator) -> bool:
+    """A moved figure written in the illative or translative is where the move ended: *lyheni 41 vuorokaudesta
+    33 vuorokauteen*, *laski 6,8 %:iin*, *kasvoi 120:ksi*."""
+    parts = around(figure)
+    return bool(unit_cases(figure) & LEVEL_CASE_NAMES) or (
+        parts is not None and re.match(LEVEL_ENDING, parts[1]) is not None)
+
+
+def _endpoint(figure: Indicator) -> bool:
+    """Where a move started or ended, not its size: *lyheni 41 vuorokaudesta 33 vuorokauteen*."""
+    return _level_reached(figure) or _out_of_whole(figure) or OUT_OF_CASE in unit_cases(figure)
 
 
 def _absolute_change(part: Part) -> bool:
@@ -802,7 +821,7 @@ def arithmetic_notes(indicators: list[Indicator]) -> list[str]:
         for base in counts:
             for added in counts:
                 earlier = added.start <= base.start and added.field == base.field
-                if added is base or added.unit != base.unit or earlier:
+                if added is base or added.unit != base.unit or earlier or _endpoint(added):
                     continue
                 computed = 100 * float(added.value) / float(base.value)
                 if not 0 < computed <= MAX_NOTE_SHARE:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from pipeline import finnish
 from pipeline.indicators import date_span
-from pipeline.lang_fi.cases import CHANGE_CASE, LEVEL_CASE, VOIKKO_CASES
+from pipeline.lang_fi.cases import CHANGE_CASE, LEVEL_CASE, OUT_OF_CASES, VOIKKO_CASES
 from pipeline.lang_fi.change_words import DIRECTION_LEMMAS
 from pipeline.lang_fi.dates import MONTHS, SEASON_MONTHS, YEAR_LEMMA
 from pipeline.lang_fi.negation import MOVED_LEMMAS, SETBACK_LEMMAS
@@ -31,8 +31,8 @@ from pipeline.lang_fi.targets import (
     COMPONENT_WORD,
     EARLIER_YEAR_WORDS,
     GENERIC_LEMMAS,
-    INVERSE_LEMMAS,
     LEVEL_LEMMA,
+    LOWER_IS_BETTER_LEMMAS,
     POSITIVE_RESULT_WORDS,
     RELATIVE_CHANGE_WORDS,
     RESULT_LEMMAS,
@@ -125,7 +125,7 @@ def requirements(goal: Goal, docs: dict, indicators: Iterable[Indicator]) -> lis
     target_figures = [i for i in indicators if i.field == target_field and i.kind in QUANTITY_KINDS]
     baseline_figures = [i for i in indicators if i.field == "baseline" and i.kind in QUANTITY_KINDS]
     metric_lemmas = content_lemmas(docs.get("metric"))
-    inverse_context = _inverse(metric_lemmas | content_lemmas(target_doc))
+    inverse_context = _inverse(docs.get("metric"), target_doc)
     money_metric = _names_money(docs.get("metric"))
     context = frozenset(lemma for name in ("metric", "goal") if docs.get(name) is not None
                         for token in docs[name] if token.is_alpha and token.lemma_.lower() not in GENERIC_LEMMAS
@@ -145,7 +145,9 @@ def requirements(goal: Goal, docs: dict, indicators: Iterable[Indicator]) -> lis
         bases = _paired(found, target_figures, baseline_figures,  # by the figure as found, before it is read
                         (target_doc.text, docs["baseline"].text if docs.get("baseline") is not None else ""))
         figure = _from_goal(_read_around(found, target_doc.text, money_metric), goal_figures)
-        part = _quantity(figure, bases, inverse_context, case, goal_moves=goal_moves)
+        # "LED-valojen osuus; kulutus GWh": each figure is better higher or lower by its own item of the metric.
+        inverse = _names_inverse(items[index]) if items else inverse_context
+        part = _quantity(figure, bases, inverse, case, goal_moves=goal_moves)
         part.topic = context
         if len(target_figures) == 1 and ";" not in target_doc.text:
             part.context = context  # with two figures to reach, the metric names both: no help in choosing
@@ -361,9 +363,17 @@ def _metric_items(metric_doc) -> list[frozenset[str]]:
                       and t.lemma_.lower() not in GENERIC_LEMMAS) for item in items]
 
 
-def _inverse(lemmas: frozenset[str]) -> bool:
-    """A metric where less is better, also as the head of a compound: *nettokustannus*, *käsittelyaika*."""
-    return any(lemma.endswith(inverse) for lemma in lemmas for inverse in INVERSE_LEMMAS)
+def _inverse(*docs) -> bool:
+    """A metric where less is better, also as the head of a compound: *nettokustannus*, *käsittelyaika*.
+
+    Not a whole that a share is taken out of (the elative): *uusiutuvan energian osuus kiinteistöjen
+    energiankulutuksesta* is better higher.
+    """
+    return _names_inverse({lemma for doc in docs for lemma in content_lemmas(doc, skip_cases=OUT_OF_CASES)})
+
+
+def _names_inverse(lemmas: Iterable[str]) -> bool:
+    return any(lemma.endswith(inverse) for lemma in lemmas for inverse in LOWER_IS_BETTER_LEMMAS)
 
 
 def _counts_anything(metric_doc) -> bool:
@@ -608,12 +618,16 @@ def _next_is(token, word: str) -> bool:
     return token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == word
 
 
-def content_lemmas(doc) -> frozenset[str]:
-    """Lemmas of the nouns, names and adjectives of ``doc`` that are not too general (:data:`GENERIC_LEMMAS`)."""
+def content_lemmas(doc, skip_cases: frozenset[str] = frozenset()) -> frozenset[str]:
+    """Lemmas of the nouns, names and adjectives of ``doc`` that are not too general (:data:`GENERIC_LEMMAS`).
+
+    ``skip_cases`` leaves out words in those cases (spaCy's *Case* feature, e.g. ``Ela``).
+    """
     if doc is None:
         return frozenset()
     return frozenset(t.lemma_.lower() for t in doc if t.pos_ in ("NOUN", "PROPN", "ADJ")
-                     and t.lemma_.lower() not in GENERIC_LEMMAS and not _names_time(t.lemma_.lower()))
+                     and t.lemma_.lower() not in GENERIC_LEMMAS and not _names_time(t.lemma_.lower())
+                     and not set(t.morph.get("Case")) & skip_cases)
 
 
 def _names_time(lemma: str) -> bool:

@@ -20,3 +20,5 @@ LEVEL_ENDING = r"\s?%?:[a-zåäö]*?(?:een|iin|ään|aan|uun|yyn|oon|öön|seen|
 #: The elative ending written onto a number after a colon: the whole a share is out of, or where a move starts
 #: (*4,4 M€:sta*, *312:sta*, *laski 2,1 %:sta*).
 OUT_OF_ENDING = r":st[aä]\b"
+#: Cases of a noun that names the whole a share is out of (elative): *osuus energiankulutuksesta*.
+OUT_OF_CASES: frozenset[str] = frozenset({"Ela"})

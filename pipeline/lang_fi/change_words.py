@@ -8,14 +8,16 @@ DIRECTION_LEMMAS: dict[str, str] = {
     **dict.fromkeys(
         ("nousta", "nostaa", "kasvaa", "kasvattaa", "lisääntyä", "lisätä", "lisää", "kohota", "kohottaa",
          "nousu", "kasvu", "lisäys", "lisääntyminen", "kasvaminen", "nouseminen", "suurentua", "parantua",
-         "korkeampi", "enemmän", "kaksinkertaistua", "parata"),
+         "korkeampi", "enemmän", "kaksinkertaistua", "parata", "pidetä", "pidentyä", "laajeta", "laajentua",
+         "kohentua", "koheta", "vahvistua"),
         "increase",
     ),
     **dict.fromkeys(
         ("vähentyä", "vähetä", "vähentää", "vähennys", "laskea", "lasku", "väheneminen", "vähentyminen", "vähentäminen",
          "pienentyä", "pienentää", "supistua", "alentua", "alentaa", "pudota", "putoaminen", "aleneminen",
          "lyhentyä", "lyhentää", "madaltua", "vähemmän", "puolittaa", "puolittua", "heiketä", "heikentyä",
-         "huonontua", "huonota", "supistaa", "alenema"),
+         "huonontua", "huonota", "supistaa", "alenema", "pienetä", "pieneneminen", "pienentyminen", "lyhetä",
+         "lyheneminen", "kaventua", "kaveta"),
         "decrease",
     ),
 }

@@ -7,16 +7,9 @@ Toteuma-arvo* with a traffic light; the cells are short (*alle 2 %*, *>4*,
 
 from __future__ import annotations
 
-#: Heads of compound lemmas of metrics where less is better: costs (*Työkyvyttömyyskustannusten
-#: osuus*), prices (*Hoitopäivän hinta*), waiting times (*lupahakemusten käsittelyaika*),
-#: consumption (*lämmönkulutus*), debt (*Konsernin velkamäärä*), accidents, dropouts, ranks.
-LOWER_IS_BETTER_HEADS: tuple[str, ...] = (
-    "kustannus", "kulu", "hinta", "meno", "käsittelyaika", "odotusaika", "jonotusaika", "läpimenoaika",
-    "vasteaika", "toimitusaika", "viive", "viivästys", "poissaolo", "tapaturma", "vahinko", "päästö", "kulutus",
-    "velka", "velkamäärä", "keskeyttäminen", "keskeyttäjä", "keskeyttänyt", "työttömyys", "työtön", "valitus",
-    "reklamaatio", "ylitys", "vaihtuvuus", "jono", "sijoitus", "sija", "sijoittuminen",
-)
-
+#: Heads of lemmas of a rank in a list, where first is best (*Sijoittuminen kuntien elinvoimavertailussa*).
+#: Ranks are read only in metric tables: in a goal's text *sijoitus* is as often an investment.
+RANK_HEADS: tuple[str, ...] = ("sijoitus", "sija", "sijoittuminen")
 #: Bounds written before a number in a cell → qualifier: *alle 2 %*, *väh. 40 ha*, *>10*, ceilings written
 #: *max 12 %*, *Enint. 2,0 %:n kasvu*, *korkeintaan 5*, *≤ 7*. Words match whole words only (*tehtiin 14*
 #: is not *n. 14*).

@@ -9,12 +9,27 @@ GENERIC_LEMMAS: frozenset[str] = frozenset({
     # the labels of a report's fields: "Tavoitetaso: käytössä 8/2024"
     "tavoitetaso", "tavoitearvo", "tavoitetila", "lähtötaso", "lähtötilanne", "toteuma",
 })
-#: Lemmas of metrics where less is better: waiting times, dropouts, emissions.
-INVERSE_LEMMAS: frozenset[str] = frozenset({
-    "jonotusaika", "odotusaika", "jono", "päästö", "hiilidioksidipäästö", "keskeyttäminen", "keskeyttänyt",
-    "poissaolo", "sairauspoissaolo", "kustannus", "kulu", "vahinko", "tapaturma", "syrjäytyminen",
-    "työttömyys", "työtön", "läpimenoaika", "käsittelyaika", "vaihtuvuus",
-})
+#: Heads of lemmas of metrics where less is better, matched as the end of a compound (*nettokustannus*,
+#: *lupahakemusten käsittelyaika*, *jakelukeskeytys*): costs, prices and debt, waiting and handling times,
+#: consumption and emissions, absences and dropouts, harm (accidents, damage, crime, interruptions, faults,
+#: bullying), complaints and unemployment. Shared by goal targets and metric tables.
+LOWER_IS_BETTER_LEMMAS: tuple[str, ...] = (
+    # money
+    "kustannus", "kulu", "hinta", "meno", "velka", "velkamäärä", "ylitys",
+    # time
+    "käsittelyaika", "odotusaika", "jonotusaika", "läpimenoaika", "vasteaika", "toimitusaika", "viive",
+    "viivästys", "myöhästyminen", "jono",
+    # consumption and emissions
+    "päästö", "kulutus", "hävikki", "hukka", "melu",
+    # people out of work, school or care
+    "poissaolo", "keskeyttäminen", "keskeyttäjä", "keskeyttänyt", "työttömyys", "työtön", "syrjäytyminen",
+    "vaihtuvuus",
+    # harm and faults
+    "tapaturma", "vahinko", "onnettomuus", "rikos", "ilkivalta", "kiusaaminen", "keskeytys", "katko", "häiriö",
+    "virhe",
+    # complaints
+    "valitus", "reklamaatio",
+)
 #: *10 yhteistyökumppania, joista osa kansainvälisiä*: what follows names a required kind among the counted.
 COMPONENT_WORD = "joista"
 #: A per cent of the baseline, not a level: *kasvaa 10 prosentilla*, *10 %:lla*.
