@@ -5,9 +5,9 @@
 1. The seed report: the audit's verdict per goal against an auditor's
    (``tests/fixtures/seed_audit.json``), with the shipped model.
 2. The hand-written development sets (``tests/fixtures/audit_dev/``,
-   ``audit_dev2/`` … ``audit_dev16/``, open for tuning) scored the same way, with
+   ``audit_dev2/`` … ``audit_dev18/``, open for tuning) scored the same way, with
    each wrong flag and miss listed. Then the hand-written held-out sets
-   (``tests/fixtures/audit_heldout/``, ``audit_heldout2/`` … ``audit_heldout4/``:
+   (``tests/fixtures/audit_heldout/``, ``audit_heldout2/`` … ``audit_heldout5/``:
    four cities' report documents each and an auditor's key written without the code):
    flag precision and recall, where a flag is any verdict but
    ``consistent`` (both *inconsistent* and *insufficient evidence*), then the
@@ -57,6 +57,7 @@ ROWS_KEY = FIXTURES / "rows_key"
 HELDOUT2 = FIXTURES / "audit_heldout2"
 HELDOUT3 = FIXTURES / "audit_heldout3"
 HELDOUT4 = FIXTURES / "audit_heldout4"
+HELDOUT5 = FIXTURES / "audit_heldout5"
 #: The hand-written development sets, open for tuning, in the order they were written.
 DEV_SETS: tuple[tuple[Path, str], ...] = tuple(
     (FIXTURES / folder, f"{ordinal} development (tunable)") for folder, ordinal in (
@@ -65,7 +66,7 @@ DEV_SETS: tuple[tuple[Path, str], ...] = tuple(
         ("audit_dev9", "ninth"), ("audit_dev10", "tenth"), ("audit_dev11", "eleventh"),
         ("audit_dev12", "twelfth"), ("audit_dev13", "thirteenth"),
         ("audit_dev14", "fourteenth"), ("audit_dev15", "fifteenth"),
-        ("audit_dev16", "sixteenth")))
+        ("audit_dev16", "sixteenth"), ("audit_dev17", "seventeenth"), ("audit_dev18", "eighteenth")))
 
 _NOTE_SHARE = re.compile(r"= (-?[\d\u00a0 ]+(?:,\d+)?) %")
 
@@ -309,6 +310,7 @@ def main() -> None:
         notes += handwritten_section(model, HELDOUT2, "second held-out")
         notes += handwritten_section(model, HELDOUT3, "third held-out")
         notes += handwritten_section(model, HELDOUT4, "fourth held-out")
+        notes += handwritten_section(model, HELDOUT5, "fifth held-out")
     if "seinajoki" in sections:
         seinajoki_section("dev", args.slightly_below, args.list in ("dev", "all"))
         seinajoki_section("heldout", args.slightly_below, args.list == "all")

@@ -87,7 +87,6 @@ def test_illative_level_is_compared_as_a_level():
         pytest.param("Omavaraisuusaste laski 4 %.", "decrease", id="laski"),
         pytest.param("Korjausvelka pienenee 1,2 %.", "decrease", id="pienenee"),
         pytest.param("Käsittelyaika lyheni 8 %.", "decrease", id="lyheni"),
-        pytest.param("Pyöräteiden verkosto laajeni 5 %.", "increase", id="laajeni"),
     ],
 )
 def test_direction_words(text, direction):
@@ -691,6 +690,29 @@ def test_which_year_and_which_word(fields, verdict):
     ],
 )
 def test_moves_and_what_is_better(fields, claimed, verdict):
+    assert_verdict(fields, claimed, verdict)
+
+
+@pytest.mark.parametrize(
+    ("fields", "claimed", "verdict"),
+    [
+        pytest.param(dict(target="alle 8 vk", metric="Rakennuslupien käsittelyaika",
+                          metric_status="TP 2022 | TA 2023 | TP 2023 — 9,2 vk | < 8 vk | 7,4 vk"),
+                     "full", "consistent", id="this-years-actual-not-last-years"),
+        pytest.param(dict(target="2 500", metric="Valmistuneet asunnot",
+                          metric_status="TP 2021 | TP 2022 | TA 2023 | TP 2023 — 3 981 | 2 748 | 2 500 | 2 394"),
+                     "full", "inconsistent", id="not-the-budget-nor-an-earlier-year"),
+        pytest.param(dict(target="−2 %", baseline="205,1 GWh (2022)", metric="Kiinteistöjen energiankulutus",
+                          metric_status="TP 2022 | TP 2023 — 205,1 GWh | 198,4 GWh"),
+                     "full", "consistent", id="a-change-between-columns"),
+        pytest.param(dict(target="enintään 5,76 %", baseline="6,4 % lukuvuonna 2021–2022",
+                          metric="Keskeyttäneiden osuus opiskelijoista (%)",
+                          metric_status="Lukuvuonna 2022–2023 keskeyttäneiden osuus oli 5,7 %, kun se lukuvuonna "
+                                        "2021–2022 oli 6,4 % ja lukuvuonna 2020–2021 6,9 %."),
+                     "full", "consistent", id="a-long-kun-clause-dates-its-figure"),
+    ],
+)
+def test_a_flattened_table_and_earlier_years(fields, claimed, verdict):
     assert_verdict(fields, claimed, verdict)
 
 

@@ -14,8 +14,10 @@ from itertools import combinations, pairwise
 
 from pipeline import finnish
 from pipeline.audit import verdict
+from pipeline.audit.columns import column_of
 from pipeline.audit.target import content_lemmas
 from pipeline.indicators import date_span
+from pipeline.lang_fi.cases import LEVEL_ENDING, OUT_OF_ENDING
 from pipeline.lang_fi.change_words import EARLIER_CLAUSE_PATTERN, EARLIER_WORDS, EARLIER_YEAR_PATTERN
 from pipeline.lang_fi.function_words import (
     ADDING_WORDS,
@@ -58,6 +60,8 @@ def derived_figures(docs: dict, indicators: list[Indicator], year: int | None = 
     if year is not None:
         for name in EVIDENCE_FIELDS:
             out += _dated_changes(name, indicators, year)
+    for name in EVIDENCE_FIELDS:
+        out += _moves(name, indicators)
     metric = docs.get("metric")
     metric_words, goal_words = _word_set(metric), _word_set(docs.get("goal"))
     # "työllistyy tai siirtyy koulutukseen" in the metric or the goal: the parts after "joista" add up.
@@ -174,10 +178,45 @@ def said_earlier(between: str) -> bool:
             or re.search(EARLIER_CLAUSE_PATTERN, between) is not None)
 
 
+def level_reached(figure: Indicator) -> bool:
+    """A moved figure written in the illative or translative is where the move ended: *lyheni 41 vuorokaudesta
+    33 vuorokauteen*, *laski 6,8 %:iin*, *kasvoi 120:ksi*."""
+    parts = around(figure)
+    return bool(unit_cases(figure) & LEVEL_CASE_NAMES) or (
+        parts is not None and re.match(LEVEL_ENDING, parts[1]) is not None)
+
+
+def moved_from(figure: Indicator) -> bool:
+    """A figure written in the elative, where a move started or the whole a share is of: *41 vuorokaudesta*,
+    *6,4 %:sta*, *4,4 M€:sta*."""
+    parts = around(figure)
+    return OUT_OF_CASE in unit_cases(figure) or (parts is not None and re.match(OUT_OF_ENDING, parts[1]) is not None)
+
+
+def endpoint(figure: Indicator) -> bool:
+    """Where a move started or ended, not its size: *lyheni 41 vuorokaudesta 33 vuorokauteen*."""
+    return level_reached(figure) or moved_from(figure)
+
+
+def _moves(name: str, indicators: list[Indicator]) -> list[Indicator]:
+    """A move from one level to another, the first in the elative and the second in the illative: *laski 6,4 %:sta
+    5,7 %:iin* → −0,7 %-yks. and −10,9 %; *kasvoivat 4,71 miljoonasta 4,86 miljoonaan* → +3,2 % and +150 000."""
+    figures = sorted((i for i in indicators if i.field == name and i.kind in ("count", "money", "percent")
+                      and i.value), key=lambda i: i.start)
+    out = []
+    for first, second in pairwise(figures):
+        between = first.sentence[first.sentence.find(first.text) + len(first.text):]
+        joined = second.text in between and re.fullmatch(r"(?::[a-zåäö]+)?\s+", between[:between.find(second.text)])
+        if (joined and first.kind == second.kind and first.value != second.value and moved_from(first)
+                and level_reached(second) and (first.unit == second.unit or None in (first.unit, second.unit))):
+            out += _changes_from_earlier(name, second, first, rates_relative=True)
+    return out
+
+
 def _dated_changes(name: str, indicators: list[Indicator], year: int) -> list[Indicator]:
     """*vuonna 2022 oli 21,7 GWh ja vuonna 2024 20,5 GWh*, *Syksyn 2023 kyselyssä osuus oli 9,2 %. Syksyn 2024
-    kyselyssä ... 6,8 %*: each figure dated by the year named last before it; this year's against an earlier
-    year's of the same kind and unit."""
+    kyselyssä ... 6,8 %*, *TP 2023 | TP 2024 — 205,1 GWh | 198,4 GWh*: each figure dated by its column or by the
+    year named last before it; this year's against the latest earlier year's of the same kind and unit."""
     dated: list[tuple[Indicator, int]] = []
     when = None
     for figure in sorted((i for i in indicators if i.field == name), key=lambda i: i.start):
@@ -185,21 +224,29 @@ def _dated_changes(name: str, indicators: list[Indicator], year: int) -> list[In
             span = date_span(figure.value)
             when = span[0].year if span is not None and span[0].year == span[1].year else None
         elif figure.kind in ("count", "money", "percent") and figure.value and not figure.direction and (
-                when is not None and figure.unit != POINTS_UNIT):
-            dated.append((figure, when))
+                figure.unit != POINTS_UNIT):
+            # A figure in a flattened table is dated by its column (a budget's by none), others by the year
+            # named last before them.
+            column = column_of(figure)
+            dated += [(figure, column.year)] if column is not None and not column.budget else [
+                (figure, when)] if column is None and when is not None else []
     out = []
     for now, now_year in dated:
         if now_year != year:
             continue
-        before = next((b for b, b_year in dated if b_year < year and b.kind == now.kind and b.unit == now.unit), None)
+        # The latest earlier year's figure: *TP 2022 | TP 2023 | TP 2024* compares 2024 with 2023.
+        earlier = [(b_year, b) for b, b_year in dated if b_year < year and b.kind == now.kind and b.unit == now.unit]
+        before = max(earlier, key=lambda pair: pair[0])[1] if earlier else None
         if before is not None and before.value != now.value:
             out += _changes_from_earlier(name, now, before)
     return out
 
 
-def _changes_from_earlier(name: str, now: Indicator, before: Indicator) -> list[Indicator]:
-    """This year's figure against an earlier one: the change in per cent (in percentage points for rates) and,
-    for counts and sums, in the figures' own unit (*18,9 M€ (2023: 20,4 M€)* → −7,4 % and 1,5 M€ down)."""
+def _changes_from_earlier(name: str, now: Indicator, before: Indicator, *, rates_relative: bool = False
+                          ) -> list[Indicator]:
+    """This year's figure against an earlier one: the change in per cent (in percentage points for rates,
+    and with ``rates_relative`` in per cent of the earlier rate too) and, for counts and sums, in the figures'
+    own unit (*18,9 M€ (2023: 20,4 M€)* → −7,4 % and 1,5 M€ down)."""
     direction = "increase" if now.value > before.value else "decrease"
     sign = "+" if direction == "increase" else "−"
     compared = f"{now.text} ({before.text} aiemmin) = {sign}"
@@ -207,8 +254,13 @@ def _changes_from_earlier(name: str, now: Indicator, before: Indicator) -> list[
     span = (now.start, before.end, now.sentence)
     if now.kind == "percent":
         change = round(difference, 2)
-        return [Indicator(name, "percent", change, POINTS_UNIT, None, direction,
-                          f"{compared}{verdict.fi_number(change)} %-yks.", *span)]
+        points = [Indicator(name, "percent", change, POINTS_UNIT, None, direction,
+                            f"{compared}{verdict.fi_number(change)} %-yks.", *span)]
+        if not rates_relative or not before.value:
+            return points
+        relative = round(100 * difference / float(before.value), 1)
+        return [Indicator(name, "percent", relative, "%", None, direction,
+                          f"{compared}{verdict.fi_percent(relative)}", *span), *points]
     change = round(100 * difference / float(before.value), 1)
     amount = round(difference, 2)
     return [Indicator(name, "percent", change, "%", None, direction, f"{compared}{verdict.fi_percent(change)}", *span),

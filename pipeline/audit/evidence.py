@@ -18,13 +18,16 @@ from itertools import pairwise
 
 from pipeline import finnish
 from pipeline.audit import verdict
+from pipeline.audit.columns import column_of
 from pipeline.audit.derived import (
     EVIDENCE_FIELDS,
     FRACTION,
     YEAR_FROM,
     around,
     derived_figures,
+    endpoint,
     implied_shares,
+    level_reached,
     said_earlier,
     same_thing,
     unit_cases,
@@ -39,8 +42,8 @@ from pipeline.audit.target import (
     requirements,
 )
 from pipeline.indicators import date_span
-from pipeline.lang_fi.cases import LEVEL_ENDING, OUT_OF_ENDING
-from pipeline.lang_fi.change_words import YEAR_LABEL
+from pipeline.lang_fi.cases import OUT_OF_ENDING
+from pipeline.lang_fi.change_words import EARLIER_CLAUSE_PATTERN, YEAR_LABEL
 from pipeline.lang_fi.function_words import LEVEL_CASE_NAMES, OUT_OF_CASE, RELATIVE_PRONOUN_LEMMA
 from pipeline.lang_fi.missing_figures import COMPOUND_DATA_LEMMAS, DATA_LEMMAS, PERIODIC_PATTERNS
 from pipeline.lang_fi.missing_figures import LATER_WORDS as MISSING_LATER_WORDS
@@ -260,21 +263,21 @@ def _candidates(part: Part, indicators: list[Indicator]) -> list[Indicator]:
         for figure in indicators:
             if figure.field != field_name or figure.kind not in QUANTITY_KINDS:
                 continue
-            if part.relative and figure.kind == "percent" and figure.direction:
+            moved = figure.direction and not endpoint(figure)  # not "laski 6,4 %:sta 5,7 %:iin"
+            if part.relative and figure.kind == "percent" and moved:
                 out.append(figure)  # a reported change: "noussut 28,4 %"
-            elif _absolute_change(part) and figure.direction and figure.kind == part.measure and _same_unit(
-                    part, figure):
+            elif _absolute_change(part) and moved and figure.kind == part.measure and _same_unit(part, figure):
                 out.append(figure)  # "lisättiin 11,5 km" against "+15 km"
             elif part.points and figure.kind == "percent" and figure.unit == "prosenttiyksikkö":
                 out.append(figure)
             elif part.relative or part.change:
                 # A level compared with the baseline's level: a count with a count, a rate with a rate.
-                if part.baseline_kind == figure.kind and not figure.direction and (
+                if part.baseline_kind == figure.kind and (not figure.direction or level_reached(figure)) and (
                         part.baseline_unit is None or figure.unit is None
                         or (figure.unit == "kpl" and part.baseline_unit not in MEASURE_UNITS)
                         or same_thing(figure.unit, part.baseline_unit)):
                     out.append(figure)
-            elif figure.kind == part.measure and (not figure.direction or _level_reached(figure)) and _same_unit(
+            elif figure.kind == part.measure and (not figure.direction or level_reached(figure)) and _same_unit(
                     part, figure):
                 out.append(figure)
         if not out:
@@ -306,19 +309,6 @@ def _level_after_change(part: Part, figure: Indicator) -> Indicator | None:
     text = f"lähtötaso {shown(part.baseline)}, {figure.text} → {shown(round(level, 2))}"
     return Indicator(figure.field, part.measure, round(level, 2), part.unit, None, None, text, figure.start, figure.end,
                      figure.sentence)
-
-
-def _level_reached(figure: Indicator) -> bool:
-    """A moved figure written in the illative or translative is where the move ended: *lyheni 41 vuorokaudesta
-    33 vuorokauteen*, *laski 6,8 %:iin*, *kasvoi 120:ksi*."""
-    parts = around(figure)
-    return bool(unit_cases(figure) & LEVEL_CASE_NAMES) or (
-        parts is not None and re.match(LEVEL_ENDING, parts[1]) is not None)
-
-
-def _endpoint(figure: Indicator) -> bool:
-    """Where a move started or ended, not its size: *lyheni 41 vuorokaudesta 33 vuorokauteen*."""
-    return _level_reached(figure) or _out_of_whole(figure) or OUT_OF_CASE in unit_cases(figure)
 
 
 def _absolute_change(part: Part) -> bool:
@@ -391,8 +381,13 @@ def _said_of_earlier(figure: Indicator, year: int | None = None) -> bool:
     """The words just before the figure put it in an earlier year: *edellisenä lukuvuonna 5,3 %*,
     *96 asuntoa (2022: 241)*, and with the ``year`` reported on, a year label (*2022: 35 vrk, 2023: 28 vrk*,
     *(12/2022: 9,6 %)*, *2022: 4.455 €, 2021: 4.290 €*)."""
+    column = column_of(figure)
+    if column is not None and year is not None:
+        return column.year < year
     parts = around(figure)
     before = parts[0][-30:].lower() if parts is not None else ""
+    if parts is not None and re.search(EARLIER_CLAUSE_PATTERN, parts[0].lower()):
+        return True  # "5,7 %, kun se lukuvuonna 2022–2023 oli 6,4 %": the clause may be longer than the window
     label = re.search(YEAR_LABEL, before)
     if label is not None and year is not None:
         return int(label.group(1)) < year
@@ -485,6 +480,9 @@ def _elsewhere(figure: Indicator) -> bool:
 
 def _budget_figure(figure: Indicator) -> bool:
     """The budget beside the actual: *(TA 2023: 3,5 milj. €)*, *TP 2023 / TA 2023: 5,02 / 4,85 M€*."""
+    column = column_of(figure)
+    if column is not None:
+        return column.budget  # "TP 2023 | TA 2024 | TP 2024 — 14,2 % | 12,8 % | 13,9 %"
     parts = around(figure)
     if parts is None:
         return False
@@ -821,7 +819,7 @@ def arithmetic_notes(indicators: list[Indicator]) -> list[str]:
         for base in counts:
             for added in counts:
                 earlier = added.start <= base.start and added.field == base.field
-                if added is base or added.unit != base.unit or earlier or _endpoint(added):
+                if added is base or added.unit != base.unit or earlier or endpoint(added):
                     continue
                 computed = 100 * float(added.value) / float(base.value)
                 if not 0 < computed <= MAX_NOTE_SHARE:

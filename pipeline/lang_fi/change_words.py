@@ -8,8 +8,7 @@ DIRECTION_LEMMAS: dict[str, str] = {
     **dict.fromkeys(
         ("nousta", "nostaa", "kasvaa", "kasvattaa", "lisääntyä", "lisätä", "lisää", "kohota", "kohottaa",
          "nousu", "kasvu", "lisäys", "lisääntyminen", "kasvaminen", "nouseminen", "suurentua", "parantua",
-         "korkeampi", "enemmän", "kaksinkertaistua", "parata", "pidetä", "pidentyä", "laajeta", "laajentua",
-         "kohentua", "koheta", "vahvistua"),
+         "korkeampi", "enemmän", "kaksinkertaistua", "parata", "pidetä", "pidentyä"),
         "increase",
     ),
     **dict.fromkeys(

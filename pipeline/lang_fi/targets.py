@@ -63,6 +63,12 @@ SCALE_PATTERN = r"asteiko?\w*\s*(\d{1,2})\s*[–-]\s*(\d{1,3})\b|\((\d)\s*[–-]
 BASELINE_WORDS: tuple[str, ...] = ("lähtötaso", "lähtötilanne", "lähtöarvo")
 #: A label that makes the figure after it a budget, not an actual: *TA 2023: 3,5 milj. €*, *talousarvio 4,85 M€*.
 BUDGET_LABEL_PATTERN = r"\b(?:TA|talousarvio\w*|budjet\w*|muutettu TA)\s*(?:(?:19|20)\d{2})?\s*:?\s*$"
+#: The label of a column of a table flattened into text: *TP 2023*, *TA 2024*, *12/2024*, *TA 2023 (muutettu)*:
+#: an optional kind of :data:`COLUMN_KINDS`, a year, perhaps after a month, and a remark in brackets.
+COLUMN_LABEL_PATTERN = (r"(?:(?:TP|TA|TOT|toteuma|talousarvio|budjetti|ennuste)\s*)?(?:\d{1,2}/)?(?:19|20)\d{2}"
+                        r"(?:\s*\([^)|]*\))?")
+#: Column kinds that are a plan, not an actual.
+BUDGET_COLUMNS: frozenset[str] = frozenset({"ta", "talousarvio", "budjetti", "ennuste"})
 #: Two labels over two values (*TP 2023 / TA 2023: 5,02 / 4,85 M€*): the n-th value is the n-th label's.
 #: Groups: the two labels, then where the second value starts.
 LABELLED_PAIR_PATTERN = (r"\b([A-Za-zÅÄÖåäö]+)\s*(?:(?:19|20)\d{2})?\s*/\s*([A-Za-zÅÄÖåäö]+)\s*(?:(?:19|20)\d{2})?\s*:"
@@ -70,7 +76,8 @@ LABELLED_PAIR_PATTERN = (r"\b([A-Za-zÅÄÖåäö]+)\s*(?:(?:19|20)\d{2})?\s*/\s
 #: Words that make a figure someone else's, for comparison: *Valtakunnallisesti keskeyttäneitä on noin 3,5 %*,
 #: *koko maassa*, *maan keskiarvo*, *vertailukunnissa*.
 ELSEWHERE_WORDS: tuple[str, ...] = ("valtakunnallisesti", "koko maassa", "koko maan", "maan keskiarvo",
-                                    "vertailukun", "naapurikun", "kuutoskaupun", "suurten kaupunkien")
+                                    "vertailukun", "naapurikun", "kuutoskaupun", "kuusikko", "kuusikon",
+                                    "suurten kaupunkien", "muut suuret")
 #: A target of one amount at least another: *vuosikate ≥ poistot*, *vuosikate kattaa poistot*, *vähintään poistojen
 #: suuruinen*.
 COMPARISON_PATTERN = r"[a-zåäö]\s*(?:≥|>=)\s*[a-zåäö]|\bkatta\w*\s+[a-zåäö]|\bsuuruinen\b"

@@ -1,0 +1,57 @@
+"""The column a figure stands in when a report prints a table as a line of text.
+
+Large cities print a metric's years side by side, and a text extractor
+flattens the table into one line: a header of column labels, then the values
+in the same order (*TP 2023 | TA 2024 | TP 2024 — 14,2 % | 12,8 % | 13,9 %*),
+several rows under one header (*TP 2022 | TP 2023 — Käyttöaste: 98,4 % |
+98,6 % — Keskivuokra: 16,20 | 16,90*), or a label in each cell (*TP 2022
+1 402 | TA 2023 1 100 | TP 2023 1 038*). The label says whether the figure is
+an actual (*TP*) or a budget (*TA*), and of which year.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipeline.lang_fi.targets import BUDGET_COLUMNS, COLUMN_LABEL_PATTERN
+from pipeline.records import Indicator
+
+#: Two or more labels over a bar, ending where the values (or a row's name) begin.
+_HEADER = re.compile(rf"(?<![\w,]){COLUMN_LABEL_PATTERN}(?:\s*\|\s*{COLUMN_LABEL_PATTERN})+\s*(?:[—–=:]|$)",
+                     re.IGNORECASE)
+#: What ends a row of values: a dash between rows (not the minus of a number).
+_ROW_BREAK = re.compile(r"\s[—–]\s")
+#: A label that is all of its cell before the figure, or follows the row's name: *TP 2022 1 402*, *Väkiluku:
+#: TP 2021 122 594*; not the second of two labels over a slash (*TP 2023 / TA 2023: 5,02 / 4,85 M€*).
+_CELL_LABEL = re.compile(rf"(?:^|:)\s*({COLUMN_LABEL_PATTERN})\s*:?\s*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """A column label: ``budget`` for a plan (*TA*), else an actual; ``year`` the year it is of."""
+
+    budget: bool
+    year: int
+
+
+def _column(label: str) -> Column:
+    words = label.split()
+    year = re.search(r"(?:19|20)\d{2}", label)
+    return Column(budget=bool(words) and words[0].lower() in BUDGET_COLUMNS, year=int(year.group(0)))
+
+
+def column_of(figure: Indicator) -> Column | None:
+    """The label of the column ``figure`` stands in, or None when it stands in no flattened table."""
+    at = figure.sentence.find(figure.text)
+    if at < 0:
+        return None  # a derived figure's arithmetic
+    before = figure.sentence[:at]
+    headers = list(_HEADER.finditer(before))
+    if headers:
+        header = headers[-1]
+        labels = header.group(0).rstrip("—–=: ").split("|")
+        index = _ROW_BREAK.split(before[header.end():])[-1].count("|")
+        return _column(labels[index]) if index < len(labels) else None
+    own = _CELL_LABEL.search(re.split(r"\||\s[—–]\s", before)[-1])
+    return _column(own.group(1)) if own is not None else None

@@ -1,0 +1,36 @@
+"""The column a figure stands in when a table is flattened into a line of text."""
+
+import pytest
+
+from pipeline.audit.columns import Column, column_of
+from pipeline.records import Indicator
+
+
+def figure_in(sentence: str, text: str) -> Indicator:
+    at = sentence.index(text)
+    return Indicator("metric_status", "count", 1, None, None, None, text, at, at + len(text), sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "column"),
+    [
+        pytest.param("TP 2023 | TA 2024 | TP 2024 — 14,2 % | 12,8 % | 13,9 %", "12,8 %", Column(True, 2024),
+                     id="budget-under-a-header"),
+        pytest.param("TP 2023 | TA 2024 | TP 2024 — 14,2 % | 12,8 % | 13,9 %", "13,9 %", Column(False, 2024),
+                     id="actual-under-a-header"),
+        pytest.param("TP 2022 | TP 2023 — Käyttöaste: 98,4 % | 98,6 % — Keskivuokra: 16,20 | 16,90", "16,20",
+                     Column(False, 2022), id="second-row-under-one-header"),
+        pytest.param("Väkiluku: TP 2021 122 594 | TP 2022 124 021 | TP 2023 125 666", "124 021",
+                     Column(False, 2022), id="label-in-the-cell"),
+        pytest.param("Investointimenot: TA 2023 (muutettu) 412,6 M€ | TP 2023 338,9 M€.", "412,6 M€",
+                     Column(True, 2023), id="label-with-a-remark"),
+        pytest.param("12/2022 | 12/2023: 15 240 | 15 884 (+4,2 %).", "15 240", Column(False, 2022),
+                     id="month-labels-and-a-colon"),
+        pytest.param("Toimintakate (M€): TP 2023 | TA 2024 | TP 2024 — −1 182,4 | −1 214,0 | −1 231,7", "−1 231,7",
+                     Column(False, 2024), id="minus-is-no-row-break"),
+        pytest.param("Kävijöitä oli 2024 yhteensä 5 000.", "5 000", None, id="a-year-in-a-sentence"),
+        pytest.param("TP 2023 / TA 2023: 5,02 / 4,85 M€", "5,02", None, id="labels-over-a-slash-pair-otherwise"),
+    ],
+)
+def test_column_of(sentence, text, column):
+    assert column_of(figure_in(sentence, text)) == column
