@@ -710,9 +710,37 @@ def test_moves_and_what_is_better(fields, claimed, verdict):
                           metric_status="Lukuvuonna 2022–2023 keskeyttäneiden osuus oli 5,7 %, kun se lukuvuonna "
                                         "2021–2022 oli 6,4 % ja lukuvuonna 2020–2021 6,9 %."),
                      "full", "consistent", id="a-long-kun-clause-dates-its-figure"),
+        pytest.param(dict(target="97 %", metric="Jatko-opintopaikan saaneet 9.-luokkalaiset (%)",
+                          measures="Keväällä 2023 peruskoulun päätti 2 614 oppilasta, joista jatko-opintopaikan sai "
+                                   "2 551.", metric_status="TP 2022 | TA 2023 | TP 2023 — 96,9 % | 97 % | ks. "
+                                                           "toimenpiteet"),
+                     "full", "consistent", id="last-years-column-leaves-the-answer-to-the-measures"),
+        pytest.param(dict(target="73,6 %", baseline="72,6 % (2022)", metric="Työllisyysaste (%)",
+                          measures="Ennakkotiedon mukaan työllisyysaste oli 73,1 %.",
+                          metric_status="Työllisyysaste nousi. Koko maan vastaava luku oli 76,0 %."),
+                     "none", "consistent", id="the-countrys-figure-leaves-the-answer-to-the-measures"),
     ],
 )
 def test_a_flattened_table_and_earlier_years(fields, claimed, verdict):
+    assert_verdict(fields, claimed, verdict)
+
+
+@pytest.mark.parametrize(
+    ("fields", "claimed", "verdict"),
+    [
+        pytest.param(dict(target="+4 %; rakentaminen käynnissä 2023", baseline="4,71 milj. käyntiä (2022)",
+                          metric="Liikuntapaikkojen käynnit; hallin rakentamisen aloitus",
+                          metric_status="Käynnit 4,86 milj. (2022: 4,71 milj.). Hallin rakentaminen alkoi "
+                                        "syyskuussa 2023."),
+                     "partial", "consistent", id="a-clause-without-a-figure-is-a-deliverable"),
+        pytest.param(dict(target="Vuosikate ≥ 30 M€; lainakanta ≤ 5 400 €/as.",
+                          metric="Vuosikate, M€; lainakanta €/asukas",
+                          measures="Vuosikate oli 41,6 M€ (TA 30,0 M€).",
+                          metric_status="Lainakanta: TP 2022 5.388 €/as. | TP 2023 5.712 €/as."),
+                     "partial", "consistent", id="each-part-answered-where-its-words-are"),
+    ],
+)
+def test_parts_of_several_clauses(fields, claimed, verdict):
     assert_verdict(fields, claimed, verdict)
 
 

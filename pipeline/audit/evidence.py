@@ -59,6 +59,8 @@ from pipeline.lang_fi.progress import (
     PROGRESS_WORDS,
     REFERS_TO_MEASURES_PATTERN,
     SHARE_WORDS,
+    STARTED_LEMMAS,
+    UNDER_WAY_ASKED_WORDS,
 )
 from pipeline.lang_fi.targets import (
     ABOVE_TARGET,
@@ -257,9 +259,12 @@ def explains_missing_figure(evidence: list[tuple[str, object]]) -> str | None:
     return None
 
 
-def _candidates(part: Part, indicators: list[Indicator]) -> list[Indicator]:
-    out = []
+def _candidates(part: Part, indicators: list[Indicator], usable=lambda figure: True) -> list[Indicator]:
+    """The figures that may answer ``part``, from the first field that has a ``usable`` one: the metric status
+    answers before the measures do, but not with only last year's figure, a budget or another city's."""
+    fallback: list[Indicator] = []
     for field_name in EVIDENCE_FIELDS:
+        out = []
         for figure in indicators:
             if figure.field != field_name or figure.kind not in QUANTITY_KINDS:
                 continue
@@ -283,9 +288,10 @@ def _candidates(part: Part, indicators: list[Indicator]) -> list[Indicator]:
         if not out:
             out = [level for figure in indicators if figure.field == field_name
                    and (level := _level_after_change(part, figure)) is not None]
-        if out:
-            return out  # the metric status answers before the measures do
-    return out
+        if any(usable(figure) for figure in out):
+            return out
+        fallback = fallback or out
+    return fallback
 
 
 def _level_after_change(part: Part, figure: Indicator) -> Indicator | None:
@@ -416,9 +422,19 @@ def _against_target(part: Part, indicators: list[Indicator]) -> Indicator | None
 
 
 def _assess_quantity(part: Part, indicators: list[Indicator], year: int | None = None) -> Finding:
-    candidates = [c for c in _candidates(part, indicators) if not _restates_baseline(part, c)
-                  and not _off_topic(part, c)]
-    candidates = _prefer(candidates, lambda c: _budget_figure(c) or _elsewhere(c))
+    def unusable(figure: Indicator) -> bool:
+        return _restates_baseline(part, figure) or _off_topic(part, figure)
+
+    def not_this_years(figure: Indicator) -> bool:
+        return _budget_figure(figure) or _elsewhere(figure) or _said_of_earlier(figure, year)
+
+    def of_its_clause(figure: Indicator) -> bool:
+        # "Vuosikate ≥ 30 M€; lainakanta ≤ 5 400 €/as.": a part of several is answered where its own words are.
+        return part.context == part.topic or bool(_sentence_lemmas(figure.sentence) & part.context)
+
+    found = _candidates(part, indicators,
+                        usable=lambda c: not unusable(c) and not not_this_years(c) and of_its_clause(c))
+    candidates = _prefer([c for c in found if not unusable(c)], lambda c: _budget_figure(c) or _elsewhere(c))
     if not candidates:
         relative = _against_target(part, indicators)
         candidates = [relative] if relative is not None else []
@@ -592,6 +608,9 @@ def _start_asked(part: Part, sentence) -> bool:
     the work's only word of progress is the verb the target itself uses."""
     if is_negative(sentence) or any(t.lower_ in SHARE_WORDS or _part_of(t) for t in sentence):
         return False
+    if {word.strip(".,;:").lower() for word in part.text.split()} & UNDER_WAY_ASKED_WORDS:
+        # "rakentaminen käynnissä 2024" and "rakentaminen alkoi syyskuussa 2024": under way is what was asked.
+        return any(t.lemma_.lower() in STARTED_LEMMAS or t.lower_ in PROGRESS_WORDS for t in sentence)
     asked = {lemma for word in part.text.split() for lemma in finnish.lemmas(word.strip(".,;:"))} & CONTINUING_LEMMAS
     said = {t.lemma_.lower() for t in sentence if t.lemma_.lower() in PROGRESS_LEMMAS or t.lower_ in PROGRESS_WORDS}
     return bool(asked) and bool(said) and said <= asked

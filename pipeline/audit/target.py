@@ -20,7 +20,14 @@ from pipeline.lang_fi.cases import CHANGE_CASE, LEVEL_CASE, OUT_OF_CASES, VOIKKO
 from pipeline.lang_fi.change_words import DIRECTION_LEMMAS
 from pipeline.lang_fi.dates import MONTHS, SEASON_MONTHS, YEAR_LEMMA
 from pipeline.lang_fi.negation import MOVED_LEMMAS, SETBACK_LEMMAS
-from pipeline.lang_fi.progress import DONE_LEMMAS, DONE_PHRASES, DONE_WORDS, ONGOING_LEMMAS, PROGRESS_LEMMAS
+from pipeline.lang_fi.progress import (
+    DONE_LEMMAS,
+    DONE_PHRASES,
+    DONE_WORDS,
+    ONGOING_LEMMAS,
+    PROGRESS_LEMMAS,
+    UNDER_WAY_ASKED_WORDS,
+)
 from pipeline.lang_fi.qualifiers import COMPARATIVE_QUALIFIERS, MONEY_UNIT_WORDS, QUALIFIER_WORDS
 from pipeline.lang_fi.targets import (
     AND_TOO_WORD,
@@ -164,10 +171,12 @@ def requirements(goal: Goal, docs: dict, indicators: Iterable[Indicator]) -> lis
         component = _component(sentence)
         if component is not None:
             parts.append(component)
-        if not any(f.start >= sentence.start_char and f.end <= sentence.end_char for f in target_figures):
-            deliverable = _deliverable(sentence, metric_lemmas or content_lemmas(goal_doc))
-            if deliverable is not None:
-                parts += _split(deliverable, sentence)
+        # "+4 %; rakentaminen käynnissä 2024": a clause with no figure to reach is a deliverable of its own.
+        for clause in _clauses(sentence):
+            if not any(f.start >= clause.start_char and f.end <= clause.end_char for f in target_figures):
+                deliverable = _deliverable(clause, metric_lemmas or content_lemmas(goal_doc))
+                if deliverable is not None:
+                    parts += _split(deliverable, clause)
     surplus = next((w.strip(".,;:") for w in target_doc.text.split()
                     if w.strip(".,;:").lower() in POSITIVE_RESULT_WORDS), None)
     parts += _comparisons(target_doc.text)
@@ -566,13 +575,22 @@ def _component(sentence) -> Part | None:
     return None
 
 
+def _clauses(sentence) -> list:
+    """The sentence's clauses between semicolons, as spans (the sentence itself when it has none)."""
+    bounds = [t.i for t in sentence if t.text == ";"]
+    edges = [sentence.start, *[b + 1 for b in bounds]]
+    ends = [*bounds, sentence.end]
+    doc = sentence.doc
+    return [doc[start:end] for start, end in zip(edges, ends, strict=True) if end > start]
+
+
 def _deliverable(sentence, named_elsewhere: frozenset[str] = frozenset()) -> Part | None:
     """*Esiselvitys valmis.*, *opintopolut rakennettu*, *toimintamalleja käytössä*, *Verkkosivut uudistetaan*.
 
     A target that names no thing of its own (*Tavoitetaso: käytössä elokuussa 2024*) is about what the metric
     or the goal names (``named_elsewhere``).
     """
-    done = any(is_done_word(t) or _planned(t) for t in sentence)
+    done = any(is_done_word(t) or _planned(t) or t.lower_ in UNDER_WAY_ASKED_WORDS for t in sentence)
     if not done:
         return None
     lemmas = frozenset(t.lemma_.lower() for t in sentence if t.pos_ in ("NOUN", "PROPN")

@@ -19,6 +19,10 @@ PROGRESS_LEMMAS: frozenset[str] = frozenset({
 #: Words of work starting or going on, which follow a thing done without undoing it: *valmistui; työ jatkuu*,
 #: *otettiin käyttöön ja siellä aloitti 720 oppilasta*.
 CONTINUING_LEMMAS: frozenset[str] = frozenset({"aloittaa", "jatkua", "jatkaa", "käynnistyä", "käynnistää"})
+#: A target that asks for work to be under way (*rakentaminen käynnissä 2024*): met once the work has started.
+UNDER_WAY_ASKED_WORDS: frozenset[str] = frozenset({"käynnissä", "käynnistynyt", "aloitettu"})
+#: Lemmas that say work started: *rakentaminen alkoi*, *johtosiirrot käynnistyivät*, *työt aloitettiin*.
+STARTED_LEMMAS: frozenset[str] = frozenset({"alkaa", "aloittaa", "käynnistyä", "käynnistää"})
 #: Word forms of work under way, whatever their lemma.
 PROGRESS_WORDS: frozenset[str] = frozenset({"käynnissä", "valmisteilla"})
 #: A share of the work: *kesken*, *osittain*, *puolet*; these keep even a negated sentence partial.
