@@ -733,6 +733,17 @@ def test_a_flattened_table_and_earlier_years(fields, claimed, verdict):
                           metric_status="Käynnit 4,86 milj. (2022: 4,71 milj.). Hallin rakentaminen alkoi "
                                         "syyskuussa 2023."),
                      "partial", "consistent", id="a-clause-without-a-figure-is-a-deliverable"),
+        pytest.param(dict(target="Hyväksytty 31.12.2023 mennessä", metric="Yleissuunnitelman hyväksyminen",
+                          metric_status="Yleissuunnitelmaluonnos esiteltiin lautakunnalle 18.10.2023. Hyväksyminen "
+                                        "siirtyi vuodelle 2024."),
+                     "none", "consistent", id="a-move-past-the-deadline-outweighs-a-step"),
+        pytest.param(dict(target="≥ 85 %", metric="Toteutuneet investointimenot / muutettu talousarvio, %",
+                          metric_status="Investointimenot: TA 2023 (muutettu) 412,6 M€ | TP 2023 338,9 M€."),
+                     "none", "consistent", id="the-actual-over-the-budget"),
+        pytest.param(dict(target="Vähintään maan keskiarvo", metric="Oppimistulosten arviointi, matematiikka",
+                          metric_status="Arviointikeskus ei arvioinut matematiikkaa vuonna 2023. Seuraava arviointi "
+                                        "tehdään keväällä 2024, ja tulokset julkaistaan vuonna 2025."),
+                     "not_assessable", "consistent", id="no-measurement-this-year-and-why"),
         pytest.param(dict(target="Vuosikate ≥ 30 M€; lainakanta ≤ 5 400 €/as.",
                           metric="Vuosikate, M€; lainakanta €/asukas",
                           measures="Vuosikate oli 41,6 M€ (TA 30,0 M€).",
@@ -740,7 +751,7 @@ def test_a_flattened_table_and_earlier_years(fields, claimed, verdict):
                      "partial", "consistent", id="each-part-answered-where-its-words-are"),
     ],
 )
-def test_parts_of_several_clauses(fields, claimed, verdict):
+def test_parts_steps_budgets_and_missing_measurements(fields, claimed, verdict):
     assert_verdict(fields, claimed, verdict)
 
 

@@ -278,6 +278,13 @@ def _ratios(name: str, doc, indicators: list[Indicator]) -> list[Indicator]:
     for first, second in pairwise(counts):
         if first.sentence != second.sentence or first.kind != second.kind:
             continue
+        columns = column_of(first), column_of(second)
+        if None not in columns and columns[0].budget != columns[1].budget and first.kind == "money":
+            # "TA 2023 (muutettu) 412,6 M€ | TP 2023 338,9 M€" under "toteutuneet menot / talousarvio": the actual
+            # over the budget, whichever is printed first.
+            actual, budget = (second, first) if columns[0].budget else (first, second)
+            out += _quotient(name, actual, budget, kind="money", as_share=True)
+            continue
         side_by_side = first.kind == "count" and first.end + 1 >= second.start and second.unit
         if not (side_by_side or (first.kind == "money" and first.unit == second.unit and second.value > 0)):
             continue  # "Vuosikate oli 6,4 milj. € ja poistot 5,9 milj. €" under "Vuosikate / poistot"

@@ -558,16 +558,21 @@ def _assess_text_part(part: Part, evidence: list[tuple[str, object]], year: int 
               for order, sentence in enumerate(s for _, doc in evidence for s in doc.sents)]
     # The sentence naming most of the part speaks first: "Ketunpesän koulun ... rakentaminen ei alkanut"
     # before "Pohjanrannan koulun peruskorjaus valmistui" for the Ketunpesä part.
+    ordered = []
     for count, _, whole in sorted(naming, key=lambda n: (-n[0], n[1])):
         if not count:
             break
         # "Lähiliikuntapaikka valmistui kesäkuussa 2023; kuntoportaiden rakentaminen siirtyi": a thing among
         # others is judged by the clause that names it.
         start, end = _clause_naming(part, whole)
-        sentence = whole.doc.char_span(start, min(end, whole.end_char), alignment_mode="contract") or whole
+        ordered.append(whole.doc.char_span(start, min(end, whole.end_char), alignment_mode="contract") or whole)
+    # "Luonnos esiteltiin lautakunnalle 18.10.2023. Hyväksyminen siirtyi vuodelle 2024.": a move past the
+    # deadline said of the part anywhere outweighs a step taken towards it.
+    for sentence in ordered:
         postponed = _moved_past_deadline(part, sentence, evidence, dates)
         if postponed is not None:
             return postponed
+    for sentence in ordered:
         if is_negative(sentence) and not _in_progress(sentence):
             return _text_finding(part, "not_met", sentence)
         if _start_asked(part, sentence):

@@ -90,6 +90,13 @@ def audit_goal(goal: Goal, assessment: Assessment, prediction: Prediction | None
         verdict = "consistent"
         reasons.append(f"Ilmoitettu tila '{goal.status_label or STATUS_FI[claimed]}' on perusteltu: raportoitu luku "
                        f"on vuodelta {assessment.earlier_year}; '{assessment.missing_figure}'")
+    elif evidence is not None and claimed == "not_assessable" and assessment.missing_figure and not any(
+            f.reported is not None for f in assessment.findings):
+        # "Karvi ei arvioinut matematiikkaa vuonna 2023 ... tulokset julkaistaan 2025": words, no figure, and the
+        # report says why no figure exists.
+        verdict = "consistent"
+        reasons.append(f"Ilmoitettu tila '{goal.status_label or STATUS_FI[claimed]}' on perusteltu: "
+                       f"'{assessment.missing_figure}'")
     elif evidence is not None and claimed == "not_assessable":
         verdict = "inconsistent"
         reasons.append(f"Tila on ilmoitettu arvioimattomaksi, mutta luvut tukevat tilaa '{STATUS_FI[evidence]}'.")
