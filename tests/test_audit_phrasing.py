@@ -744,6 +744,10 @@ def test_a_flattened_table_and_earlier_years(fields, claimed, verdict):
                           metric_status="Arviointikeskus ei arvioinut matematiikkaa vuonna 2023. Seuraava arviointi "
                                         "tehdään keväällä 2024, ja tulokset julkaistaan vuonna 2025."),
                      "not_assessable", "consistent", id="no-measurement-this-year-and-why"),
+        pytest.param(dict(goal="Harrasteryhmiä käynnistetään vähintään 120 syyslukukaudella 2023.",
+                          target="vähintään 120 ryhmää", metric="Käynnistyneet harrasteryhmät (kpl)",
+                          metric_status="Syksyllä 2023 käynnistyi 134 harrasteryhmää. Keväällä 2023 ryhmiä oli 118."),
+                     "full", "consistent", id="the-season-the-goal-counts-in"),
         pytest.param(dict(target="Vuosikate ≥ 30 M€; lainakanta ≤ 5 400 €/as.",
                           metric="Vuosikate, M€; lainakanta €/asukas",
                           measures="Vuosikate oli 41,6 M€ (TA 30,0 M€).",

@@ -40,6 +40,7 @@ from pipeline.audit.target import (
     is_done_word,
     listed_items,
     requirements,
+    seasons,
 )
 from pipeline.indicators import date_span
 from pipeline.lang_fi.cases import OUT_OF_ENDING
@@ -353,6 +354,8 @@ def _pick(part: Part, candidates: list[Indicator], year: int | None = None) -> I
     candidates = _prefer(candidates, lambda c: _said_of_earlier(c, year))
     # "toteutui 3,1 M€ suunnitellusta 4,4 M€:sta": the whole it is out of is not the answer.
     candidates = _prefer(candidates, _out_of_whole)
+    # "syyslukukaudella 2024": not the figure of a sentence about the spring ("Keväällä 2024 ryhmiä oli 118").
+    candidates = _prefer(candidates, lambda c: _other_season(part, c))
     # Not "%" for a change in per cent, which a level of the baseline's kind answers as well as a reported change.
     exact = [c for c in candidates if c.unit and c.unit == part.unit and not part.relative]
     pool = exact or candidates
@@ -370,6 +373,13 @@ def _pick(part: Part, candidates: list[Indicator], year: int | None = None) -> I
         # ("609 opiskelijaa" for a baseline of 496, not a subgroup's "194").
         return min(pool, key=lambda c: abs(math.log(float(c.value) / reference)) if reference > 0 else 0)
     return pool[0]
+
+
+def _other_season(part: Part, figure: Indicator) -> bool:
+    """The figure's sentence names only seasons other than the one the goal counts in."""
+    named = seasons(figure.sentence)
+    return part.season is not None and bool(named) and not any(
+        start <= part.season[1] and part.season[0] <= end for start, end in named)
 
 
 def _prefer(candidates: list[Indicator], unwanted) -> list[Indicator]:

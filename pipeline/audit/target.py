@@ -106,6 +106,8 @@ class Part:
     scale: tuple[float, float] | None = None
     #: A deliverable or aim beside others of the same target: each is judged by the clause that names it.
     among_others: bool = False
+    #: The months of the season the goal counts in (*syyslukukaudella 2024* → 8–12), if it names one.
+    season: tuple[int, int] | None = None
 
 
 def requirements(goal: Goal, docs: dict, indicators: Iterable[Indicator]) -> list[Part]:
@@ -140,6 +142,7 @@ def requirements(goal: Goal, docs: dict, indicators: Iterable[Indicator]) -> lis
     goal_figures = [i for i in indicators if i.field == "goal" and i.kind in QUANTITY_KINDS] if (
         target_field != "goal") else []
     goal_moves = goal_doc is None or any(g.direction for g in goal_figures)
+    season = next((s for doc in (target_doc, goal_doc) if doc is not None for s in seasons(doc.text)), None)
     scoped = not _counts_anything(docs.get("metric"))
     # "Tavoite: 150 ja 60" under "käytetyt kesätyösetelit; kaupungin kesätyöntekijät": each its own item.
     items = _metric_items(docs.get("metric"))
@@ -156,6 +159,7 @@ def requirements(goal: Goal, docs: dict, indicators: Iterable[Indicator]) -> lis
         inverse = _names_inverse(items[index]) if items else inverse_context
         part = _quantity(figure, bases, inverse, case, goal_moves=goal_moves)
         part.topic = context
+        part.season = season
         if len(target_figures) == 1 and ";" not in target_doc.text:
             part.context = context  # with two figures to reach, the metric names both: no help in choosing
         else:
@@ -646,6 +650,13 @@ def content_lemmas(doc, skip_cases: frozenset[str] = frozenset()) -> frozenset[s
     return frozenset(t.lemma_.lower() for t in doc if t.pos_ in ("NOUN", "PROPN", "ADJ")
                      and t.lemma_.lower() not in GENERIC_LEMMAS and not _names_time(t.lemma_.lower())
                      and not set(t.morph.get("Case")) & skip_cases)
+
+
+def seasons(text: str) -> list[tuple[int, int]]:
+    """The months of each season a text names, by Voikko's lemmas: *Syksyllä 2024* → [(9, 11)],
+    *syyslukukaudella* → [(8, 12)]."""
+    return [SEASON_MONTHS[lemma] for word in re.findall(r"[^\W\d_]+", text)
+            for lemma in sorted(finnish.lemmas(word)) if lemma in SEASON_MONTHS]
 
 
 def _names_time(lemma: str) -> bool:
