@@ -132,7 +132,7 @@ def derived_figures(docs: dict, indicators: list[Indicator], year: int | None = 
                 out.append(_share(name, doc, float(first.value), second, first.start, end))
             elif said_earlier(between) and (first.unit == second.unit or second.unit is None) and (
                     0 < second.value != first.value):  # "..., kun vuonna 2023 niitä oli 22 310"
-                out += _changes_from_earlier(name, first, second)
+                out += _changes_from_earlier(name, first, second, rates_relative=True)
             elif net_metric and first.kind == "count" and (
                     first.unit is None or second.unit is None or same_thing(first.unit, second.unit)):
                 # "Kuntaan muutti 812 henkeä ja sieltä muutti pois 846" under "nettomuutto": in less out.
@@ -238,7 +238,7 @@ def _dated_changes(name: str, indicators: list[Indicator], year: int) -> list[In
         earlier = [(b_year, b) for b, b_year in dated if b_year < year and b.kind == now.kind and b.unit == now.unit]
         before = max(earlier, key=lambda pair: pair[0])[1] if earlier else None
         if before is not None and before.value != now.value:
-            out += _changes_from_earlier(name, now, before)
+            out += _changes_from_earlier(name, now, before, rates_relative=True)
     return out
 
 

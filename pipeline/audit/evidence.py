@@ -73,7 +73,7 @@ from pipeline.lang_fi.targets import (
     LABELLED_PAIR_PATTERN,
     POSITIVE_RESULT_WORDS,
 )
-from pipeline.lang_fi.units import MEASURE_UNITS
+from pipeline.lang_fi.units import MEASURE_UNITS, POINTS_UNIT
 from pipeline.records import Goal, Indicator
 
 #: Relative tolerance of an *about* (*noin*) target.
@@ -270,7 +270,7 @@ def _candidates(part: Part, indicators: list[Indicator], usable=lambda figure: T
             if figure.field != field_name or figure.kind not in QUANTITY_KINDS:
                 continue
             moved = figure.direction and not endpoint(figure)  # not "laski 6,4 %:sta 5,7 %:iin"
-            if part.relative and figure.kind == "percent" and moved:
+            if part.relative and figure.kind == "percent" and figure.unit != POINTS_UNIT and moved:
                 out.append(figure)  # a reported change: "noussut 28,4 %"
             elif _absolute_change(part) and moved and figure.kind == part.measure and _same_unit(part, figure):
                 out.append(figure)  # "lisättiin 11,5 km" against "+15 km"
