@@ -605,6 +605,10 @@ def _assess_text_part(part: Part, evidence: list[tuple[str, object]], year: int 
     # "Työ eteni osittain; osa yksiköistä ei ole vielä aloittanut": under way, not failed.
     progress = [s for s in sentences if _in_progress(s) and not _on_target(s)]
     negative = [s for s in sentences if is_negative(s) and s not in progress]
+    started = [s for s in sentences if _start_asked(part, s)]
+    if started and not negative:
+        # "Valmistelevat työt käynnissä 31.12.2023" and "johtosiirrot käynnistyivät lokakuussa 2023".
+        return _late(part, started[0], evidence, dates) or _text_finding(part, "met", started[0])
     done = [s for s in sentences if not is_negative(s) and s not in progress
             and (_on_target(s) or any(is_done_word(t) for t in s))]
     if progress or (done and negative):
