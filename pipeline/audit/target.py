@@ -320,7 +320,8 @@ def _paired(figure: Indicator, target_figures: list[Indicator], baseline_figures
     When the target and the baseline (``texts``) have as many clauses between semicolons, the figure's
     clause pairs with the baseline's clause of the same place (*11 lainaa/asukas; +15 %* with *10,6
     lainaa/asukas; 18 100 e-lainaa*). Else, when they give as many figures of a kind, the n-th target
-    figure's baseline is the n-th baseline figure; otherwise all.
+    figure's baseline is the n-th baseline figure, also when the target's figures are changes and the
+    baseline's are levels of another kind; otherwise all.
     """
     target_text, baseline_text = texts
     if ";" in target_text and target_text.count(";") == baseline_text.count(";"):
@@ -330,6 +331,9 @@ def _paired(figure: Indicator, target_figures: list[Indicator], baseline_figures
     bases = [f for f in baseline_figures if f.kind == figure.kind]
     if len(same) > 1 and len(same) == len(bases):
         return [bases[same.index(figure)]]
+    if len(same) > 1 and not bases and len(same) == len(baseline_figures):
+        # "−3 % / −3 %" from "Sähkö 43,0 GWh, lämpö 90,1 GWh": each change from its own level, in order.
+        return [baseline_figures[same.index(figure)]]
     return baseline_figures
 
 
