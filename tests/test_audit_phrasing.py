@@ -758,6 +758,11 @@ def test_a_flattened_table_and_earlier_years(fields, claimed, verdict):
                           metric="Sähkön- ja lämmönkulutus (GWh)",
                           measures="Sähkönkulutus oli 41,2 GWh ja lämmönkulutus 88,6 GWh."),
                      "partial", "consistent", id="two-changes-from-two-levels-in-order"),
+        pytest.param(dict(goal="Konserniyhtiöiden osingot kaupungille ovat yhteensä vähintään 14 M€.",
+                          target="14,0 M€", metric="Tytäryhtiöiden osingot kaupungille, M€",
+                          metric_status="Energia Oy maksoi osinkoa 11,5 M€, ja lisäksi Vesi Oy tuloutti 2,1 M€ ja "
+                                        "Talot Oy 0,8 M€."),
+                     "none", "inconsistent", id="three-parts-of-a-total-the-goal-names"),
         pytest.param(dict(target="Vuosikate ≥ 30 M€; lainakanta ≤ 5 400 €/as.",
                           metric="Vuosikate, M€; lainakanta €/asukas",
                           measures="Vuosikate oli 41,6 M€ (TA 30,0 M€).",

@@ -66,7 +66,8 @@ def derived_figures(docs: dict, indicators: list[Indicator], year: int | None = 
     metric_words, goal_words = _word_set(metric), _word_set(docs.get("goal"))
     # "työllistyy tai siirtyy koulutukseen" in the metric or the goal: the parts after "joista" add up.
     alternatives = bool((metric_words | goal_words) & set(ALTERNATIVE_WORDS))
-    total_metric = bool(metric_words & set(TOTAL_WORDS))
+    # "käynnit yhteensä" in the metric, "ovat yhteensä vähintään 14 M€" in the goal: the target counts a total.
+    total_metric = bool((metric_words | goal_words) & set(TOTAL_WORDS))
     # "nettomuutto", "aloittaneet miinus lopettaneet": the second of two counts is taken away.
     net_metric = any(word.startswith(NET_PREFIX) or word in DIFFERENCE_WORDS for word in metric_words | goal_words)
     # "vuosikate / poistot", "Vuosikate/poistot": one amount over another (not "€/asukas").
@@ -101,7 +102,11 @@ def derived_figures(docs: dict, indicators: list[Indicator], year: int | None = 
             out += _complements(name, doc, indicators, negated)
         counts = [i for i in indicators if i.field == name and i.kind in ("count", "money", "percent")
                   and i.value and not i.direction and i.unit != POINTS_UNIT]
+        run: list[Indicator] = []  # parts that add up one after another: "11,5 M€, ja lisäksi 2,1 M€ ja 0,8 M€"
         for at, (first, second) in enumerate(pairwise(counts)):
+            if run and run[-1] is not first:
+                out += _run_total(name, run)
+                run = []
             if first.sentence != second.sentence or first.kind != second.kind:
                 continue
             between = doc.text[first.end:second.start].lower()
@@ -147,7 +152,21 @@ def derived_figures(docs: dict, indicators: list[Indicator], year: int | None = 
                 out.append(Indicator(name, first.kind, total, unit, None, None,
                                      f"{first.text} + {second.text} = {verdict.fi_number(total)}", first.start,
                                      second.end, first.sentence))
+                run = (run or [first]) + [second]
+        out += _run_total(name, run)
     return out
+
+
+def _run_total(name: str, run: list[Indicator]) -> list[Indicator]:
+    """The total of three or more parts that each add up with the next (pairs are totalled already)."""
+    if len(run) < 3:
+        return []
+    total = sum(part.value for part in run)
+    units = {part.unit for part in run} - {None}
+    unit = units.pop() if len(units) == 1 else None
+    text = " + ".join(part.text for part in run)
+    return [Indicator(name, run[0].kind, total, unit, None, None, f"{text} = {verdict.fi_number(total)}",
+                      run[0].start, run[-1].end, run[0].sentence)]
 
 
 def around(figure: Indicator) -> tuple[str, str] | None:
