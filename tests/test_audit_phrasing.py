@@ -763,6 +763,11 @@ def test_a_flattened_table_and_earlier_years(fields, claimed, verdict):
                           metric_status="Energia Oy maksoi osinkoa 11,5 M€, ja lisäksi Vesi Oy tuloutti 2,1 M€ ja "
                                         "Talot Oy 0,8 M€."),
                      "none", "inconsistent", id="three-parts-of-a-total-the-goal-names"),
+        pytest.param(dict(target="240 000 kävijää",
+                          metric="Kaupunginteatterin ja musiikkikeskuksen kävijät yhteensä",
+                          measures="Kaupunginteatterissa oli 112 600 katsojaa ja musiikkikeskuksen tapahtumissa "
+                                   "131 400 kävijää."),
+                     "full", "consistent", id="each-place-the-total-names-adds-its-count"),
         pytest.param(dict(target="Vuosikate ≥ 30 M€; lainakanta ≤ 5 400 €/as.",
                           metric="Vuosikate, M€; lainakanta €/asukas",
                           measures="Vuosikate oli 41,6 M€ (TA 30,0 M€).",

@@ -36,7 +36,7 @@ from pipeline.lang_fi.function_words import (
     TOTAL_JOINING_WORDS,
     TOTAL_WORDS,
 )
-from pipeline.lang_fi.targets import ALL_WORDS
+from pipeline.lang_fi.targets import ALL_WORDS, GENERIC_LEMMAS
 from pipeline.lang_fi.units import MEASURE_UNITS, PER_THING_PATTERN, POINTS_UNIT, RATIO_MARK, UNIT_ABBREVIATIONS
 from pipeline.records import Indicator
 
@@ -480,6 +480,8 @@ def _adds_up(first: Indicator, second: Indicator, doc, between: str, total_metri
     if _joined(between, adding_only=True) and first.unit == second.unit and (
             _thing_after(doc, second) or "") in metric_lemmas:
         return True  # "18 400 k-m² asuinkerrosalaa, ja lisäksi kaavamuutos toi 7 900 k-m² asuinkerrosalaa"
+    if total_metric and _named_items(doc, first, second, metric_lemmas):
+        return True
     if not _same_doing(doc, first, second, metric_lemmas):
         return False
     if not total_metric and _names_other_thing(doc, first, second, metric_lemmas):
@@ -513,6 +515,20 @@ def _adds_up(first: Indicator, second: Indicator, doc, between: str, total_metri
     if same and (total_metric or first.unit != second.unit):
         return True
     return bool(unit_cases(first) & unit_cases(second) - CORE_CASE_NAMES)
+
+
+def _named_items(doc, first: Indicator, second: Indicator, metric_lemmas: frozenset[str]) -> bool:
+    """Each figure's own words name a different thing the metric names: *Kaupunginteatterissa oli 112 600
+    katsojaa ja musiikkikeskuksen tapahtumissa 131 400 kävijää* under *kaupunginteatterin ja musiikkikeskuksen
+    kävijät yhteensä*."""
+    parts = around(first)
+    if parts is None:
+        return False
+    clause = re.split(r"[,;:]\s", parts[0])[-1]
+    between = doc.text[first.end:second.start]
+    named = [{lemma for word in re.findall(r"[^\W\d_]+", text) for lemma in finnish.lemmas(word)}
+             & metric_lemmas - GENERIC_LEMMAS for text in (clause, between)]
+    return all(named) and not named[0] & named[1]
 
 
 def _names_other_thing(doc, first: Indicator, second: Indicator, metric_lemmas: frozenset[str]) -> bool:
