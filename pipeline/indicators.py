@@ -474,8 +474,8 @@ def _nearer_number(doc, token, distance: int, sentence, after_figure: bool) -> b
     step = 1 if after_figure else -1
     for k in range(1, distance):
         j = token.i + step * k
-        if not sentence.start <= j < sentence.end:
-            return False
+        if not sentence.start <= j < sentence.end or doc[j].text == "(":
+            return False  # not a number in an aside: "10 %:n lasku (≤ 12,8 %)"
         if doc[j].like_num and any(ch.isdigit() for ch in doc[j].text):
             return True
     return False
@@ -503,6 +503,9 @@ def _direction(doc, first: int, last: int, sentence, unit: str | None = None) ->
         if token.i in range(first, last) or distance > DIRECTION_WINDOW:
             continue
         between = doc[token.i + 1:first] if token.i < first else doc[last:token.i]
+        # A colon written onto the number is its case ending, no break: "10 %:n lasku".
+        between = [t for t in between if not (t.text == ":" and not t.whitespace_ and t.i > 0
+                                              and not doc[t.i - 1].whitespace_)]
         after_figure = token.i >= last
         breaks = CLAUSE_BREAKS if after_figure else SENTENCE_PART_BREAKS
         number_between = after_figure and any(t.like_num and any(c.isdigit() for c in t.text) for t in between)

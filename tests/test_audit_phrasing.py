@@ -86,6 +86,7 @@ def test_illative_level_is_compared_as_a_level():
         pytest.param("Tyytyväisyys heikkeni 3 %.", "decrease", id="heikkeni"),
         pytest.param("Omavaraisuusaste laski 4 %.", "decrease", id="laski"),
         pytest.param("Korjausvelka pienenee 1,2 %.", "decrease", id="pienenee"),
+        pytest.param("Tavoitteena on 10 %:n suhteellinen lasku.", "decrease", id="genitive-before-a-change-noun"),
         pytest.param("Käsittelyaika lyheni 8 %.", "decrease", id="lyheni"),
     ],
 )
@@ -768,6 +769,10 @@ def test_a_flattened_table_and_earlier_years(fields, claimed, verdict):
                           measures="Kaupunginteatterissa oli 112 600 katsojaa ja musiikkikeskuksen tapahtumissa "
                                    "131 400 kävijää."),
                      "full", "consistent", id="each-place-the-total-names-adds-its-count"),
+        pytest.param(dict(target="vähintään 10 %:n suhteellinen lasku (≤ 12,8 %)", baseline="14,2 % (2022)",
+                          metric="Henkilöstön vaihtuvuus (%)",
+                          metric_status="TP 2022 | TA 2023 | TP 2023 — 14,2 % | 12,8 % | 13,9 %"),
+                     "full", "inconsistent", id="a-change-and-its-level-in-brackets-are-one-part"),
         pytest.param(dict(target="Vuosikate ≥ 30 M€; lainakanta ≤ 5 400 €/as.",
                           metric="Vuosikate, M€; lainakanta €/asukas",
                           measures="Vuosikate oli 41,6 M€ (TA 30,0 M€).",

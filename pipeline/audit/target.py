@@ -168,8 +168,7 @@ def requirements(goal: Goal, docs: dict, indicators: Iterable[Indicator]) -> lis
         if part.unit is None and scoped:
             goal_units = {g.unit for g in goal_figures if g.value == figure.value and g.unit}
             part.scope = frozenset((items[index] if items else metric_lemmas) | goal_units)
-        if not any(p.kind == "quantity" and p.threshold is not None and part.threshold is not None
-                   and abs(p.threshold - part.threshold) <= 0.001 * abs(part.threshold) for p in parts):
+        if not any(p.kind == "quantity" and _same_level(p, part) for p in parts):
             parts.append(part)  # "+10 % (92 950)": the level a change implies is not a second part
     for sentence in target_doc.sents:
         component = _component(sentence)
@@ -581,6 +580,18 @@ def _component(sentence) -> Part | None:
                 text = sentence.doc.text[token.idx:rest[-1].idx + len(rest[-1].text)].rstrip(".")
                 return Part(kind="component", text=text, lemmas=lemmas)
     return None
+
+
+def _same_level(first: Part, second: Part) -> bool:
+    """Two parts ask for one level: equal thresholds, or equal to the decimals the second is printed with
+    (*10 %:n lasku (≤ 12,8 %)* from 14,2 % implies 12,78)."""
+    if first.threshold is None or second.threshold is None:
+        return False
+    if abs(first.threshold - second.threshold) <= 0.001 * abs(second.threshold):
+        return True
+    printed = re.search(r"\d(?:[,.](\d+))?\D*$", second.text)
+    decimals = len(printed.group(1) or "") if printed else 0
+    return second.change is None and round(first.threshold, decimals) == round(second.threshold, decimals)
 
 
 def _clauses(sentence) -> list:

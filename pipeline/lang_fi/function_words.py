@@ -31,8 +31,9 @@ LEVEL_CASE_NAMES: frozenset[str] = frozenset({"sisatulento", "tulento"})
 OUT_OF_CASE = "sisaeronto"
 #: Punctuation that ends a clause: a change word beyond it does not move the figure (*3 120, koska ... supistettiin*).
 CLAUSE_BREAKS: frozenset[str] = frozenset({",", ";", ":", "(", ")"})
-#: Punctuation that separates the parts of a sentence even before a figure: *...kasvoi; nyt 1 200*.
-SENTENCE_PART_BREAKS: frozenset[str] = frozenset({";"})
+#: Punctuation that separates the parts of a sentence even before a figure: *...kasvoi; nyt 1 200*, and an
+#: aside in brackets: *10 %:n lasku (≤ 12,8 %)*.
+SENTENCE_PART_BREAKS: frozenset[str] = frozenset({";", "("})
 #: Words that open another clause: the figure before them is done with its own (*..., mutta ...*).
 CLAUSE_WORDS: frozenset[str] = frozenset({"ja", "mutta", "koska", "kun", "sekä", "eli", "joten", "vaikka"})
 #: Voikko's cases of the places a count fills or comes out of, right after it: *213 opiskelijaa 220
