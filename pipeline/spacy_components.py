@@ -33,6 +33,7 @@ from spacy_fi_experimental_web_md.fi import VoikkoLemmatizer
 from pipeline import finnish
 from pipeline.lang_fi.abbreviations import SENTENCE_ABBREVIATIONS
 from pipeline.lang_fi.cases import NUMERAL_CLASS
+from pipeline.lang_fi.lemmas import RARE_HOMOGRAPHS
 from pipeline.lang_fi.numbers import (
     CARDINAL_GROUPS,
     CARDINAL_MULTIPLIERS,
@@ -136,6 +137,9 @@ class CachedVoikkoLemmatizer(VoikkoLemmatizer):
     the head's label for a conjunct), so caching on exactly those keeps every
     lemma identical while Voikko analyses each distinct key once. Analyses
     come from :func:`pipeline.finnish.analyses`, the process-wide Voikko.
+    One choice differs from the parent's: where its analysis is a rare word
+    with the very same form as a common one (*kerto* for *kerta*, see
+    :data:`~pipeline.lang_fi.lemmas.RARE_HOMOGRAPHS`), the common one wins.
     """
 
     def __init__(self, vocab: Any, name: str = "lemmatizer", *, overwrite_lemma: bool = False,
@@ -189,10 +193,24 @@ class CachedVoikkoLemmatizer(VoikkoLemmatizer):
             parts = [x for x in orth.rsplit("-", 1) if x] or [orth]
             orth = parts[-1]
         found = [dict(a) for a in finnish.analyses(orth)]
-        analysis = self._disambiguate_analyses(token, found)
+        analysis = _common_homograph(self._disambiguate_analyses(token, found), found)
         if len(parts) > 1 and "BASEFORM" in analysis:
             analysis["BASEFORM"] = parts[0] + "-" + analysis["BASEFORM"]
         return analysis
+
+
+def _common_homograph(analysis: dict, found: list[dict]) -> dict:
+    """The analysis of the common word when Voikko's choice is a rare homograph with the same form
+    (:data:`~pipeline.lang_fi.lemmas.RARE_HOMOGRAPHS`): *käyntikertoja* → *käyntikerta*."""
+    base = analysis.get("BASEFORM", "")
+    for rare, common in RARE_HOMOGRAPHS.items():
+        if base.endswith(rare):
+            wanted = base[: -len(rare)] + common
+            same_form = [a for a in found if a.get("BASEFORM") == wanted and a.get("SIJAMUOTO") == analysis.get(
+                "SIJAMUOTO") and a.get("NUMBER") == analysis.get("NUMBER")]
+            if same_form:
+                return same_form[0]
+    return analysis
 
 
 @Language.factory(

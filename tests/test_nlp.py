@@ -141,6 +141,7 @@ def test_sentences(nlp, text, sentences):
         ("koulutettu", "kouluttaa"),
         ("sote-keskuksessa", "sote-keskus"),
         ("Vantaan", "Vantaa"),
+        ("käyntikertoja", "käyntikerta"),
     ],
 )
 def test_lemmas(nlp, word, lemma):
@@ -149,7 +150,8 @@ def test_lemmas(nlp, word, lemma):
 
 
 def test_cached_lemmatizer_gives_the_models_lemmas(nlp, seed_report):
-    """Same tags in, same lemmas out: the cache changes the cost, not the result."""
+    """Same tags in, same lemmas out: the cache changes the cost, not the result (the seed has none of the rare
+    homographs where the choice differs)."""
     reference = spacy.load("spacy_fi_experimental_web_md", exclude=list(FAST_EXCLUDE)).get_pipe("lemmatizer")
     texts = [text for goal in seed_report.goals for text in (goal.measures, goal.metric_status, goal.target) if text]
     for doc in nlp.pipe(texts):
