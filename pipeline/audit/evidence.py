@@ -585,7 +585,7 @@ def _assess_text_part(part: Part, evidence: list[tuple[str, object]], year: int 
     for sentence in ordered:
         if is_negative(sentence) and not _in_progress(sentence):
             return _text_finding(part, "not_met", sentence)
-        if _start_asked(part, sentence):
+        if _start_asked(part, sentence) and not _only_later_years(sentence, year):
             # "ryhmä aloittaa syyslukukaudella 2024" and "ryhmä aloitti elokuussa 2024": the start was the aim.
             return _late(part, sentence, evidence, dates) or _text_finding(part, "met", sentence)
         if _in_progress(sentence) and not _on_target(sentence):
@@ -605,7 +605,7 @@ def _assess_text_part(part: Part, evidence: list[tuple[str, object]], year: int 
     # "Työ eteni osittain; osa yksiköistä ei ole vielä aloittanut": under way, not failed.
     progress = [s for s in sentences if _in_progress(s) and not _on_target(s)]
     negative = [s for s in sentences if is_negative(s) and s not in progress]
-    started = [s for s in sentences if _start_asked(part, s)]
+    started = [s for s in sentences if _start_asked(part, s) and not _only_later_years(s, year)]
     if started and not negative:
         # "Valmistelevat työt käynnissä 31.12.2023" and "johtosiirrot käynnistyivät lokakuussa 2023".
         return _late(part, started[0], evidence, dates) or _text_finding(part, "met", started[0])
@@ -622,12 +622,17 @@ def _assess_text_part(part: Part, evidence: list[tuple[str, object]], year: int 
     return _text_finding(part, "unknown", None)
 
 
+def _asks_under_way(part: Part) -> bool:
+    """The target asks for work to be under way: *rakentaminen käynnissä 2024*, *Rakentaminen alkanut 2022*."""
+    return bool({word.strip(".,;:").lower() for word in part.text.split()} & UNDER_WAY_ASKED_WORDS)
+
+
 def _start_asked(part: Part, sentence) -> bool:
     """The target asks for a start (*ryhmä aloittaa*, *hanke käynnistyy*) and the sentence reports it, not negated:
     the work's only word of progress is the verb the target itself uses."""
     if is_negative(sentence) or any(t.lower_ in SHARE_WORDS or _part_of(t) for t in sentence):
         return False
-    if {word.strip(".,;:").lower() for word in part.text.split()} & UNDER_WAY_ASKED_WORDS:
+    if _asks_under_way(part):
         # "rakentaminen käynnissä 2024" and "rakentaminen alkoi syyskuussa 2024": under way is what was asked.
         return any(t.lemma_.lower() in STARTED_LEMMAS or t.lower_ in PROGRESS_WORDS for t in sentence)
     asked = {lemma for word in part.text.split() for lemma in finnish.lemmas(word.strip(".,;:"))} & CONTINUING_LEMMAS
@@ -662,6 +667,10 @@ def _date_after_deadline(part: Part, sentence, evidence: list[tuple[str, object]
         return None
     name = next((n for n, doc in evidence if doc is sentence.doc), None)
     start, end = _clause_naming(part, sentence)
+    if _asks_under_way(part) and any(
+            figure.field == name and start <= figure.start < end and (span := date_span(figure.value)) is not None
+            and span[0] <= part.deadline for figure in dates):
+        return None  # "rakentaminen käynnistyi 9/2022, valmistuminen 2024": the start is what was due
     for figure in dates:
         span = date_span(figure.value)
         if (figure.field == name and start <= figure.start < end
@@ -719,6 +728,13 @@ def _fraction_short(sentence) -> bool:
 def _later_year(sentence, year: int | None) -> bool:
     """The sentence puts the part after the year reported on: *valmistuvat keväällä 2025* in a 2024 report."""
     return year is not None and any(int(y) > year for y in _YEAR.findall(sentence.text))
+
+
+def _only_later_years(sentence, year: int | None) -> bool:
+    """Every year the sentence names is after the year reported on: *käynnistyy maaliskuussa 2025* in a 2024
+    report, not *käynnistyi 9/2022, valmistuminen 2024* in a 2022 one."""
+    years = [int(y) for y in _YEAR.findall(sentence.text)]
+    return year is not None and bool(years) and min(years) > year
 
 
 def _text_finding(part: Part, outcome: str, sentence) -> Finding:

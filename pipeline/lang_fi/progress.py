@@ -20,7 +20,8 @@ PROGRESS_LEMMAS: frozenset[str] = frozenset({
 #: *otettiin käyttöön ja siellä aloitti 720 oppilasta*.
 CONTINUING_LEMMAS: frozenset[str] = frozenset({"aloittaa", "jatkua", "jatkaa", "käynnistyä", "käynnistää"})
 #: A target that asks for work to be under way (*rakentaminen käynnissä 2024*): met once the work has started.
-UNDER_WAY_ASKED_WORDS: frozenset[str] = frozenset({"käynnissä", "käynnistynyt", "aloitettu"})
+UNDER_WAY_ASKED_WORDS: frozenset[str] = frozenset({"käynnissä", "käynnistynyt", "käynnistetty", "aloitettu",
+                                                   "alkanut"})
 #: Lemmas that say work started: *rakentaminen alkoi*, *johtosiirrot käynnistyivät*, *työt aloitettiin*.
 STARTED_LEMMAS: frozenset[str] = frozenset({"alkaa", "aloittaa", "käynnistyä", "käynnistää"})
 #: Word forms of work under way, whatever their lemma.
