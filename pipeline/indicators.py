@@ -300,6 +300,10 @@ def _bare_number(text: str, found: re.Match) -> _Match:
     line_start = text.rfind("\n", 0, start) + 1
     if not text[line_start:start].strip() and re.match(r"[.)]\s", after):
         return _Match("list_item", value, start, end + 1)
+    before = text[line_start:start]
+    if re.match(r"\)\s", after) and float(value).is_integer() and 0 < value <= 20 and before.count("(") <= before.count(
+            ")") and (not before.strip() or before.rstrip()[-1] in ":,;%" or before.endswith(" ")):
+        return _Match("list_item", value, start, end + 1)  # "Tavoitetaso: 1) 82 % 2) alle 12 %"
     if re.match(r"\.\s+[a-zåäö]", after):
         return _Match("ordinal", value, start, end + 1)  # "7. luokalle"
     age = re.match(AGE_PATTERN, after, re.IGNORECASE)

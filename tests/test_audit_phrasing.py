@@ -783,6 +783,11 @@ def test_a_flattened_table_and_earlier_years(fields, claimed, verdict):
         pytest.param(dict(target="rakentaminen alkanut", metric="Hankkeen vaihe",
                           metric_status="Rakentaminen käynnistyy maaliskuussa 2024."),
                      "full", "inconsistent", id="a-start-only-next-year"),
+        pytest.param(dict(target="Tavoitetaso: 1) 82 % 2) alle 12 %", baseline="Lähtötaso: 1) 80,6 % 2) 12,9 % (2022)",
+                          metric="Mittarit: 1) osallistumisaste, 2) vakituisen henkilöstön vaihtuvuus",
+                          metric_status="Osallistumisaste oli 83,1 % (2022: 80,6 %). Vaihtuvuus nousi 13,4 "
+                                        "prosenttiin (2022: 12,9 %)."),
+                     "partial", "consistent", id="numbered-parts-each-with-its-own-direction"),
         pytest.param(dict(target="Vuosikate ≥ 30 M€; lainakanta ≤ 5 400 €/as.",
                           metric="Vuosikate, M€; lainakanta €/asukas",
                           measures="Vuosikate oli 41,6 M€ (TA 30,0 M€).",

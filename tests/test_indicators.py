@@ -169,6 +169,7 @@ def test_change_word_moves_only_its_own_figure(nlp, text, directions):
         pytest.param("Alle 20-vuotiaiden määrä on pieni.", "age", id="age"),
         pytest.param("Katso tavoite 12.4 edellä.", "id", id="goal-id"),
         pytest.param("Toimet:\n1. Koulutus järjestetään.", "list_item", id="list-numbering"),
+        pytest.param("Mittarit: 1) osallistumisaste", "list_item", id="numbered-in-a-line"),
     ],
 )
 def test_numbers_that_are_not_figures(nlp, text, kind):

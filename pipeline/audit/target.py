@@ -364,15 +364,21 @@ def _names_a_thing(side) -> bool:
 
 
 def _metric_items(metric_doc) -> list[frozenset[str]]:
-    """The content lemmas of each item of a metric listed with semicolons: *Liikevaihto; tilikauden tulos*."""
-    if metric_doc is None or ";" not in metric_doc.text:
+    """The content lemmas of each item of a metric listed with semicolons (*Liikevaihto; tilikauden tulos*) or
+    numbered (*1) osallistumisaste, 2) henkilöstön vaihtuvuus*)."""
+    if metric_doc is None:
+        return []
+    numbered = [t.i for t in metric_doc if t.like_num and t.i + 1 < len(metric_doc) and metric_doc[t.i + 1].text == ")"
+                and not t.whitespace_]
+    if ";" not in metric_doc.text and len(numbered) < 2:
         return []
     items, current = [], []
     for token in metric_doc:
-        if token.text == ";":
-            items.append(current)
+        if token.text == ";" or (";" not in metric_doc.text and token.i in numbered):
+            if current and not (numbered and token.i == numbered[0] and ";" not in metric_doc.text):
+                items.append(current)  # not the label before the first number: "Mittarit: 1) ..."
             current = []
-        else:
+        elif not (token.text == ")" and token.i - 1 in numbered):
             current.append(token)
     items.append(current)
     return [frozenset(t.lemma_.lower() for t in item if t.pos_ in ("NOUN", "PROPN", "ADJ")
