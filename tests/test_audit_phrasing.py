@@ -788,6 +788,9 @@ def test_a_flattened_table_and_earlier_years(fields, claimed, verdict):
                           metric_status="Osallistumisaste oli 83,1 % (2022: 80,6 %). Vaihtuvuus nousi 13,4 "
                                         "prosenttiin (2022: 12,9 %)."),
                      "partial", "consistent", id="numbered-parts-each-with-its-own-direction"),
+        pytest.param(dict(target="9,0 milj.", metric="Käyntikerrat, milj.",
+                          metric_status="Käyntikerrat (milj.) | TP 2022 | TA 2023 | TP 2023 — 9,02 | 9,50 | 9,21"),
+                     "full", "consistent", id="the-scale-the-metric-states"),
         pytest.param(dict(target="Vuosikate ≥ 30 M€; lainakanta ≤ 5 400 €/as.",
                           metric="Vuosikate, M€; lainakanta €/asukas",
                           measures="Vuosikate oli 41,6 M€ (TA 30,0 M€).",

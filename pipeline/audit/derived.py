@@ -37,7 +37,19 @@ from pipeline.lang_fi.function_words import (
     TOTAL_WORDS,
 )
 from pipeline.lang_fi.targets import ALL_WORDS, GENERIC_LEMMAS
-from pipeline.lang_fi.units import MEASURE_UNITS, PER_THING_PATTERN, POINTS_UNIT, RATIO_MARK, UNIT_ABBREVIATIONS
+from pipeline.lang_fi.units import (
+    COUNT_SCALES,
+    CURRENCY_SCALES,
+    MEASURE_UNITS,
+    MONEY_SCALES,
+    MONEY_UNIT,
+    PER_THING_PATTERN,
+    POINTS_UNIT,
+    RATIO_MARK,
+    STATED_SCALE_PATTERN,
+    STATED_SCALES,
+    UNIT_ABBREVIATIONS,
+)
 from pipeline.records import Indicator
 
 #: Fields that report what happened, in the order they answer a target.
@@ -62,6 +74,7 @@ def derived_figures(docs: dict, indicators: list[Indicator], year: int | None = 
             out += _dated_changes(name, indicators, year)
     for name in EVIDENCE_FIELDS:
         out += _moves(name, indicators)
+        out += _stated_scale(name, docs.get("metric"), indicators)
     metric = docs.get("metric")
     metric_words, goal_words = _word_set(metric), _word_set(docs.get("goal"))
     # "työllistyy tai siirtyy koulutukseen" in the metric or the goal: the parts after "joista" add up.
@@ -230,6 +243,38 @@ def _moves(name: str, indicators: list[Indicator]) -> list[Indicator]:
                 and level_reached(second) and (first.unit == second.unit or None in (first.unit, second.unit))):
             out += _changes_from_earlier(name, second, first, rates_relative=True)
     return out
+
+
+#: A scale word in a figure's own text.
+_SCALE_WORDS = "|".join(re.escape(w) for w in (*MONEY_SCALES, *CURRENCY_SCALES, *COUNT_SCALES))
+
+
+def _stated_scale(name: str, metric, indicators: list[Indicator]) -> list[Indicator]:
+    """Figures printed without the scale the metric or their table row states: *9,21* under *Käyntikerrat,
+    milj.* or after *Käyntikerrat (milj.) | TP 2024 | …* is 9 210 000; *−1 231,7* under *Toimintakate (M€)*
+    is −1 231 700 000 €. The figure keeps its text, so its column and year are still read."""
+    out = []
+    for figure in indicators:
+        if figure.field != name or figure.kind not in ("count", "money") or figure.unit not in (None, MONEY_UNIT):
+            continue
+        if abs(float(figure.value)) >= 10_000 or re.search(_SCALE_WORDS, figure.text.lower()):
+            continue  # already scaled: "9,2 milj.", "125 t€"
+        parts = around(figure)
+        stated = [re.search(STATED_SCALE_PATTERN, text, re.IGNORECASE) for text in (
+            parts[0] if parts is not None else "", metric.text if metric is not None else "")]
+        found = next((s for s in stated if s is not None), None)
+        if found is None:
+            continue
+        multiplier, money = STATED_SCALES[found.group(1).lower()]
+        kind = "money" if money or figure.kind == "money" else "count"
+        out.append(Indicator(name, kind, _round(float(figure.value) * multiplier), MONEY_UNIT if kind == "money"
+                             else None, figure.qualifier, figure.direction, figure.text, figure.start, figure.end,
+                             figure.sentence))
+    return out
+
+
+def _round(value: float) -> float | int:
+    return int(value) if value.is_integer() else round(value, 2)
 
 
 def _dated_changes(name: str, indicators: list[Indicator], year: int) -> list[Indicator]:

@@ -53,3 +53,12 @@ RATIO_MARK = " / "
 #: *oppilasta per ryhmä*. The group is the thing divided by.
 PER_THING_PATTERN = (r"(?:€|euroa?|eur|[a-zåäö]{2,})\s*/\s*([a-zåäö]+)|(?:€|euroa?)\s+([a-zåäö]+)\s+kohden"
                      r"|\bper\s+([a-zåäö]+)")
+
+#: A scale the metric or a table's row name states for the figures printed without one: *Käyntikerrat, milj.*,
+#: *Käyntikerrat (milj.)*, *Toimintakate (M€)*, *Vuosikate, 1 000 €* → the multiplier, and whether it is money.
+STATED_SCALES: dict[str, tuple[float, bool]] = {
+    "milj. €": (1e6, True), "m€": (1e6, True), "t€": (1e3, True), "k€": (1e3, True), "1 000 €": (1e3, True),
+    "milj.": (1e6, False), "milj": (1e6, False), "miljoonaa": (1e6, False),
+}
+#: Where a stated scale stands: after a comma or in brackets, at the end of the name or before a bar or colon.
+STATED_SCALE_PATTERN = r"[,(]\s*(milj\. €|m€|t€|k€|1 000 €|milj\.?|miljoonaa)\s*\)?\s*(?:[|:]|$)"
