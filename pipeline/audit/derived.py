@@ -724,17 +724,17 @@ def _whole_second(second: Indicator, text: str) -> bool:
     return OUT_OF_CASE in unit_cases(second)
 
 
-def implied_shares(indicators: list[Indicator]) -> list[Indicator]:
+def implied_shares(indicators: list[Indicator], all_of: bool = True) -> list[Indicator]:
     """For a share with nothing else to answer it: two counts of one thing in a sentence, the whole first,
     or a count right before the places it fills.
 
     *Nuorisovaltuusto teki 18 aloitetta ...; 14 aloitteeseen vastattiin ajallaan* → 77,8 %; *aloitti 213
-    opiskelijaa 220 aloituspaikkaan* → 96,8 %.
+    opiskelijaa 220 aloituspaikkaan* → 96,8 %; with ``all_of``, *kaikille 84 lapselle* → 100 %.
     """
     out = []
     for field_name in EVIDENCE_FIELDS:
         for figure in indicators:
-            if figure.field == field_name and figure.kind == "count" and figure.value and _all_of(figure):
+            if all_of and figure.field == field_name and figure.kind == "count" and figure.value and _all_of(figure):
                 # "Kaikki 161 päättänyttä saivat jatkopaikan", "laadittiin kaikille 84 lapselle": the whole.
                 out.append(Indicator(field_name, "percent", 100.0, "%", None, None,
                                      f"{_word_before(figure)} {figure.text} = 100 %", figure.start, figure.end,

@@ -70,6 +70,7 @@ from pipeline.lang_fi.targets import (
     BELOW_TARGET,
     BUDGET_LABEL_PATTERN,
     ELSEWHERE_WORDS,
+    GENERIC_LEMMAS,
     LABELLED_PAIR_PATTERN,
     POSITIVE_RESULT_WORDS,
 )
@@ -449,7 +450,8 @@ def _assess_quantity(part: Part, indicators: list[Indicator], year: int | None =
         relative = _against_target(part, indicators)
         candidates = [relative] if relative is not None else []
     if not candidates and part.measure == "percent" and not (part.relative or part.points):
-        candidates = implied_shares(indicators)
+        # "otettiin käyttöön kaikissa 74 yksikössä" is no measure of a share that should stay low ("alle 7 %").
+        candidates = implied_shares(indicators, all_of=not part.lower_is_better)
     if not candidates:
         return Finding(part, "unknown", verdict.no_figure_reason(part))
     changes = [c for c in candidates if c.direction] if _absolute_change(part) else []
@@ -568,8 +570,13 @@ def _assess_text_part(part: Part, evidence: list[tuple[str, object]], year: int 
               for order, sentence in enumerate(s for _, doc in evidence for s in doc.sents)]
     # The sentence naming most of the part speaks first: "Ketunpesän koulun ... rakentaminen ei alkanut"
     # before "Pohjanrannan koulun peruskorjaus valmistui" for the Ketunpesä part.
+    # Among those naming as much, one with the target's own verb first: "Valtuusto hyväksyi ohjelman" before
+    # "Ohjelmaa valmisteltiin" for "hyväksytty 2022".
+    asked = {lemma for word in re.findall(r"[^\W\d_]+", part.text) for lemma in finnish.lemmas(word)
+             if lemma not in GENERIC_LEMMAS}
     ordered = []
-    for count, _, whole in sorted(naming, key=lambda n: (-n[0], n[1])):
+    for count, _, whole in sorted(naming, key=lambda n: (-n[0], not any(t.lemma_.lower() in asked for t in n[2]),
+                                                         n[1])):
         if not count:
             break
         # "Lähiliikuntapaikka valmistui kesäkuussa 2023; kuntoportaiden rakentaminen siirtyi": a thing among
