@@ -69,6 +69,7 @@ from pipeline.lang_fi.targets import (
     BASELINE_WORDS,
     BELOW_TARGET,
     BUDGET_LABEL_PATTERN,
+    EARLIER_LEVEL_PATTERN,
     ELSEWHERE_WORDS,
     GENERIC_LEMMAS,
     LABELLED_PAIR_PATTERN,
@@ -817,6 +818,10 @@ def _combine(result: Assessment, goal: Goal, docs: dict, legend_band: float | No
         # Without a legend of its own a report has no "slightly below": one figure missed is not met, however
         # close (the auditors' reading; metric rows, whose legend has one, keep the setting).
         return "none"
+    progress = [f for f in known if f.outcome == "partial"]
+    if "met" not in outcomes and all(f.part.kind == "quantity" for f in progress) and (
+            legend_band is None or not any(_slightly_below(f, legend_band) for f in progress)):
+        return "none"  # several figures, each missed: progress towards them is not a part reached
     if outcomes == {"met"}:
         if unknown_quantity:
             return None  # one figure checks out, another has nothing to compare with
@@ -854,7 +859,9 @@ def _scope_negated(result: Assessment, goal: Goal, docs: dict) -> bool:
     status_doc = docs.get("metric_status")
     if status_doc is None:
         return False
-    return any(is_negative(s) and _mentions(s, scope) for s in status_doc.sents)
+    # Not a comparison with another year: "Käyntimäärä kasvoi, mutta ei ole palannut vuoden 2019 tasolle".
+    return any(is_negative(s) and _mentions(s, scope) and not re.search(EARLIER_LEVEL_PATTERN, s.text.lower())
+               for s in status_doc.sents)
 
 
 # --- arithmetic ---------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import pairwise
 
 from pipeline import finnish
 from pipeline.indicators import date_span
@@ -371,7 +372,11 @@ def _metric_items(metric_doc) -> list[frozenset[str]]:
     numbered = [t.i for t in metric_doc if t.like_num and t.i + 1 < len(metric_doc) and metric_doc[t.i + 1].text == ")"
                 and not t.whitespace_]
     if ";" not in metric_doc.text and len(numbered) < 2:
-        return []
+        # "Mittarit: kiinteistöjen energiankulutus, aurinkosähkön tuotanto": items between commas, each naming
+        # something (the caller takes them only when they are as many as the target's figures).
+        commas = [frozenset(t.lemma_.lower() for t in span if t.pos_ in ("NOUN", "PROPN", "ADJ")
+                            and t.lemma_.lower() not in GENERIC_LEMMAS) for span in _comma_spans(metric_doc)]
+        return commas if len(commas) > 1 and all(commas) else []
     items, current = [], []
     for token in metric_doc:
         if token.text == ";" or (";" not in metric_doc.text and token.i in numbered):
@@ -586,6 +591,11 @@ def _component(sentence) -> Part | None:
                 text = sentence.doc.text[token.idx:rest[-1].idx + len(rest[-1].text)].rstrip(".")
                 return Part(kind="component", text=text, lemmas=lemmas)
     return None
+
+
+def _comma_spans(doc) -> list:
+    edges = [-1, *[t.i for t in doc if t.text == ","], len(doc)]
+    return [doc[a + 1:b] for a, b in pairwise(edges) if b > a + 1]
 
 
 def _same_level(first: Part, second: Part) -> bool:

@@ -59,6 +59,9 @@ EARLIER_YEAR_WORDS: frozenset[str] = frozenset({"edellisvuoden", "edellisen", "v
 #: A rating scale named by the goal or the metric: *(asteikko 1–5)*, *Kunta10-indeksi (1–5)*, *asteikolla 4–10*.
 #: Groups: the lowest and the highest value.
 SCALE_PATTERN = r"asteiko?\w*\s*(\d{1,2})\s*[–-]\s*(\d{1,3})\b|\((\d)\s*[–-]\s*(\d{1,2})\)"
+#: The level of a named year, which a negated sentence compares with rather than denying the goal: *ei ole
+#: palannut vuoden 2019 tasolle*.
+EARLIER_LEVEL_PATTERN = r"\b(?:19|20)\d{2}\s+tas[oa]"
 #: Words that say a figure in the evidence is the baseline again, not this year's: *61 % on kevään 2023 lähtötaso*.
 BASELINE_WORDS: tuple[str, ...] = ("lähtötaso", "lähtötilanne", "lähtöarvo")
 #: A label that makes the figure after it a budget, not an actual: *TA 2023: 3,5 milj. €*, *talousarvio 4,85 M€*.
