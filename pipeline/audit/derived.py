@@ -702,11 +702,14 @@ def same_thing(first: str | None, second: str | None) -> bool:
 
 def _whole_first(first: Indicator, second: Indicator, between: str) -> bool:
     """The count ``first`` is the whole of the count after it: *540 asukasta, joista 470*, *240 autosta 130*,
-    *2 140 työntekijästä irtisanoutui 73* — but not a change from one level to another (*180 kävijästä 150
-    kävijään*)."""
+    *2 140 työntekijästä irtisanoutui 73*, *1 486:sta oli kelpoisen hoitamana 1 058* — but not a change from
+    one level to another (*180 kävijästä 150 kävijään*)."""
     words = [w.strip(".,;:") for w in between.split()]
     if any(w in OF_WHICH_WORDS for w in words):
         return True
+    ending = re.match(r":[a-zåäö]+", between)
+    if ending is not None:  # "tehtävistä 1 486:sta oli kelpoisen hoitamana 1 058"
+        return OUT_OF_CASE in finnish.case_names(ending.group(0)) and not level_reached(second)
     unit_word = first.text.split()[-1] if len(first.text.split()) > 1 else ""
     return bool(unit_word) and OUT_OF_CASE in finnish.case_names(unit_word) and not (
         unit_cases(second) & LEVEL_CASE_NAMES)
