@@ -10,6 +10,7 @@ audit's reason quotes it.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from itertools import combinations, pairwise
 
 from pipeline import finnish
@@ -149,7 +150,8 @@ def derived_figures(docs: dict, indicators: list[Indicator], year: int | None = 
                 end = second.end + (len(ending.group(0)) if ending else 0)
                 out.append(_share(name, doc, float(first.value), second, first.start, end))
             elif said_earlier(between) and (first.unit == second.unit or second.unit is None) and (
-                    0 < second.value != first.value):  # "..., kun vuonna 2023 niitä oli 22 310"
+                    0 < second.value != first.value or first.value < 0 > second.value != first.value):
+                # "..., kun vuonna 2023 niitä oli 22 310"; "Toimintakate oli −1 182,6 M€ (2024: −1 155,4 M€)"
                 out += _changes_from_earlier(name, first, second, rates_relative=True)
             elif net_metric and first.kind == "count" and (
                     first.unit is None or second.unit is None or same_thing(first.unit, second.unit)):
@@ -311,6 +313,9 @@ def _changes_from_earlier(name: str, now: Indicator, before: Indicator, *, rates
     """This year's figure against an earlier one: the change in per cent (in percentage points for rates,
     and with ``rates_relative`` in per cent of the earlier rate too) and, for counts and sums, in the figures'
     own unit (*18,9 M€ (2023: 20,4 M€)* → −7,4 % and 1,5 M€ down)."""
+    if now.value < 0 and before.value < 0:
+        # Two net costs (toimintakate −1 182,6 M€ after −1 155,4 M€): the sum grew by its size.
+        now, before = replace(now, value=-now.value), replace(before, value=-before.value)
     direction = "increase" if now.value > before.value else "decrease"
     sign = "+" if direction == "increase" else "−"
     compared = f"{now.text} ({before.text} aiemmin) = {sign}"
