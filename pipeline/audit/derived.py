@@ -224,7 +224,10 @@ def moved_from(figure: Indicator) -> bool:
     """A figure written in the elative, where a move started or the whole a share is of: *41 vuorokaudesta*,
     *6,4 %:sta*, *4,4 M€:sta*."""
     parts = around(figure)
-    return OUT_OF_CASE in unit_cases(figure) or (parts is not None and re.match(OUT_OF_ENDING, parts[1]) is not None)
+    # A number word carries the case itself: "kolmelle yhtiölle viidestä".
+    own = finnish.case_names(figure.text) if figure.text.isalpha() else frozenset()
+    return OUT_OF_CASE in unit_cases(figure) | own or (
+        parts is not None and re.match(OUT_OF_ENDING, parts[1]) is not None)
 
 
 def endpoint(figure: Indicator) -> bool:

@@ -28,6 +28,7 @@ from pipeline.audit.derived import (
     endpoint,
     implied_shares,
     level_reached,
+    moved_from,
     said_earlier,
     same_thing,
     unit_cases,
@@ -43,7 +44,6 @@ from pipeline.audit.target import (
     seasons,
 )
 from pipeline.indicators import date_span
-from pipeline.lang_fi.cases import OUT_OF_ENDING
 from pipeline.lang_fi.change_words import EARLIER_CLAUSE_PATTERN, YEAR_LABEL
 from pipeline.lang_fi.function_words import LEVEL_CASE_NAMES, OUT_OF_CASE, RELATIVE_PRONOUN_LEMMA
 from pipeline.lang_fi.missing_figures import COMPOUND_DATA_LEMMAS, DATA_LEMMAS, PERIODIC_PATTERNS
@@ -354,8 +354,6 @@ def _pick(part: Part, candidates: list[Indicator], year: int | None = None) -> I
     candidates = _prefer(candidates, lambda c: any(_inside(c, o) for o in candidates))
     # "4,2 %; edellisenä lukuvuonna 5,3 %": last year's figure is not this year's answer.
     candidates = _prefer(candidates, lambda c: _said_of_earlier(c, year))
-    # "toteutui 3,1 M€ suunnitellusta 4,4 M€:sta": the whole it is out of is not the answer.
-    candidates = _prefer(candidates, _out_of_whole)
     # "syyslukukaudella 2024": not the figure of a sentence about the spring ("Keväällä 2024 ryhmiä oli 118").
     candidates = _prefer(candidates, lambda c: _other_season(part, c))
     # Not "%" for a change in per cent, which a level of the baseline's kind answers as well as a reported change.
@@ -387,12 +385,6 @@ def _other_season(part: Part, figure: Indicator) -> bool:
 def _prefer(candidates: list[Indicator], unwanted) -> list[Indicator]:
     """The candidates that are not ``unwanted``; all of them when every one is."""
     return [c for c in candidates if not unwanted(c)] or candidates
-
-
-def _out_of_whole(figure: Indicator) -> bool:
-    """The figure is written in the elative after a colon, the whole of a share: *4,4 M€:sta*, *312:sta*."""
-    parts = around(figure)
-    return parts is not None and re.match(OUT_OF_ENDING, parts[1]) is not None
 
 
 def _said_of_earlier(figure: Indicator, year: int | None = None) -> bool:
@@ -435,7 +427,8 @@ def _against_target(part: Part, indicators: list[Indicator]) -> Indicator | None
 
 def _assess_quantity(part: Part, indicators: list[Indicator], year: int | None = None) -> Finding:
     def unusable(figure: Indicator) -> bool:
-        return _restates_baseline(part, figure) or _off_topic(part, figure)
+        # Nor a whole a share is out of, or where a move started: "kolmelle yhtiölle viidestä", "4,4 M€:sta".
+        return _restates_baseline(part, figure) or _off_topic(part, figure) or moved_from(figure)
 
     def not_this_years(figure: Indicator) -> bool:
         return _budget_figure(figure) or _elsewhere(figure) or _said_of_earlier(figure, year)
