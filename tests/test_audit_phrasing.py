@@ -345,6 +345,26 @@ def test_goal_audit_names_the_kind_of_flag(fields, flag):
     assert audited(**fields).audit.flag == flag
 
 
+LEGEND = "Arviointiasteikko: 1 = toteutui; 2 = mittarin arvo jäi enintään 5 % alle tavoitetason; 3 = ei saavutettu"
+
+
+@pytest.mark.parametrize(
+    ("fields", "verdict"),
+    [
+        pytest.param(dict(target="+15 %", metric="Käyttökerrat",
+                          metric_status="Käyttökertoja oli 38 900 (2022: 35 100)."),
+                     "consistent", id="a-change-whose-level-is-within-the-band"),
+        pytest.param(dict(target="enintään +2,5 %", metric="Toimintakulujen muutos",
+                          metric_status="Toimintakulut olivat 268,4 M€ (2022: 259,6 M€)."),
+                     "inconsistent", id="a-ceiling-on-growth-is-judged-by-the-change"),
+    ],
+)
+def test_a_legend_band_on_a_change_target(fields, verdict):
+    goal = Goal(status_label="2", status="partial", **fields)
+    report = Report(source="t", sha256="", year=2023, department=LEGEND, goals=[goal])
+    assert analyse_report(report).goals[0].audit.verdict == verdict
+
+
 @pytest.mark.parametrize(
     ("fields", "verdict"),
     [

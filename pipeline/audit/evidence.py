@@ -467,10 +467,17 @@ def _assess_quantity(part: Part, indicators: list[Indicator], year: int | None =
         # The share of the wanted change reached; not for a ceiling, nor for a move the wrong way.
         shown = ratio if outcome != "met" and ratio is not None and ratio >= 0 and not part.capped else None
         level_ratio = None
+        sign = 1 if part.change == "increase" else -1
         if part.baseline and part.threshold:
-            sign = 1 if part.change == "increase" else -1
             reached = part.baseline * (1 + sign * moved / 100) if part.relative else part.baseline + sign * moved
             level_ratio = reached / part.threshold
+        elif not part.capped and (levels := _levels_compared(figure, indicators)) is not None:
+            # "38 900 (35 100 aiemmin) = +10,8 %" against "+15 %": this year's level against the one the wanted
+            # change implies from the earlier year's (40 365), for a legend's "slightly below". Not for a ceiling
+            # on growth ("enintään +2,5 %"), which the keys judge by the change itself.
+            now, before = levels
+            wanted = before * (1 + sign * part.value / 100) if part.relative else before + sign * part.value
+            level_ratio = now / wanted if wanted else None
         return Finding(part, outcome, verdict.reported_reason(part, figure, shown, of_target=True), figure, ratio,
                        level_ratio)
     if part.threshold is None:
@@ -490,6 +497,19 @@ def _assess_quantity(part: Part, indicators: list[Indicator], year: int | None =
     ratio = reported / threshold if threshold else None
     shown = ratio if not part.lower_is_better and outcome != "met" else None
     return Finding(part, outcome, verdict.reported_reason(part, figure, shown), figure, ratio)
+
+
+def _levels_compared(change: Indicator, indicators: list[Indicator]) -> tuple[float, float] | None:
+    """The two levels a change between years was computed from (the later, the earlier), as sizes."""
+    if around(change) is not None:
+        return None  # printed, not computed
+    now = next((i for i in indicators if i.field == change.field and i.start == change.start
+                and around(i) is not None and not i.direction), None)
+    before = next((i for i in indicators if i.field == change.field and i.end == change.end
+                   and around(i) is not None and i is not now), None)
+    if now is None or before is None:
+        return None
+    return abs(float(now.value)), abs(float(before.value))
 
 
 def _elsewhere(figure: Indicator) -> bool:
