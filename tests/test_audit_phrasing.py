@@ -1243,3 +1243,10 @@ def test_per_thing_places_and_net_costs(fields, claimed, verdict):
 )
 def test_budgets_slashes_and_years(fields, claimed, verdict):
     assert_verdict(fields, claimed, verdict)
+
+
+def test_a_cautious_claim_on_a_figure_not_given_is_not_called_qualitative():
+    goal = audited(target="500 asuntoa", metric="Valmistuneet asunnot", status="none",
+                   metric_status="Asuntorakentaminen hidastui.")
+    assert goal.audit.verdict == "consistent"
+    assert "määrällinen" in goal.audit.reasons[-1] and "laadullinen" not in goal.audit.reasons[-1]

@@ -120,6 +120,11 @@ def audit_goal(goal: Goal, assessment: Assessment, prediction: Prediction | None
     elif assessment.numeric and claimed in ("full", "partial"):
         verdict = "insufficient_evidence"
         reasons.append("Tavoite on määrällinen, mutta väitettä ei voi tarkistaa raportoiduista luvuista.")
+    elif assessment.numeric and claimed == "none":
+        # A cautious claim on a figure the report does not give: nothing contradicts it (not "qualitative").
+        verdict = "consistent"
+        reasons.append(f"Tavoite on määrällinen, eikä raportissa ole lukua; ilmoitettu tila "
+                       f"'{goal.status_label or STATUS_FI[claimed]}' ei ole ristiriidassa raportin kanssa.")
     else:
         verdict, reason = _judge_by_classifier(goal, prediction, doubt_below)
         reasons.append(reason)
