@@ -293,6 +293,15 @@ def _round(value: float) -> float | int:
     return int(value) if float(value).is_integer() else round(value, 2)
 
 
+def _numbers_a_list(before: str, value: int) -> bool:
+    """*1)* opens a list at the start of a line or after a label's colon; *2)* follows a *1)* on the same line."""
+    if before.count("(") > before.count(")"):
+        return False  # inside brackets: "(2023: 12) ..."
+    if value == 1:
+        return not before.strip() or before.rstrip().endswith(":")
+    return re.search(rf"(?:^|[\s:]){value - 1}\)\s", before) is not None
+
+
 def _bare_number(text: str, found: re.Match) -> _Match:
     start, end = found.span(1)
     value = parse_number(found.group(1))
@@ -301,8 +310,7 @@ def _bare_number(text: str, found: re.Match) -> _Match:
     if not text[line_start:start].strip() and re.match(r"[.)]\s", after):
         return _Match("list_item", value, start, end + 1)
     before = text[line_start:start]
-    if re.match(r"\)\s", after) and float(value).is_integer() and 0 < value <= 20 and before.count("(") <= before.count(
-            ")") and (not before.strip() or before.rstrip()[-1] in ":,;%" or before.endswith(" ")):
+    if re.match(r"\)\s", after) and float(value).is_integer() and _numbers_a_list(before, int(value)):
         return _Match("list_item", value, start, end + 1)  # "Tavoitetaso: 1) 82 % 2) alle 12 %"
     if re.match(r"\.\s+[a-zåäö]", after):
         return _Match("ordinal", value, start, end + 1)  # "7. luokalle"

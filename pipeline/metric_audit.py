@@ -34,6 +34,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from pipeline import config, finnish, grading
+from pipeline.audit.target import names_lower_is_better
 from pipeline.audit.verdict import STATUS_FI, fi_number, fi_percent, too_far
 from pipeline.lang_fi.change_words import DIRECTION_LEMMAS
 from pipeline.lang_fi.metric_rows import (
@@ -174,8 +175,7 @@ def lower_is_better(metric: Metric, target: list[Figure]) -> bool:
     if target and all(f.value == 0 and f.unit != "euro" and not f.signed for f in target) \
             and all(f.value >= 0 for f in figures(metric.actual)):
         return True
-    heads = (*LOWER_IS_BETTER_LEMMAS, *RANK_HEADS)
-    return any(lemma.endswith(head) for lemma in _lemmas(metric.name) for head in heads)
+    return names_lower_is_better(_lemmas(metric.name), (*LOWER_IS_BETTER_LEMMAS, *RANK_HEADS))
 
 
 # --- numbers ------------------------------------------------------------------------------------

@@ -29,6 +29,8 @@ def figure_in(sentence: str, text: str) -> Indicator:
         pytest.param("Toimintakate (M€): TP 2023 | TA 2024 | TP 2024 — −1 182,4 | −1 214,0 | −1 231,7", "−1 231,7",
                      Column(False, 2024), id="minus-is-no-row-break"),
         pytest.param("Kävijöitä oli 2024 yhteensä 5 000.", "5 000", None, id="a-year-in-a-sentence"),
+        pytest.param("TP2022 | TA2023 | TP2023 — 8,6 | 9,1 | 8,7", "9,1", Column(True, 2023),
+                     id="labels-without-a-space"),
         pytest.param("TP 2023 / TA 2023: 5,02 / 4,85 M€", "5,02", None, id="labels-over-a-slash-pair-otherwise"),
     ],
 )

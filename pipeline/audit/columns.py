@@ -17,14 +17,16 @@ from dataclasses import dataclass
 from pipeline.lang_fi.targets import BUDGET_COLUMNS, COLUMN_LABEL_PATTERN
 from pipeline.records import Indicator
 
+_LABEL = COLUMN_LABEL_PATTERN.replace("?P<kind>", "?:")
 #: Two or more labels over a bar, ending where the values (or a row's name) begin.
-_HEADER = re.compile(rf"(?<![\w,]){COLUMN_LABEL_PATTERN}(?:\s*\|\s*{COLUMN_LABEL_PATTERN})+\s*(?:[—–=:]|$)",
-                     re.IGNORECASE)
+_HEADER = re.compile(rf"(?<![\w,]){_LABEL}(?:\s*\|\s*{_LABEL})+\s*(?:[—–=:]|$)", re.IGNORECASE)
+#: One label, to read its kind.
+_ONE_LABEL = re.compile(COLUMN_LABEL_PATTERN, re.IGNORECASE)
 #: What ends a row of values: a dash between rows (not the minus of a number).
 _ROW_BREAK = re.compile(r"\s[—–]\s")
 #: A label that is all of its cell before the figure, or follows the row's name: *TP 2022 1 402*, *Väkiluku:
 #: TP 2021 122 594*; not the second of two labels over a slash (*TP 2023 / TA 2023: 5,02 / 4,85 M€*).
-_CELL_LABEL = re.compile(rf"(?:^|:)\s*({COLUMN_LABEL_PATTERN})\s*:?\s*$", re.IGNORECASE)
+_CELL_LABEL = re.compile(rf"(?:^|:)\s*({_LABEL})\s*:?\s*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,9 +38,13 @@ class Column:
 
 
 def _column(label: str) -> Column:
-    words = label.split()
+    found = _ONE_LABEL.search(label)
+    kind = (found.group("kind") or "").lower() if found else ""
     year = re.search(r"(?:19|20)\d{2}", label)
-    return Column(budget=bool(words) and words[0].lower() in BUDGET_COLUMNS, year=int(year.group(0)))
+    return Column(budget=kind in _BUDGET, year=int(year.group(0)))
+
+
+_BUDGET = frozenset(kind.lower() for kind in BUDGET_COLUMNS)
 
 
 def column_of(figure: Indicator) -> Column | None:

@@ -260,8 +260,8 @@ def _stated_scale(name: str, metric, indicators: list[Indicator]) -> list[Indica
     is −1 231 700 000 €. The figure keeps its text, so its column and year are still read."""
     out = []
     for figure in indicators:
-        if figure.field != name or figure.kind not in ("count", "money") or figure.unit not in (None, MONEY_UNIT):
-            continue
+        if figure.field != name or figure.kind != "count" or figure.unit is not None:
+            continue  # not "2 500 €", which has its own scale
         if abs(float(figure.value)) >= 10_000 or re.search(_SCALE_WORDS, figure.text.lower()):
             continue  # already scaled: "9,2 milj.", "125 t€"
         parts = around(figure)
@@ -271,7 +271,7 @@ def _stated_scale(name: str, metric, indicators: list[Indicator]) -> list[Indica
         if found is None:
             continue
         multiplier, money = STATED_SCALES[found.group(1).lower()]
-        kind = "money" if money or figure.kind == "money" else "count"
+        kind = "money" if money else "count"
         out.append(Indicator(name, kind, _round(float(figure.value) * multiplier), MONEY_UNIT if kind == "money"
                              else None, figure.qualifier, figure.direction, figure.text, figure.start, figure.end,
                              figure.sentence))
@@ -316,8 +316,9 @@ def _changes_from_earlier(name: str, now: Indicator, before: Indicator, *, rates
     """This year's figure against an earlier one: the change in per cent (in percentage points for rates,
     and with ``rates_relative`` in per cent of the earlier rate too) and, for counts and sums, in the figures'
     own unit (*18,9 M€ (2023: 20,4 M€)* → −7,4 % and 1,5 M€ down)."""
-    if now.value < 0 and before.value < 0:
-        # Two net costs (toimintakate −1 182,6 M€ after −1 155,4 M€): the sum grew by its size.
+    if now.kind != "percent" and now.value < 0 and before.value < 0:
+        # Two net costs (toimintakate −1 182,6 M€ after −1 155,4 M€): the sum grew by its size. Not rates:
+        # −0,2 % after −0,5 % is a rise.
         now, before = replace(now, value=-now.value), replace(before, value=-before.value)
     direction = "increase" if now.value > before.value else "decrease"
     sign = "+" if direction == "increase" else "−"
@@ -328,16 +329,19 @@ def _changes_from_earlier(name: str, now: Indicator, before: Indicator, *, rates
         change = round(difference, 2)
         points = [Indicator(name, "percent", change, POINTS_UNIT, None, direction,
                             f"{compared}{verdict.fi_number(change)} %-yks.", *span)]
-        if not rates_relative or not before.value:
-            return points
+        if not rates_relative or before.value <= 0 or now.value < 0:
+            return points  # no per cent of a rate at or below zero, nor across it
         relative = round(100 * difference / float(before.value), 1)
         return [Indicator(name, "percent", relative, "%", None, direction,
                           f"{compared}{verdict.fi_percent(relative)}", *span), *points]
-    change = round(100 * difference / float(before.value), 1)
     amount = round(difference, 2)
+    by_amount = Indicator(name, now.kind, amount, now.unit, None, direction, f"{compared}{verdict.fi_number(amount)}",
+                          *span)
+    if before.value <= 0 or now.value < 0:
+        return [by_amount]  # a result that turned from loss to surplus has no change in per cent
+    change = round(100 * difference / float(before.value), 1)
     return [Indicator(name, "percent", change, "%", None, direction, f"{compared}{verdict.fi_percent(change)}", *span),
-            Indicator(name, now.kind, amount, now.unit, None, direction, f"{compared}{verdict.fi_number(amount)}",
-                      *span)]
+            by_amount]
 
 
 def _ratios(name: str, doc, indicators: list[Indicator]) -> list[Indicator]:

@@ -31,7 +31,6 @@ from pipeline.audit.derived import (
     moved_from,
     said_earlier,
     same_thing,
-    unit_cases,
 )
 from pipeline.audit.target import (
     CORE_CASES,
@@ -45,7 +44,7 @@ from pipeline.audit.target import (
 )
 from pipeline.indicators import date_span
 from pipeline.lang_fi.change_words import EARLIER_CLAUSE_PATTERN, YEAR_LABEL
-from pipeline.lang_fi.function_words import LEVEL_CASE_NAMES, OUT_OF_CASE, RELATIVE_PRONOUN_LEMMA
+from pipeline.lang_fi.function_words import RELATIVE_PRONOUN_LEMMA
 from pipeline.lang_fi.missing_figures import COMPOUND_DATA_LEMMAS, DATA_LEMMAS, PERIODIC_PATTERNS
 from pipeline.lang_fi.missing_figures import LATER_WORDS as MISSING_LATER_WORDS
 from pipeline.lang_fi.negation import LATER_WINDOW, LATER_WORDS, MOVED_LEMMAS, NEGATION_WORDS, SETBACK_LEMMAS
@@ -61,6 +60,7 @@ from pipeline.lang_fi.progress import (
     REFERS_TO_MEASURES_PATTERN,
     SHARE_WORDS,
     STARTED_LEMMAS,
+    STARTED_WORDS,
     UNDER_WAY_ASKED_WORDS,
 )
 from pipeline.lang_fi.targets import (
@@ -309,7 +309,7 @@ def _level_after_change(part: Part, figure: Indicator) -> Indicator | None:
     elif part.measure in ("count", "money") and figure.kind == "percent" and figure.unit == "%":
         level = part.baseline * (1 + sign * value / 100)
     elif part.measure in ("count", "money") and figure.kind == part.measure and _same_unit(part, figure) and not (
-            unit_cases(figure) & (LEVEL_CASE_NAMES | {OUT_OF_CASE})):
+            endpoint(figure)):
         # The size of the move, not where it went to or came from: not *41 vuorokaudesta 33 vuorokauteen*.
         level = part.baseline + sign * value
     else:
@@ -389,15 +389,18 @@ def _prefer(candidates: list[Indicator], unwanted) -> list[Indicator]:
 
 def _said_of_earlier(figure: Indicator, year: int | None = None) -> bool:
     """The words just before the figure put it in an earlier year: *edellisenä lukuvuonna 5,3 %*,
-    *96 asuntoa (2022: 241)*, and with the ``year`` reported on, a year label (*2022: 35 vrk, 2023: 28 vrk*,
-    *(12/2022: 9,6 %)*, *2022: 4.455 €, 2021: 4.290 €*)."""
+    *96 asuntoa (2022: 241)*, its own kun-clause (*5,7 %, kun se lukuvuonna 2022–2023 oli 6,4 %*), and with the
+    ``year`` reported on, the column of a flattened table (*TP 2023 | TP 2024 — 14,2 % | 13,9 %*) or a year
+    label (*2022: 35 vrk, 2023: 28 vrk*, *(12/2022: 9,6 %)*, *2022: 4.455 €, 2021: 4.290 €*)."""
     column = column_of(figure)
     if column is not None and year is not None:
         return column.year < year
     parts = around(figure)
     before = parts[0][-30:].lower() if parts is not None else ""
-    if parts is not None and re.search(EARLIER_CLAUSE_PATTERN, parts[0].lower()):
-        return True  # "5,7 %, kun se lukuvuonna 2022–2023 oli 6,4 %": the clause may be longer than the window
+    if parts is not None and re.search(EARLIER_CLAUSE_PATTERN, re.split(r",\s", parts[0].lower())[-1]):
+        # "5,7 %, kun se lukuvuonna 2022–2023 oli 6,4 %": the figure's own kun-clause, longer than the window
+        # (not "Kun vuonna 2022 ... oli 6,4 %, vuonna 2023 se oli 5,7 %").
+        return True
     label = re.search(YEAR_LABEL, before)
     if label is not None and year is not None:
         return int(label.group(1)) < year
@@ -655,7 +658,7 @@ def _start_asked(part: Part, sentence) -> bool:
         return False
     if _asks_under_way(part):
         # "rakentaminen käynnissä 2024" and "rakentaminen alkoi syyskuussa 2024": under way is what was asked.
-        return any(t.lemma_.lower() in STARTED_LEMMAS or t.lower_ in PROGRESS_WORDS for t in sentence)
+        return any(t.lemma_.lower() in STARTED_LEMMAS or t.lower_ in STARTED_WORDS for t in sentence)
     asked = {lemma for word in part.text.split() for lemma in finnish.lemmas(word.strip(".,;:"))} & CONTINUING_LEMMAS
     said = {t.lemma_.lower() for t in sentence if t.lemma_.lower() in PROGRESS_LEMMAS or t.lower_ in PROGRESS_WORDS}
     return bool(asked) and bool(said) and said <= asked
@@ -834,7 +837,7 @@ def _combine(result: Assessment, goal: Goal, docs: dict, legend_band: float | No
     progress = [f for f in known if f.outcome == "partial"]
     if "met" not in outcomes and all(f.part.kind == "quantity" for f in progress) and (
             legend_band is None or not any(_slightly_below(f, legend_band) for f in progress)):
-        return "none"  # several figures, each missed: progress towards them is not a part reached
+        return "none"  # no part met, and what moved was figures: progress towards them reaches no part
     if outcomes == {"met"}:
         if unknown_quantity:
             return None  # one figure checks out, another has nothing to compare with

@@ -148,6 +148,8 @@ def requirements(goal: Goal, docs: dict, indicators: Iterable[Indicator]) -> lis
     # "Tavoite: 150 ja 60" under "käytetyt kesätyösetelit; kaupungin kesätyöntekijät": each its own item.
     items = _metric_items(docs.get("metric"))
     items = items if len(items) == len(target_figures) > 1 else []
+    # Which way each item is better, not by the whole a share is out of ("osuus energiankulutuksesta").
+    item_heads = _metric_items(docs.get("metric"), skip_cases=OUT_OF_CASES) if items else []
     parts: list[Part] = []
     for index, found in enumerate(target_figures):
         if _in_component(target_doc, found):
@@ -157,7 +159,7 @@ def requirements(goal: Goal, docs: dict, indicators: Iterable[Indicator]) -> lis
                         (target_doc.text, docs["baseline"].text if docs.get("baseline") is not None else ""))
         figure = _from_goal(_read_around(found, target_doc.text, money_metric), goal_figures)
         # "LED-valojen osuus; kulutus GWh": each figure is better higher or lower by its own item of the metric.
-        inverse = _names_inverse(items[index]) if items else inverse_context
+        inverse = names_lower_is_better(item_heads[index]) if item_heads else inverse_context
         part = _quantity(figure, bases, inverse, case, goal_moves=goal_moves)
         part.topic = context
         part.season = season
@@ -364,9 +366,10 @@ def _names_a_thing(side) -> bool:
                for t in side)
 
 
-def _metric_items(metric_doc) -> list[frozenset[str]]:
-    """The content lemmas of each item of a metric listed with semicolons (*Liikevaihto; tilikauden tulos*) or
-    numbered (*1) osallistumisaste, 2) henkilöstön vaihtuvuus*)."""
+def _metric_items(metric_doc, skip_cases: frozenset[str] = frozenset()) -> list[frozenset[str]]:
+    """The content lemmas of each item of a metric listed with semicolons (*Liikevaihto; tilikauden tulos*),
+    numbered (*1) osallistumisaste, 2) henkilöstön vaihtuvuus*) or between commas; ``skip_cases`` leaves out
+    words in those cases."""
     if metric_doc is None:
         return []
     numbered = [t.i for t in metric_doc if t.like_num and t.i + 1 < len(metric_doc) and metric_doc[t.i + 1].text == ")"
@@ -375,7 +378,8 @@ def _metric_items(metric_doc) -> list[frozenset[str]]:
         # "Mittarit: kiinteistöjen energiankulutus, aurinkosähkön tuotanto": items between commas, each naming
         # something (the caller takes them only when they are as many as the target's figures).
         commas = [frozenset(t.lemma_.lower() for t in span if t.pos_ in ("NOUN", "PROPN", "ADJ")
-                            and t.lemma_.lower() not in GENERIC_LEMMAS) for span in _comma_spans(metric_doc)]
+                            and t.lemma_.lower() not in GENERIC_LEMMAS and not set(t.morph.get("Case")) & skip_cases)
+                  for span in _comma_spans(metric_doc)]
         return commas if len(commas) > 1 and all(commas) else []
     items, current = [], []
     for token in metric_doc:
@@ -387,7 +391,8 @@ def _metric_items(metric_doc) -> list[frozenset[str]]:
             current.append(token)
     items.append(current)
     return [frozenset(t.lemma_.lower() for t in item if t.pos_ in ("NOUN", "PROPN", "ADJ")
-                      and t.lemma_.lower() not in GENERIC_LEMMAS) for item in items]
+                      and t.lemma_.lower() not in GENERIC_LEMMAS and not set(t.morph.get("Case")) & skip_cases)
+            for item in items]
 
 
 def _inverse(*docs) -> bool:
@@ -396,11 +401,13 @@ def _inverse(*docs) -> bool:
     Not a whole that a share is taken out of (the elative): *uusiutuvan energian osuus kiinteistöjen
     energiankulutuksesta* is better higher.
     """
-    return _names_inverse({lemma for doc in docs for lemma in content_lemmas(doc, skip_cases=OUT_OF_CASES)})
+    return names_lower_is_better({lemma for doc in docs for lemma in content_lemmas(doc, skip_cases=OUT_OF_CASES)})
 
 
-def _names_inverse(lemmas: Iterable[str]) -> bool:
-    return any(lemma.endswith(inverse) for lemma in lemmas for inverse in LOWER_IS_BETTER_LEMMAS)
+def names_lower_is_better(lemmas: Iterable[str], heads: Iterable[str] = LOWER_IS_BETTER_LEMMAS) -> bool:
+    """A lemma ends in one of ``heads``, the things of which less is better: *nettokustannus*, *jakelukeskeytys*."""
+    heads = tuple(heads)
+    return any(lemma.endswith(head) for lemma in lemmas for head in heads)
 
 
 def _counts_anything(metric_doc) -> bool:

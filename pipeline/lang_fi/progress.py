@@ -22,8 +22,10 @@ CONTINUING_LEMMAS: frozenset[str] = frozenset({"aloittaa", "jatkua", "jatkaa", "
 #: A target that asks for work to be under way (*rakentaminen käynnissä 2024*): met once the work has started.
 UNDER_WAY_ASKED_WORDS: frozenset[str] = frozenset({"käynnissä", "käynnistynyt", "käynnistetty", "aloitettu",
                                                    "alkanut"})
-#: Lemmas that say work started: *rakentaminen alkoi*, *johtosiirrot käynnistyivät*, *työt aloitettiin*.
+#: Lemmas that say work started: *rakentaminen alkoi*, *johtosiirrot käynnistyivät*, *työt aloitettiin*, and the
+#: word form of work going on (not *valmisteilla*, still being prepared).
 STARTED_LEMMAS: frozenset[str] = frozenset({"alkaa", "aloittaa", "käynnistyä", "käynnistää"})
+STARTED_WORDS: frozenset[str] = frozenset({"käynnissä"})
 #: Word forms of work under way, whatever their lemma.
 PROGRESS_WORDS: frozenset[str] = frozenset({"käynnissä", "valmisteilla"})
 #: A share of the work: *kesken*, *osittain*, *puolet*; these keep even a negated sentence partial.

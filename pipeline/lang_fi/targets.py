@@ -66,12 +66,14 @@ EARLIER_LEVEL_PATTERN = r"\b(?:19|20)\d{2}\s+tas[oa]"
 BASELINE_WORDS: tuple[str, ...] = ("lähtötaso", "lähtötilanne", "lähtöarvo")
 #: A label that makes the figure after it a budget, not an actual: *TA 2023: 3,5 milj. €*, *talousarvio 4,85 M€*.
 BUDGET_LABEL_PATTERN = r"\b(?:TA|talousarvio\w*|budjet\w*|muutettu TA)\s*(?:(?:19|20)\d{2})?\s*:?\s*$"
-#: The label of a column of a table flattened into text: *TP 2023*, *TA 2024*, *12/2024*, *TA 2023 (muutettu)*:
-#: an optional kind of :data:`COLUMN_KINDS`, a year, perhaps after a month, and a remark in brackets.
-COLUMN_LABEL_PATTERN = (r"(?:(?:TP|TA|TOT|toteuma|talousarvio|budjetti|ennuste)\s*)?(?:\d{1,2}/)?(?:19|20)\d{2}"
+#: Kinds of a column of a table flattened into text: the actual (*TP* tilinpäätös, *toteuma*) and a plan (*TA*
+#: talousarvio, *ennuste*).
+ACTUAL_COLUMNS: tuple[str, ...] = ("TP", "TOT", "toteuma")
+BUDGET_COLUMNS: tuple[str, ...] = ("TA", "talousarvio", "budjetti", "ennuste")
+#: The label of such a column: *TP 2023*, *TA 2024*, *TA2024*, *12/2024*, *TA 2023 (muutettu)*: an optional kind,
+#: a year, perhaps after a month, and a remark in brackets. Group ``kind``.
+COLUMN_LABEL_PATTERN = (rf"(?:(?P<kind>{'|'.join(ACTUAL_COLUMNS + BUDGET_COLUMNS)})\s*)?(?:\d{{1,2}}/)?(?:19|20)\d{{2}}"
                         r"(?:\s*\([^)|]*\))?")
-#: Column kinds that are a plan, not an actual.
-BUDGET_COLUMNS: frozenset[str] = frozenset({"ta", "talousarvio", "budjetti", "ennuste"})
 #: Two labels over two values (*TP 2023 / TA 2023: 5,02 / 4,85 M€*): the n-th value is the n-th label's.
 #: Groups: the two labels, then where the second value starts.
 LABELLED_PAIR_PATTERN = (r"\b([A-Za-zÅÄÖåäö]+)\s*(?:(?:19|20)\d{2})?\s*/\s*([A-Za-zÅÄÖåäö]+)\s*(?:(?:19|20)\d{2})?\s*:"
