@@ -848,6 +848,11 @@ def test_a_flattened_table_and_earlier_years(fields, claimed, verdict):
         pytest.param(dict(target="2,0 M€", metric="Avustukset (M€)",
                           metric_status="Avustuksia myönnettiin 2,3 M€; lisäksi palkinto 2 500 €."),
                      "full", "consistent", id="a-sum-with-its-own-currency-keeps-its-scale"),
+        pytest.param(dict(goal="Vuonna 2023 hyväksytään keskuksen asemakaava ja keskustan liikenneselvitys valmistuu.",
+                          target="Tavoite: molemmat 2023", metric="Kaavan hyväksyminen; selvityksen valmistuminen",
+                          metric_status="Keskuksen asemakaava hyväksyttiin valtuustossa 15.11.2023. Keskustan "
+                                        "liikenneselvitys viivästyi ja valmistuu keväällä 2024."),
+                     "partial", "consistent", id="a-delay-of-another-part-is-not-this-parts"),
         pytest.param(dict(target="Vuosikate ≥ 30 M€; lainakanta ≤ 5 400 €/as.",
                           metric="Vuosikate, M€; lainakanta €/asukas",
                           measures="Vuosikate oli 41,6 M€ (TA 30,0 M€).",

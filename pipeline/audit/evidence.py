@@ -599,13 +599,15 @@ def _assess_text_part(part: Part, evidence: list[tuple[str, object]], year: int 
         # "Lähiliikuntapaikka valmistui kesäkuussa 2023; kuntoportaiden rakentaminen siirtyi": a thing among
         # others is judged by the clause that names it.
         start, end = _clause_naming(part, whole)
-        ordered.append(whole.doc.char_span(start, min(end, whole.end_char), alignment_mode="contract") or whole)
+        ordered.append((count, whole.doc.char_span(start, min(end, whole.end_char), alignment_mode="contract")
+                        or whole))
     # "Luonnos esiteltiin lautakunnalle 18.10.2023. Hyväksyminen siirtyi vuodelle 2024.": a move past the
-    # deadline said of the part anywhere outweighs a step taken towards it.
-    for sentence in ordered:
-        postponed = _moved_past_deadline(part, sentence, evidence, dates)
+    # deadline said of the part in any sentence that names it as fully as the best outweighs a step towards it.
+    for count, sentence in ordered:
+        postponed = _moved_past_deadline(part, sentence, evidence, dates) if count == ordered[0][0] else None
         if postponed is not None:
             return postponed
+    ordered = [sentence for _, sentence in ordered]
     for sentence in ordered:
         if is_negative(sentence) and not _in_progress(sentence):
             return _text_finding(part, "not_met", sentence)
