@@ -853,6 +853,10 @@ def test_a_flattened_table_and_earlier_years(fields, claimed, verdict):
                           metric_status="Keskuksen asemakaava hyväksyttiin valtuustossa 15.11.2023. Keskustan "
                                         "liikenneselvitys viivästyi ja valmistuu keväällä 2024."),
                      "partial", "consistent", id="a-delay-of-another-part-is-not-this-parts"),
+        pytest.param(dict(target="85 %; 1 400", metric="Käyttöaste; aloittaneet",
+                          metric_status="Käyttöaste 2022: 80 %.",
+                          measures="Käyttöaste oli 86 %. Aloittaneita oli 1 450."),
+                     "full", "consistent", id="a-part-whose-clause-is-only-a-figure"),
         pytest.param(dict(target="Vuosikate ≥ 30 M€; lainakanta ≤ 5 400 €/as.",
                           metric="Vuosikate, M€; lainakanta €/asukas",
                           measures="Vuosikate oli 41,6 M€ (TA 30,0 M€).",

@@ -438,7 +438,8 @@ def _assess_quantity(part: Part, indicators: list[Indicator], year: int | None =
 
     def of_its_clause(figure: Indicator) -> bool:
         # "Vuosikate ≥ 30 M€; lainakanta ≤ 5 400 €/as.": a part of several is answered where its own words are.
-        return part.context == part.topic or bool(_sentence_lemmas(figure.sentence) & part.context)
+        return not part.context or part.context == part.topic or bool(
+            _sentence_lemmas(figure.sentence) & part.context)
 
     found = _candidates(part, indicators,
                         usable=lambda c: not unusable(c) and not not_this_years(c) and of_its_clause(c))
