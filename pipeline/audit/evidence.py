@@ -382,6 +382,13 @@ def _other_season(part: Part, figure: Indicator) -> bool:
         start <= part.season[1] and part.season[0] <= end for start, end in named)
 
 
+def _near_baseline(part: Part, figure: Indicator) -> bool:
+    """A level within a factor of two of the part's baseline (any level when there is no usable baseline)."""
+    if not part.baseline or part.baseline < 0 or figure.kind != part.baseline_kind:
+        return True
+    return 0.5 <= float(figure.value) / part.baseline <= 2
+
+
 def _prefer(candidates: list[Indicator], unwanted) -> list[Indicator]:
     """The candidates that are not ``unwanted``; all of them when every one is."""
     return [c for c in candidates if not unwanted(c)] or candidates
@@ -455,8 +462,10 @@ def _assess_quantity(part: Part, indicators: list[Indicator], year: int | None =
     changes = [c for c in candidates if c.direction] if _absolute_change(part) else []
     if (part.relative or part.points) and part.threshold is not None:
         # A change from a stated baseline: this year's level against the level it implies, before a change
-        # the report counts from another year ("193 050 (2021: 151 300, 2022: 182 400)").
-        candidates = _prefer(candidates, lambda c: c.direction)
+        # the report counts from another year ("193 050 (2021: 151 300, 2022: 182 400)"); but not a level far off
+        # the baseline's scale, another thing counted ("aloitti 1 318" beside 13 850 firms and "kasvoi 2,4 %").
+        levels = [c for c in candidates if not c.direction and _near_baseline(part, c)]
+        candidates = levels or [c for c in candidates if c.direction] or candidates
     figure = _pick(part, changes or candidates, year)
     reported = float(figure.value)
     if (((part.relative or part.points) and figure.kind == "percent") or _absolute_change(part)) and figure.direction:
