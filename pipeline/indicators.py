@@ -137,16 +137,16 @@ def extract(doc, field: str, year: int | None = None) -> list[Indicator]:
         claim(match)
     for found in _MONEY_PAIR.finditer(text):
         scale = _SCALES.get((found.group(3) or found.group(4) or "").lower(), 1)
-        claim(_signed(text, _Match("money", _round(parse_number(found.group(1)) * scale), found.start(1),
+        claim(_signed(text, _Match("money", rounded(parse_number(found.group(1)) * scale), found.start(1),
                                    found.end(1), MONEY_UNIT)))
     for found in _MONEY.finditer(text):
         scale = _SCALES.get((found.group(2) or found.group(3) or "").lower(), 1)
-        claim(_signed(text, _Match("money", _round(parse_number(found.group(1)) * scale), found.start(), found.end(),
+        claim(_signed(text, _Match("money", rounded(parse_number(found.group(1)) * scale), found.start(), found.end(),
                                    MONEY_UNIT)))
     for found in _SCALED_COUNT.finditer(text):
         # "2,9 miljoonaa": one figure of 2 900 000, not 2,9 and the number word's 1 000 000.
         scale = COUNT_SCALES[found.group(2).lower()]
-        claim(_signed(text, _Match("count", _round(parse_number(found.group(1)) * scale), found.start(), found.end())))
+        claim(_signed(text, _Match("count", rounded(parse_number(found.group(1)) * scale), found.start(), found.end())))
     for found in _PERCENT.finditer(text):
         word = found.group(2).lower()
         unit = POINTS_UNIT if POINTS_MARK in word else "%"
@@ -289,7 +289,8 @@ def _signed(text: str, match: _Match) -> _Match:
     return _Match(match.kind, -match.value, at, match.end, match.unit)
 
 
-def _round(value: float) -> float | int:
+def rounded(value: float) -> float | int:
+    """A number times its scale as a figure's value: whole as an int, else to two decimals."""
     return int(value) if float(value).is_integer() else round(value, 2)
 
 

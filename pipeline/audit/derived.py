@@ -17,7 +17,7 @@ from pipeline import finnish
 from pipeline.audit import verdict
 from pipeline.audit.columns import column_of
 from pipeline.audit.target import content_lemmas
-from pipeline.indicators import date_span
+from pipeline.indicators import date_span, rounded
 from pipeline.lang_fi.cases import LEVEL_ENDING, OUT_OF_ENDING
 from pipeline.lang_fi.change_words import EARLIER_CLAUSE_PATTERN, EARLIER_WORDS, EARLIER_YEAR_PATTERN
 from pipeline.lang_fi.function_words import (
@@ -242,7 +242,7 @@ def _moves(name: str, indicators: list[Indicator]) -> list[Indicator]:
                       and i.value), key=lambda i: i.start)
     out = []
     for first, second in pairwise(figures):
-        between = first.sentence[first.sentence.find(first.text) + len(first.text):]
+        between = (around(first) or ("", ""))[1]
         joined = second.text in between and re.fullmatch(r"(?::[a-zåäö]+)?\s+", between[:between.find(second.text)])
         if (joined and first.kind == second.kind and first.value != second.value and moved_from(first)
                 and level_reached(second) and (first.unit == second.unit or None in (first.unit, second.unit))):
@@ -272,14 +272,10 @@ def _stated_scale(name: str, metric, indicators: list[Indicator]) -> list[Indica
             continue
         multiplier, money = STATED_SCALES[found.group(1).lower()]
         kind = "money" if money else "count"
-        out.append(Indicator(name, kind, _round(float(figure.value) * multiplier), MONEY_UNIT if kind == "money"
+        out.append(Indicator(name, kind, rounded(float(figure.value) * multiplier), MONEY_UNIT if kind == "money"
                              else None, figure.qualifier, figure.direction, figure.text, figure.start, figure.end,
                              figure.sentence))
     return out
-
-
-def _round(value: float) -> float | int:
-    return int(value) if value.is_integer() else round(value, 2)
 
 
 def _dated_changes(name: str, indicators: list[Indicator], year: int) -> list[Indicator]:
@@ -719,9 +715,8 @@ def _whole_first(first: Indicator, second: Indicator, between: str) -> bool:
     words = [w.strip(".,;:") for w in between.split()]
     if any(w in OF_WHICH_WORDS for w in words):
         return True
-    ending = re.match(r":[a-zåäö]+", between)
-    if ending is not None:  # "tehtävistä 1 486:sta oli kelpoisen hoitamana 1 058"
-        return OUT_OF_CASE in finnish.case_names(ending.group(0)) and not level_reached(second)
+    if re.match(OUT_OF_ENDING, between):  # "tehtävistä 1 486:sta oli kelpoisen hoitamana 1 058"
+        return not level_reached(second)
     unit_word = first.text.split()[-1] if len(first.text.split()) > 1 else ""
     return bool(unit_word) and OUT_OF_CASE in finnish.case_names(unit_word) and not (
         unit_cases(second) & LEVEL_CASE_NAMES)

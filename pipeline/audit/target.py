@@ -178,7 +178,7 @@ def requirements(goal: Goal, docs: dict, indicators: Iterable[Indicator]) -> lis
         if component is not None:
             parts.append(component)
         # "+4 %; rakentaminen käynnissä 2024": a clause with no figure to reach is a deliverable of its own.
-        for clause in _clauses(sentence):
+        for clause in _between_marks(sentence, ";"):
             if not any(f.start >= clause.start_char and f.end <= clause.end_char for f in target_figures):
                 deliverable = _deliverable(clause, metric_lemmas or content_lemmas(goal_doc))
                 if deliverable is not None:
@@ -379,7 +379,7 @@ def _metric_items(metric_doc, skip_cases: frozenset[str] = frozenset()) -> list[
         # something (the caller takes them only when they are as many as the target's figures).
         commas = [frozenset(t.lemma_.lower() for t in span if t.pos_ in ("NOUN", "PROPN", "ADJ")
                             and t.lemma_.lower() not in GENERIC_LEMMAS and not set(t.morph.get("Case")) & skip_cases)
-                  for span in _comma_spans(metric_doc)]
+                  for span in _between_marks(metric_doc[:], ",")]
         return commas if len(commas) > 1 and all(commas) else []
     items, current = [], []
     for token in metric_doc:
@@ -600,11 +600,6 @@ def _component(sentence) -> Part | None:
     return None
 
 
-def _comma_spans(doc) -> list:
-    edges = [-1, *[t.i for t in doc if t.text == ","], len(doc)]
-    return [doc[a + 1:b] for a, b in pairwise(edges) if b > a + 1]
-
-
 def _same_level(first: Part, second: Part) -> bool:
     """Two parts ask for one level: equal thresholds, or equal to the decimals the second is printed with
     (*10 %:n lasku (≤ 12,8 %)* from 14,2 % implies 12,78)."""
@@ -617,13 +612,11 @@ def _same_level(first: Part, second: Part) -> bool:
     return second.change is None and round(first.threshold, decimals) == round(second.threshold, decimals)
 
 
-def _clauses(sentence) -> list:
-    """The sentence's clauses between semicolons, as spans (the sentence itself when it has none)."""
-    bounds = [t.i for t in sentence if t.text == ";"]
-    edges = [sentence.start, *[b + 1 for b in bounds]]
-    ends = [*bounds, sentence.end]
-    doc = sentence.doc
-    return [doc[start:end] for start, end in zip(edges, ends, strict=True) if end > start]
+def _between_marks(span, mark: str) -> list:
+    """The non-empty pieces of ``span`` between tokens ``mark`` (``;`` for a target's clauses, ``,`` for a metric's
+    items), as spans; the span itself when it has none."""
+    edges = [span.start - 1, *[t.i for t in span if t.text == mark], span.end]
+    return [span.doc[a + 1:b] for a, b in pairwise(edges) if b > a + 1]
 
 
 def _deliverable(sentence, named_elsewhere: frozenset[str] = frozenset()) -> Part | None:
