@@ -599,8 +599,7 @@ def _assess_text_part(part: Part, evidence: list[tuple[str, object]], year: int 
     # before "Pohjanrannan koulun peruskorjaus valmistui" for the Ketunpesä part.
     # Among those naming as much, one with the target's own verb first: "Valtuusto hyväksyi ohjelman" before
     # "Ohjelmaa valmisteltiin" for "hyväksytty 2022".
-    asked = {lemma for word in re.findall(r"[^\W\d_]+", part.text) for lemma in finnish.lemmas(word)
-             if lemma not in GENERIC_LEMMAS}
+    asked = _sentence_lemmas(part.text) - GENERIC_LEMMAS
     ordered = []
     for count, _, whole in sorted(naming, key=lambda n: (-n[0], not any(t.lemma_.lower() in asked for t in n[2]),
                                                          n[1])):
@@ -671,7 +670,7 @@ def _start_asked(part: Part, sentence) -> bool:
     if _asks_under_way(part):
         # "rakentaminen käynnissä 2024" and "rakentaminen alkoi syyskuussa 2024": under way is what was asked.
         return any(t.lemma_.lower() in STARTED_LEMMAS or t.lower_ in STARTED_WORDS for t in sentence)
-    asked = {lemma for word in part.text.split() for lemma in finnish.lemmas(word.strip(".,;:"))} & CONTINUING_LEMMAS
+    asked = _sentence_lemmas(part.text) & CONTINUING_LEMMAS
     said = {t.lemma_.lower() for t in sentence if t.lemma_.lower() in PROGRESS_LEMMAS or t.lower_ in PROGRESS_WORDS}
     return bool(asked) and bool(said) and said <= asked
 
