@@ -18,7 +18,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from pipeline import finnish
 from pipeline.lang_fi.cases import LEVEL_ENDING, NUMERAL_CLASS, OUT_OF_ENDING, VOIKKO_CASES
@@ -33,6 +34,7 @@ from pipeline.lang_fi.dates import (
 )
 from pipeline.lang_fi.function_words import CLAUSE_BREAKS, NOUN_PHRASE_COORDINATORS, SENTENCE_PART_BREAKS
 from pipeline.lang_fi.qualifiers import DATE_QUALIFIERS, QUALIFIER_WORDS
+from pipeline.lang_fi.targets import COLUMN_LABEL_PATTERN
 from pipeline.lang_fi.units import (
     AGE_PATTERN,
     COUNT_SCALES,
@@ -160,7 +162,34 @@ def extract(doc, field: str, year: int | None = None) -> list[Indicator]:
             claim(_Match("count", token._.number, token.idx, token.idx + len(token.text)))
 
     matches.sort(key=lambda m: m.start)
-    return [_indicator(doc, field, m) for m in matches]
+    return _row_units([_indicator(doc, field, m) for m in matches], text)
+
+
+#: Between two values of one row of a table flattened into text: a bar, perhaps the next column's label
+#: (*12.410 | 12.650*, *13,6 | 2022: 14,2*, *1 402 | TP 2023 1 038*).
+_CELL_GAP = re.compile(rf"\s*\|\s*(?:{COLUMN_LABEL_PATTERN.replace('?P<kind>', '?:')})?\s*:?\s*", re.IGNORECASE)
+
+
+def _row_units(indicators: list[Indicator], text: str) -> list[Indicator]:
+    """A table row printed as text gives its unit once, after the last value: *12.410 | 12.650 | 12.598 €/lapsi*
+    and *13,6 | 2022: 14,2 pv/htv* are all sums or all days; *1,16 | 1,81 milj. €* are both in millions. A bare
+    number takes the kind, unit and scale of the value after it in the same row."""
+    out = list(indicators)
+    figures = [k for k, figure in enumerate(out) if figure.kind in ("count", "money", "percent")]
+    scales = {}
+    for k in figures:
+        printed = NUMBER.search(out[k].text)
+        number = parse_number(printed.group(1)) if printed is not None else 0
+        scales[k] = abs(float(out[k].value)) / number if number else 1.0
+    for this, after in reversed(list(pairwise(figures))):
+        figure, unit_of = out[this], out[after]
+        if (figure.kind == "count" and figure.unit is None and not figure.direction and not figure.qualifier
+                and (unit_of.unit is not None or unit_of.kind != "count")
+                and _CELL_GAP.fullmatch(text, figure.end, unit_of.start)):
+            out[this] = replace(figure, kind=unit_of.kind, unit=unit_of.unit,
+                                value=rounded(float(figure.value) * scales[after]))
+            scales[this] = scales[after]
+    return out
 
 
 def extract_fields(docs: dict, year: int | None = None) -> list[Indicator]:

@@ -32,6 +32,10 @@ def figure_in(sentence: str, text: str) -> Indicator:
         pytest.param("TP2022 | TA2023 | TP2023 — 8,6 | 9,1 | 8,7", "9,1", Column(True, 2023),
                      id="labels-without-a-space"),
         pytest.param("TP 2023 / TA 2023: 5,02 / 4,85 M€", "5,02", None, id="labels-over-a-slash-pair-otherwise"),
+        pytest.param("TP 2020 | TP 2021 | kuusikko 2021: 12.410 | 12.598 | 12.930 €/lapsi", "12.930 €/lapsi",
+                     Column(False, 2021, peer=True), id="other-cities-column"),
+        pytest.param("Koko maa 12/2021: 9,8 %.", "9,8 %",
+                     Column(False, 2021, peer=True), id="country-in-the-cell"),
     ],
 )
 def test_column_of(sentence, text, column):

@@ -146,6 +146,25 @@ def test_directions(nlp, text, direction):
 
 
 @pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        pytest.param("TP 2020 | TA 2021 | TP 2021: 12.410 | 12.650 | 12.598 €/lapsi",
+                     [("money", 12410, "euro"), ("money", 12650, "euro"), ("money", 12598, "euro")],
+                     id="sum-sign-after-the-last"),
+        pytest.param("Käynnit 2020 | 2021: 1,16 | 1,81 milj. €",
+                     [("money", 1_160_000, "euro"), ("money", 1_810_000, "euro")], id="scale-after-the-last"),
+        pytest.param("Sairauspoissaolot 2021: 13,6 | 2022: 14,2 pv/htv",
+                     [("count", 13.6, "päivä"), ("count", 14.2, "päivä")], id="label-in-the-next-cell"),
+        pytest.param("Valmistui 612, ja tonttien myynti tuotti 3,4 milj. €",
+                     [("count", 612, None), ("money", 3_400_000, "euro")], id="no-row-no-unit"),
+    ],
+)
+def test_a_table_row_gives_its_unit_once(nlp, text, values):
+    found = [i for i in figures(nlp, text) if i.kind != "date"]
+    assert [(i.kind, i.value, i.unit) for i in found] == values
+
+
+@pytest.mark.parametrize(
     ("text", "directions"),
     [
         ("Osuus oli 1,7 % eli se laski 0,4 prosenttiyksikköä.", [None, "decrease"]),

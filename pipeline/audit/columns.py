@@ -6,7 +6,7 @@ in the same order (*TP 2023 | TA 2024 | TP 2024 — 14,2 % | 12,8 % | 13,9 %*),
 several rows under one header (*TP 2022 | TP 2023 — Käyttöaste: 98,4 % |
 98,6 % — Keskivuokra: 16,20 | 16,90*), or a label in each cell (*TP 2022
 1 402 | TA 2023 1 100 | TP 2023 1 038*). The label says whether the figure is
-an actual (*TP*) or a budget (*TA*), and of which year.
+an actual (*TP*), a budget (*TA*) or other cities' figure (*kuusikko*), and of which year.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline.lang_fi.targets import BUDGET_COLUMNS, COLUMN_LABEL_PATTERN
+from pipeline.lang_fi.targets import BUDGET_COLUMNS, COLUMN_LABEL_PATTERN, PEER_COLUMNS
 from pipeline.records import Indicator
 
 _LABEL = COLUMN_LABEL_PATTERN.replace("?P<kind>", "?:")
@@ -31,17 +31,19 @@ _CELL_LABEL = re.compile(rf"(?:^|:)\s*({_LABEL})\s*:?\s*$", re.IGNORECASE)
 
 @dataclass(frozen=True, slots=True)
 class Column:
-    """A column label: ``budget`` for a plan (*TA*), else an actual; ``year`` the year it is of."""
+    """A column label: ``budget`` for a plan (*TA*), else an actual; ``year`` the year it is of; ``peer`` for
+    other cities' or the country's figure (*kuusikko 2021*), not the city's own."""
 
     budget: bool
     year: int
+    peer: bool = False
 
 
 def _column(label: str) -> Column:
     found = _ONE_LABEL.search(label)
     kind = (found.group("kind") or "").lower() if found else ""
     year = re.search(r"(?:19|20)\d{2}", label)
-    return Column(budget=kind in _BUDGET, year=int(year.group(0)))
+    return Column(budget=kind in _BUDGET, year=int(year.group(0)), peer=kind.startswith(PEER_COLUMNS))
 
 
 _BUDGET = frozenset(kind.lower() for kind in BUDGET_COLUMNS)

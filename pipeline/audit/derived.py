@@ -290,10 +290,10 @@ def _dated_changes(name: str, indicators: list[Indicator], year: int) -> list[In
             when = span[0].year if span is not None and span[0].year == span[1].year else None
         elif figure.kind in ("count", "money", "percent") and figure.value and not figure.direction and (
                 figure.unit != POINTS_UNIT):
-            # A figure in a flattened table is dated by its column (a budget's by none), others by the year
-            # named last before them.
+            # A figure in a flattened table is dated by its column (a budget's or other cities' by none), others
+            # by the year named last before them.
             column = column_of(figure)
-            dated += [(figure, column.year)] if column is not None and not column.budget else [
+            dated += [(figure, column.year)] if column is not None and not (column.budget or column.peer) else [
                 (figure, when)] if column is None and when is not None else []
     out = []
     for now, now_year in dated:
@@ -351,7 +351,8 @@ def _ratios(name: str, doc, indicators: list[Indicator]) -> list[Indicator]:
         if first.sentence != second.sentence or first.kind != second.kind:
             continue
         columns = column_of(first), column_of(second)
-        if None not in columns and columns[0].budget != columns[1].budget and first.kind == "money":
+        if (None not in columns and columns[0].budget != columns[1].budget and first.kind == "money"
+                and not (columns[0].peer or columns[1].peer)):
             # "TA 2023 (muutettu) 412,6 M€ | TP 2023 338,9 M€" under "toteutuneet menot / talousarvio": the actual
             # over the budget, whichever is printed first.
             actual, budget = (second, first) if columns[0].budget else (first, second)

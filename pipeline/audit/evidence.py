@@ -526,7 +526,11 @@ def _levels_compared(change: Indicator, indicators: list[Indicator]) -> tuple[fl
 
 
 def _elsewhere(figure: Indicator) -> bool:
-    """A figure of the country or of other cities, given for comparison: *Valtakunnallisesti ... noin 3,5 %*."""
+    """A figure of the country or of other cities, given for comparison: *Valtakunnallisesti ... noin 3,5 %*,
+    the column *kuusikko 2021* of a flattened table."""
+    column = column_of(figure)
+    if column is not None and column.peer:
+        return True
     parts = around(figure)
     before = (parts[0] if parts is not None else figure.sentence).lower()
     clause = re.split(r"[,;:]\s", before)[-1]

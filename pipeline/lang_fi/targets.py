@@ -70,10 +70,13 @@ BUDGET_LABEL_PATTERN = r"\b(?:TA|talousarvio\w*|budjet\w*|muutettu TA)\s*(?:(?:1
 #: talousarvio, *ennuste*).
 ACTUAL_COLUMNS: tuple[str, ...] = ("TP", "TOT", "toteuma")
 BUDGET_COLUMNS: tuple[str, ...] = ("TA", "talousarvio", "budjetti", "ennuste")
-#: The label of such a column: *TP 2023*, *TA 2024*, *TA2024*, *12/2024*, *TA 2023 (muutettu)*: an optional kind,
-#: a year, perhaps after a month, and a remark in brackets. Group ``kind``.
-COLUMN_LABEL_PATTERN = (rf"(?:(?P<kind>{'|'.join(ACTUAL_COLUMNS + BUDGET_COLUMNS)})\s*)?(?:\d{{1,2}}/)?(?:19|20)\d{{2}}"
-                        r"(?:\s*\([^)|]*\))?")
+#: Kinds of a column of other cities' or the country's figure, printed beside the city's own for comparison
+#: (*TP 2021 | kuusikko 2021*, *koko maa 2023*): beginnings of the words, as a column names them.
+PEER_COLUMNS: tuple[str, ...] = ("kuusik", "kuutoskaupun", "koko maa", "vertailukun", "suuret kaupungit")
+#: The label of such a column: *TP 2023*, *TA 2024*, *TA2024*, *12/2024*, *TA 2023 (muutettu)*, *kuusikko 2021*:
+#: an optional kind, a year, perhaps after a month, and a remark in brackets. Group ``kind``.
+COLUMN_LABEL_PATTERN = (rf"(?:(?P<kind>{'|'.join(ACTUAL_COLUMNS + BUDGET_COLUMNS)}"
+                        rf"|(?:{'|'.join(PEER_COLUMNS)})\w*)\s*)?(?:\d{{1,2}}/)?(?:19|20)\d{{2}}(?:\s*\([^)|]*\))?")
 #: Two labels over two values (*TP 2023 / TA 2023: 5,02 / 4,85 M€*): the n-th value is the n-th label's.
 #: Groups: the two labels, then where the second value starts.
 LABELLED_PAIR_PATTERN = (r"\b([A-Za-zÅÄÖåäö]+)\s*(?:(?:19|20)\d{2})?\s*/\s*([A-Za-zÅÄÖåäö]+)\s*(?:(?:19|20)\d{2})?\s*:"
