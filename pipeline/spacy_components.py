@@ -6,8 +6,9 @@ pipeline, so importing :mod:`pipeline` itself registers nothing.
 
 - ``goal_sentences``: rule-based sentence starts that know Finnish
   abbreviations (*n.*, *milj.*, *esim.*), dates (*31.12.2020*) and ordinals
-  (*7. luokalle*); a newline in a cell is a paragraph break and always ends a
-  sentence. Used instead of the parser's sentences in both configurations.
+  (*7. luokalle*); a newline in a cell is a paragraph break and ends a
+  sentence, except between the lines of a table printed as text. Used instead
+  of the parser's sentences in both configurations.
 - ``cached_voikko_lemmatizer``: the model's Voikko lemmatizer with its result
   cached per word form, part of speech and the dependency labels it reads, so
   it gives the same lemmas at a fraction of the Voikko calls.
@@ -50,7 +51,10 @@ class GoalSentences:
     A sentence ends at ``.``, ``!`` or ``?`` followed by a word that starts
     with a capital letter or a digit, unless the period belongs to an
     abbreviation (*n.*, *milj.*) or a number (*7. luokalle*, *1.8.2021*).
-    A line break always starts a new sentence: cells are paragraphs.
+    A line break starts a new sentence, since cells are paragraphs, except
+    inside a table printed as text: the lines on both sides of it hold a
+    column bar (*TP 2021 | TP 2022* over *63 % | 71 %*), and a row is read
+    with its header.
     """
 
     def __init__(self, name: str = "goal_sentences", *,
@@ -64,7 +68,8 @@ class GoalSentences:
             starts[0] = True
         for i, token in enumerate(doc[:-1]):
             following = doc[i + 1]
-            paragraph_break = "\n" in token.whitespace_ or (token.is_space and "\n" in token.text)
+            paragraph_break = ("\n" in token.whitespace_ or (token.is_space and "\n" in token.text)) and not (
+                _inside_table(doc.text, following.idx))
             if paragraph_break or self._ends_sentence(token, following):
                 starts[i + 1] = True
         for token, start in zip(doc, starts, strict=True):
@@ -91,6 +96,17 @@ class GoalSentences:
                 return _starts_sentence(following) and not following.text[:1].islower()
             return _starts_sentence(following)
         return False
+
+
+#: What separates the columns of a table that a report prints as text.
+_TABLE_BAR = "|"
+
+
+def _inside_table(text: str, line_start: int) -> bool:
+    """The line starting at ``line_start`` and the one before it are rows of one table: both hold a column bar."""
+    before = text[:line_start].rstrip("\n")
+    after = text[line_start:].split("\n", 1)[0]
+    return _TABLE_BAR in before[before.rfind("\n") + 1:] and _TABLE_BAR in after
 
 
 def _starts_sentence(token: Token) -> bool:

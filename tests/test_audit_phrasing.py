@@ -302,6 +302,20 @@ def test_two_per_cent_parts_pair_with_their_baselines(status, verdict):
     assert goal.audit.verdict == verdict, goal.audit.reasons
 
 
+@pytest.mark.parametrize(
+    ("status", "verdict"),
+    [("partial", "consistent"), ("none", "inconsistent")],
+)
+def test_a_clause_that_is_only_a_figure_takes_the_goals_words(status, verdict):
+    # "+2 %" names nothing; the goal's clause with the same figure says it is the stock of firms that grows,
+    # not the count of new firms (1 263 → 1 178) in the row above.
+    goal = audited(goal="Uusia yrityksiä perustetaan vähintään 1 200 ja yrityskanta kasvaa vähintään 2 %.",
+                   metric="Aloittaneet yritykset; yritysten lukumäärä 31.12.", target="1 200 aloittanutta; +2 %",
+                   metric_status="Aloittaneet yritykset 2022 | 2023\n1 263 | 1 178\n"
+                                 "Yrityskanta 31.12.2023: 13 480 (31.12.2022: 13 105)", status=status)
+    assert goal.audit.verdict == verdict, goal.audit.reasons
+
+
 def test_one_of_two_parts_met_is_not_none():
     goal = audited(target="Solmitaan 3 kumppanuussopimusta. Verkkosivut uudistetaan.",
                    metric_status="Kumppanuussopimuksia solmittiin 3. Verkkosivujen uudistus siirtyi vuodelle 2024.",
@@ -740,6 +754,13 @@ def test_moves_and_what_is_better(fields, claimed, verdict):
                           measures="Ennakkotiedon mukaan työllisyysaste oli 73,1 %.",
                           metric_status="Työllisyysaste nousi. Koko maan vastaava luku oli 76,0 %."),
                      "none", "consistent", id="the-countrys-figure-leaves-the-answer-to-the-measures"),
+        pytest.param(dict(target="70 %", metric="Uusiutuvien osuus kaukolämmön tuotannosta",
+                          metric_status="TP 2022 | TP 2023 | TA 2024\n72 % | 66 % | 70 %"),
+                     "full", "inconsistent", id="a-header-on-its-own-line"),
+        pytest.param(dict(target="≤ 12.650 €", metric="Nettokustannukset, €/lapsi",
+                          metric_status="TP 2022 | TA 2023 | TP 2023 | kuusikko 2023: 12.410 | 12.650 | 12.598 | "
+                                        "12.930 €/lapsi"),
+                     "full", "consistent", id="other-cities-column-and-a-unit-printed-once"),
     ],
 )
 def test_a_flattened_table_and_earlier_years(fields, claimed, verdict):

@@ -36,6 +36,10 @@ def figure_in(sentence: str, text: str) -> Indicator:
                      Column(False, 2021, peer=True), id="other-cities-column"),
         pytest.param("Koko maa 12/2021: 9,8 %.", "9,8 %",
                      Column(False, 2021, peer=True), id="country-in-the-cell"),
+        pytest.param("TP 2021 | TA 2022 | TP 2022\n28,4 milj. | 32,7 milj. | 33,1 milj.", "32,7 milj.",
+                     Column(True, 2022), id="header-on-the-line-above"),
+        pytest.param("TP 2021 | TP 2022:\nKäyttöaste 98,4 % | 98,6 %\nKeskivuokra 16,20 | 16,90", "16,20",
+                     Column(False, 2021), id="rows-on-lines-of-their-own"),
     ],
 )
 def test_column_of(sentence, text, column):

@@ -127,6 +127,8 @@ def test_unknown_mode_is_named():
          ["Laki tuli voimaan 1.8.2021.", "Uusia käytänteitä laadittiin."]),
         ("Ensimmäinen kappale\nToinen kappale", ["Ensimmäinen kappale", "Toinen kappale"]),
         ("Lisäksi kts. toimenpiteet.", ["Lisäksi kts. toimenpiteet."]),
+        ("TP 2021 | TP 2022\n63 % | 71 %\nKysely tehdään joka toinen vuosi.",
+         ["TP 2021 | TP 2022\n63 % | 71 %", "Kysely tehdään joka toinen vuosi."]),
     ],
 )
 def test_sentences(nlp, text, sentences):

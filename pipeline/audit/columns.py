@@ -19,11 +19,11 @@ from pipeline.records import Indicator
 
 _LABEL = COLUMN_LABEL_PATTERN.replace("?P<kind>", "?:")
 #: Two or more labels over a bar, ending where the values (or a row's name) begin.
-_HEADER = re.compile(rf"(?<![\w,]){_LABEL}(?:\s*\|\s*{_LABEL})+\s*(?:[—–=:]|$)", re.IGNORECASE)
+_HEADER = re.compile(rf"(?<![\w,]){_LABEL}(?:\s*\|\s*{_LABEL})+[^\S\n]*(?:[—–=:\n]|$)", re.IGNORECASE)
 #: One label, to read its kind.
 _ONE_LABEL = re.compile(COLUMN_LABEL_PATTERN, re.IGNORECASE)
-#: What ends a row of values: a dash between rows (not the minus of a number).
-_ROW_BREAK = re.compile(r"\s[—–]\s")
+#: What ends a row of values: a dash between rows (not the minus of a number), or a line break.
+_ROW_BREAK = re.compile(r"\s[—–]\s|\n")
 #: A label that is all of its cell before the figure, or follows the row's name: *TP 2022 1 402*, *Väkiluku:
 #: TP 2021 122 594*; not the second of two labels over a slash (*TP 2023 / TA 2023: 5,02 / 4,85 M€*).
 _CELL_LABEL = re.compile(rf"(?:^|:)\s*({_LABEL})\s*:?\s*$", re.IGNORECASE)

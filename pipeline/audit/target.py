@@ -20,6 +20,7 @@ from pipeline.indicators import date_span
 from pipeline.lang_fi.cases import CHANGE_CASE, LEVEL_CASE, OUT_OF_CASES, VOIKKO_CASES
 from pipeline.lang_fi.change_words import DIRECTION_LEMMAS
 from pipeline.lang_fi.dates import MONTHS, SEASON_MONTHS, YEAR_LEMMA
+from pipeline.lang_fi.function_words import CLAUSE_WORDS
 from pipeline.lang_fi.negation import MOVED_LEMMAS, SETBACK_LEMMAS
 from pipeline.lang_fi.progress import (
     DONE_LEMMAS,
@@ -139,6 +140,7 @@ def requirements(goal: Goal, docs: dict, indicators: Iterable[Indicator]) -> lis
     money_metric = _names_money(docs.get("metric"))
     context = frozenset(lemma for name in ("metric", "goal") if docs.get(name) is not None
                         for token in docs[name] if token.is_alpha and token.lemma_.lower() not in GENERIC_LEMMAS
+                        and token.lower_ not in QUALIFIER_WORDS  # "vähintään" would name "vähemmän"
                         for lemma in finnish.lemmas(token.text)) - GENERIC_LEMMAS
     goal_figures = [i for i in indicators if i.field == "goal" and i.kind in QUANTITY_KINDS] if (
         target_field != "goal") else []
@@ -166,8 +168,11 @@ def requirements(goal: Goal, docs: dict, indicators: Iterable[Indicator]) -> lis
         if len(target_figures) == 1 and ";" not in target_doc.text:
             part.context = context  # with two figures to reach, the metric names both: no help in choosing
         else:
-            # "Vuosikate ≥ poistot; nettoinvestoinnit ≤ 14 M€": the words of the figure's own clause.
-            part.context = _clause_words(target_doc.text, found)
+            # "Vuosikate ≥ poistot; nettoinvestoinnit ≤ 14 M€": the words of the figure's own clause; a clause
+            # that is only a figure ("1 200 aloittanutta; +2 %") has the goal's words for it ("yrityskanta kasvaa
+            # vähintään 2 %").
+            part.context = _clause_words(target_doc.text, found) or (
+                _goal_words(goal_doc, goal_figures, found) if ";" in target_doc.text else frozenset())
         if part.unit is None and scoped:
             goal_units = {g.unit for g in goal_figures if g.value == figure.value and g.unit}
             part.scope = frozenset((items[index] if items else metric_lemmas) | goal_units)
@@ -241,9 +246,29 @@ def _clause_words(text: str, figure: Indicator) -> frozenset[str]:
     """Every reading of the words in the clause (between semicolons) that holds the figure."""
     start = text.rfind(";", 0, figure.start) + 1
     end = text.find(";", figure.end)
-    clause = text[start:end if end >= 0 else len(text)]
-    return frozenset(lemma for word in re.findall(r"[^\W\d_]{3,}", clause)
-                     for lemma in finnish.lemmas(word.lower())) - GENERIC_LEMMAS
+    return _word_lemmas(text[start:end if end >= 0 else len(text)])
+
+
+def _word_lemmas(text: str) -> frozenset[str]:
+    """Every reading of the words of ``text`` but the generic ones and the qualifiers (*vähintään*)."""
+    return frozenset(lemma for word in re.findall(r"[^\W\d_]{3,}", text.lower()) if word not in QUALIFIER_WORDS
+                     for lemma in finnish.lemmas(word)) - GENERIC_LEMMAS
+
+
+def _goal_words(goal_doc, goal_figures: list[Indicator], figure: Indicator) -> frozenset[str]:
+    """The words of the goal's clause that states a target figure too (*yrityskanta kasvaa vähintään 2 %* of
+    *Uusia yrityksiä perustetaan vähintään 1 200 ja yrityskanta kasvaa vähintään 2 %*), when it states it once."""
+    same = [g for g in goal_figures if g.kind == figure.kind and g.value == figure.value]
+    if goal_doc is None or len(same) != 1:
+        return frozenset()
+    text = goal_doc.text
+    breaks = [0, *(m.end() for m in re.finditer(_CLAUSE_BREAK, text)), len(text)]
+    start = max(b for b in breaks if b <= same[0].start)
+    return _word_lemmas(text[start:min(b for b in breaks if b >= same[0].end)])
+
+
+#: Where a goal's clause ends: a comma or semicolon, or a word that opens the next clause (*ja*, *mutta*).
+_CLAUSE_BREAK = re.compile(rf"[,;]\s|\s(?:{'|'.join(sorted(CLAUSE_WORDS))})\s", re.IGNORECASE)
 
 
 def _comparisons(text: str) -> list[Part]:
