@@ -761,6 +761,14 @@ def test_moves_and_what_is_better(fields, claimed, verdict):
                           metric_status="TP 2022 | TA 2023 | TP 2023 | kuusikko 2023: 12.410 | 12.650 | 12.598 | "
                                         "12.930 €/lapsi"),
                      "full", "consistent", id="other-cities-column-and-a-unit-printed-once"),
+        pytest.param(dict(target="enintään 17,0", metric="Sairauspoissaolopäivät/htv",
+                          metric_status="Toteuma: 2021 | 2022 | 2023 | kuusikko 2023\n15,9 | 16,2 | 16,6 | 17,2"),
+                     "none", "inconsistent", id="the-peer-word-names-only-its-column"),
+        pytest.param(dict(target="vuosikate ≥ 120,0 milj. €; lainakanta ≤ 5.400 €/as.",
+                          metric="Vuosikate (milj. €) ja lainakanta (€/asukas)",
+                          metric_status="Vuosikate | lainakanta: TA 2023 120,0 milj. € | 5.400 €/as.; "
+                                        "TP 2023 146,3 milj. € | 5.612 €/as."),
+                     "full", "inconsistent", id="a-label-opening-a-row-of-values"),
     ],
 )
 def test_a_flattened_table_and_earlier_years(fields, claimed, verdict):

@@ -40,6 +40,14 @@ def figure_in(sentence: str, text: str) -> Indicator:
                      Column(True, 2022), id="header-on-the-line-above"),
         pytest.param("TP 2021 | TP 2022:\nKäyttöaste 98,4 % | 98,6 %\nKeskivuokra 16,20 | 16,90", "16,20",
                      Column(False, 2021), id="rows-on-lines-of-their-own"),
+        pytest.param("Vuosikate | lainakanta: TA 2025 120,0 milj. € | 5.400 €/as.; TP 2025 146,3 milj. € | 5.612 €/as.",
+                     "5.400 €/as.", Column(True, 2025), id="a-label-opening-a-row"),
+        pytest.param("Vuosikate | lainakanta: TA 2025 120,0 milj. € | 5.400 €/as.; TP 2025 146,3 milj. € | 5.612 €/as.",
+                     "5.612 €/as.", Column(False, 2025), id="a-label-opening-the-next-row"),
+        pytest.param("TP 2023: 2,9 miljoonaa euroa (TA 2023: 3,5 milj. €)", "3,5 milj. €", None,
+                     id="no-bar-no-row"),
+        pytest.param("Toteuma: 2020 | 2021 | 2022 | kuusikko 2022\n15,9 | 16,2 | 16,6 | 17,2", "17,2",
+                     Column(False, 2022, peer=True), id="other-cities-column-under-a-header"),
     ],
 )
 def test_column_of(sentence, text, column):

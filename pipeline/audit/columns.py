@@ -27,6 +27,8 @@ _ROW_BREAK = re.compile(r"\s[—–]\s|\n")
 #: A label that is all of its cell before the figure, or follows the row's name: *TP 2022 1 402*, *Väkiluku:
 #: TP 2021 122 594*; not the second of two labels over a slash (*TP 2023 / TA 2023: 5,02 / 4,85 M€*).
 _CELL_LABEL = re.compile(rf"(?:^|:)\s*({_LABEL})\s*:?\s*$", re.IGNORECASE)
+#: A label that opens a row of values, after the row's name: *lainakanta: TA 2025 120,0 milj. € | 5.400 €/as.*
+_ROW_LABEL = re.compile(rf"(?:^|[:|])\s*({_LABEL})\s*:?\s+(?=[−-]?\d)", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +53,18 @@ _BUDGET = frozenset(kind.lower() for kind in BUDGET_COLUMNS)
 
 def column_of(figure: Indicator) -> Column | None:
     """The label of the column ``figure`` stands in, or None when it stands in no flattened table."""
+    found = _cell(figure)
+    return found[0] if found is not None else None
+
+
+def row_before(figure: Indicator) -> str:
+    """The text of the table row ``figure`` stands in, up to it: the row's name and the cells before it
+    (*kuusikko: 7 |* of *TP 2022 | TP 2023 — Espoo: 5 | 6 — kuusikko: 7 | 8*); empty outside a table."""
+    found = _cell(figure)
+    return found[1] if found is not None else ""
+
+
+def _cell(figure: Indicator) -> tuple[Column, str] | None:
     at = figure.sentence.find(figure.text)
     if at < 0:
         return None  # a derived figure's arithmetic
@@ -58,8 +72,14 @@ def column_of(figure: Indicator) -> Column | None:
     headers = list(_HEADER.finditer(before))
     if headers:
         header = headers[-1]
-        labels = header.group(0).rstrip("—–=: ").split("|")
-        index = _ROW_BREAK.split(before[header.end():])[-1].count("|")
-        return _column(labels[index]) if index < len(labels) else None
-    own = _CELL_LABEL.search(re.split(r"\||\s[—–]\s", before)[-1])
-    return _column(own.group(1)) if own is not None else None
+        labels = header.group(0).rstrip("—–=: \n").split("|")
+        row = _ROW_BREAK.split(before[header.end():])[-1]
+        index = row.count("|")
+        return (_column(labels[index]), row) if index < len(labels) else None
+    row = re.split(r"\s[—–]\s|\n|;\s", before)[-1]
+    own = _CELL_LABEL.search(row.split("|")[-1])
+    if own is None:
+        # "Vuosikate | lainakanta: TA 2025 120,0 milj. € | 5.400 €/as.": a label before a row's first value is
+        # the whole row's, over the bars between its cells.
+        own = next((label for label in reversed(list(_ROW_LABEL.finditer(row))) if "|" in row[label.end():]), None)
+    return (_column(own.group(1)), row) if own is not None else None

@@ -18,7 +18,7 @@ from itertools import pairwise
 
 from pipeline import finnish
 from pipeline.audit import verdict
-from pipeline.audit.columns import column_of
+from pipeline.audit.columns import column_of, row_before
 from pipeline.audit.derived import (
     EVIDENCE_FIELDS,
     FRACTION,
@@ -529,8 +529,9 @@ def _elsewhere(figure: Indicator) -> bool:
     """A figure of the country or of other cities, given for comparison: *Valtakunnallisesti ... noin 3,5 %*,
     the column *kuusikko 2021* of a flattened table."""
     column = column_of(figure)
-    if column is not None and column.peer:
-        return True
+    if column is not None:
+        # In a table, the column or the row's own name: not a word over another row.
+        return column.peer or any(word in row_before(figure).lower() for word in ELSEWHERE_WORDS)
     parts = around(figure)
     before = (parts[0] if parts is not None else figure.sentence).lower()
     clause = re.split(r"[,;:]\s", before)[-1]
