@@ -255,6 +255,9 @@ def test_periods(text, value):
                      id="compound-survey-postponed"),
         pytest.param("Vuoden 2021 tyytyväisyys oli 4,2. Vuoden 2023 kyselyn tulokset julkaistaan keväällä 2024.",
                      "consistent", id="only-an-earlier-year-figure"),
+        pytest.param("Kysely: TP 2019 | TP 2021 | TA 2023 | TP 2023\n4,1 | 4,3 | 4,0 | –\nKysely tehdään joka "
+                     "toinen vuosi; vuodelta 2023 ei ole tulosta.", "consistent", id="this-years-column-empty"),
+        pytest.param("Kysely: TP 2021 | TP 2023 — 4,4 | 4,3", "inconsistent", id="this-years-column-filled"),
         pytest.param("Asiaa ei seurattu.", "insufficient_evidence", id="no-reason-given"),
         pytest.param("Tyytyväisyys oli 4,3.", "inconsistent", id="a-figure-exists"),
         pytest.param("Vuonna 2023 tyytyväisyys oli 4,3. Tilastoa ei ole vielä julkaistu.", "inconsistent",

@@ -450,6 +450,9 @@ def _assess_quantity(part: Part, indicators: list[Indicator], year: int | None =
 
     found = _candidates(part, indicators,
                         usable=lambda c: not unusable(c) and not not_this_years(c) and of_its_clause(c))
+    # A table's column of a budget, another year or other cities never answers, however near its figure is:
+    # "TP 2023 | TP 2025 — 4,4 | –" has no figure of 2025.
+    found = [c for c in found if not _another_column(c, year)]
     candidates = _prefer([c for c in found if not unusable(c)], lambda c: _budget_figure(c) or _elsewhere(c))
     if not candidates:
         relative = _against_target(part, indicators)
@@ -536,6 +539,13 @@ def _elsewhere(figure: Indicator) -> bool:
     before = (parts[0] if parts is not None else figure.sentence).lower()
     clause = re.split(r"[,;:]\s", before)[-1]
     return any(word in clause for word in ELSEWHERE_WORDS)
+
+
+def _another_column(figure: Indicator, year: int | None) -> bool:
+    """The figure stands in a table's column that is not this year's actual: a budget, other cities', or
+    another year's."""
+    column = column_of(figure)
+    return column is not None and (column.budget or column.peer or (year is not None and column.year != year))
 
 
 def _budget_figure(figure: Indicator) -> bool:
