@@ -154,7 +154,7 @@ def requirements(goal: Goal, docs: dict, indicators: Iterable[Indicator]) -> lis
     item_heads = _metric_items(docs.get("metric"), skip_cases=OUT_OF_CASES) if items else []
     parts: list[Part] = []
     for index, found in enumerate(target_figures):
-        if _in_component(target_doc, found):
+        if _in_component(target_doc, found) or _dated_start(found, target_doc.text, target_figures):
             continue
         case = unit_case(target_doc.text, found)
         bases = _paired(found, target_figures, baseline_figures,  # by the figure as found, before it is read
@@ -253,6 +253,19 @@ def _word_lemmas(text: str) -> frozenset[str]:
     """Every reading of the words of ``text`` but the generic ones and the qualifiers (*vähintään*)."""
     return frozenset(lemma for word in re.findall(r"[^\W\d_]{3,}", text.lower()) if word not in QUALIFIER_WORDS
                      for lemma in finnish.lemmas(word)) - GENERIC_LEMMAS
+
+
+def _dated_start(figure: Indicator, text: str, figures: list[Indicator]) -> bool:
+    """A level of a named year in brackets after a change (*+20 % (2021: 1 812 600)*, *−1,0 %-yks. (12/2024 =
+    14,2 %)*): where the change starts from, not a second level to reach."""
+    bracket = text.rfind("(", 0, figure.start)
+    return (bracket > text.rfind(")", 0, figure.start)
+            and re.search(_DATED, text[bracket + 1:figure.start]) is not None
+            and any(f.end <= bracket and (f.direction or sign_of(f)) for f in figures))
+
+
+#: A year's label just before its figure: *2021:*, *12/2024 =*.
+_DATED = re.compile(r"(?:\b\d{1,2}/)?\b(?:19|20)\d{2}\s*[:=]\s*$")
 
 
 def _goal_words(goal_doc, goal_figures: list[Indicator], figure: Indicator) -> frozenset[str]:
