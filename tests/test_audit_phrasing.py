@@ -788,6 +788,9 @@ def test_moves_and_what_is_better(fields, claimed, verdict):
                           metric_status="Vuosikate | lainakanta: TA 2023 120,0 milj. € | 5.400 €/as.; "
                                         "TP 2023 146,3 milj. € | 5.612 €/as."),
                      "full", "inconsistent", id="a-label-opening-a-row-of-values"),
+        pytest.param(dict(target="+1 500 asukasta", metric="Väkiluvun muutos 31.12.",
+                          metric_status="Väkiluku 31.12.2022 | 31.12.2023 | muutos\n209 551 | 211 848 | +2 297"),
+                     "full", "consistent", id="days-as-column-labels-and-a-change-column"),
     ],
 )
 def test_a_flattened_table_and_earlier_years(fields, claimed, verdict):

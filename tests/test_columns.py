@@ -48,6 +48,10 @@ def figure_in(sentence: str, text: str) -> Indicator:
                      id="no-bar-no-row"),
         pytest.param("Toteuma: 2020 | 2021 | 2022 | kuusikko 2022\n15,9 | 16,2 | 16,6 | 17,2", "17,2",
                      Column(False, 2022, peer=True), id="other-cities-column-under-a-header"),
+        pytest.param("Väkiluku 31.12.2021 | 31.12.2022 | muutos\n209 551 | 211 848 | +2 297", "209 551",
+                     Column(False, 2021), id="days-as-labels"),
+        pytest.param("Väkiluku 31.12.2021 | 31.12.2022 | muutos\n209 551 | 211 848 | +2 297", "+2 297", None,
+                     id="a-change-column-is-no-years"),
     ],
 )
 def test_column_of(sentence, text, column):

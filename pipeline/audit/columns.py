@@ -14,12 +14,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline.lang_fi.targets import BUDGET_COLUMNS, COLUMN_LABEL_PATTERN, PEER_COLUMNS
+from pipeline.lang_fi.targets import BUDGET_COLUMNS, CHANGE_COLUMNS, COLUMN_LABEL_PATTERN, PEER_COLUMNS
 from pipeline.records import Indicator
 
 _LABEL = COLUMN_LABEL_PATTERN.replace("?P<kind>", "?:")
 #: Two or more labels over a bar, ending where the values (or a row's name) begin.
-_HEADER = re.compile(rf"(?<![\w,]){_LABEL}(?:\s*\|\s*{_LABEL})+[^\S\n]*(?:[—–=:\n]|$)", re.IGNORECASE)
+_CHANGE = "|".join(re.escape(label) for label in sorted(CHANGE_COLUMNS, key=len, reverse=True))
+_HEADER = re.compile(rf"(?<![\w,.]){_LABEL}(?:\s*\|\s*{_LABEL})+(?:\s*\|\s*(?:{_CHANGE}))?[^\S\n]*(?:[—–=:\n]|$)",
+                     re.IGNORECASE)
 #: One label, to read its kind.
 _ONE_LABEL = re.compile(COLUMN_LABEL_PATTERN, re.IGNORECASE)
 #: What ends a row of values: a dash between rows (not the minus of a number), or a line break.
@@ -75,7 +77,9 @@ def _cell(figure: Indicator) -> tuple[Column, str] | None:
         labels = header.group(0).rstrip("—–=: \n").split("|")
         row = _ROW_BREAK.split(before[header.end():])[-1]
         index = row.count("|")
-        return (_column(labels[index]), row) if index < len(labels) else None
+        if index >= len(labels) or re.fullmatch(_CHANGE, labels[index].strip(), re.IGNORECASE):
+            return None  # past the header, or a change between the years: no year's figure
+        return _column(labels[index]), row
     row = re.split(r"\s[—–]\s|\n|;\s", before)[-1]
     own = _CELL_LABEL.search(row.split("|")[-1])
     if own is None:

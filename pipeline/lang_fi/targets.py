@@ -73,10 +73,15 @@ BUDGET_COLUMNS: tuple[str, ...] = ("TA", "talousarvio", "budjetti", "ennuste")
 #: Kinds of a column of other cities' or the country's figure, printed beside the city's own for comparison
 #: (*TP 2021 | kuusikko 2021*, *koko maa 2023*): beginnings of the words, as a column names them.
 PEER_COLUMNS: tuple[str, ...] = ("kuusik", "kuutoskaupun", "koko maa", "vertailukun", "suuret kaupungit")
-#: The label of such a column: *TP 2023*, *TA 2024*, *TA2024*, *12/2024*, *TA 2023 (muutettu)*, *kuusikko 2021*:
-#: an optional kind, a year, perhaps after a month, and a remark in brackets. Group ``kind``.
+#: The label of such a column: *TP 2023*, *TA 2024*, *TA2024*, *12/2024*, *31.12.2022*, *TA 2023 (muutettu)*,
+#: *kuusikko 2021*: an optional kind, a year, perhaps after a month or a day, and a remark in brackets. Group
+#: ``kind``.
 COLUMN_LABEL_PATTERN = (rf"(?:(?P<kind>{'|'.join(ACTUAL_COLUMNS + BUDGET_COLUMNS)}"
-                        rf"|(?:{'|'.join(PEER_COLUMNS)})\w*)\s*)?(?:\d{{1,2}}/)?(?:19|20)\d{{2}}(?:\s*\([^)|]*\))?")
+                        rf"|(?:{'|'.join(PEER_COLUMNS)})\w*)\s*)?(?:\d{{1,2}}/|\d{{1,2}}\.\d{{1,2}}\.)?(?:19|20)\d{{2}}"
+                        r"(?:\s*\([^)|]*\))?")
+#: Columns of a flattened table that hold no year's figure but the change between years: *31.12.2021 |
+#: 31.12.2022 | muutos*.
+CHANGE_COLUMNS: tuple[str, ...] = ("muutos", "muutos %", "muutos-%", "ero")
 #: Two labels over two values (*TP 2023 / TA 2023: 5,02 / 4,85 M€*): the n-th value is the n-th label's.
 #: Groups: the two labels, then where the second value starts.
 LABELLED_PAIR_PATTERN = (r"\b([A-Za-zÅÄÖåäö]+)\s*(?:(?:19|20)\d{2})?\s*/\s*([A-Za-zÅÄÖåäö]+)\s*(?:(?:19|20)\d{2})?\s*:"
