@@ -23,7 +23,7 @@ from itertools import pairwise
 
 from pipeline import finnish
 from pipeline.lang_fi.cases import LEVEL_ENDING, NUMERAL_CLASS, OUT_OF_ENDING, VOIKKO_CASES
-from pipeline.lang_fi.change_words import CHANGE_NOUN_LEMMAS, DIRECTION_LEMMAS
+from pipeline.lang_fi.change_words import CHANGE_NOUN_LEMMAS, COMPARATIVE_DIRECTIONS, DIRECTION_LEMMAS
 from pipeline.lang_fi.dates import (
     MONTHS,
     SCHOOL_YEAR_END,
@@ -536,7 +536,11 @@ def _direction(doc, first: int, last: int, sentence, unit: str | None = None) ->
     for token in sentence:
         if unit is not None and token.lemma_.lower() == unit:
             continue  # "Nousuja kertyi 1,37 milj.": the boardings counted, not a rise
-        direction = DIRECTION_LEMMAS.get(token.lemma_.lower()) or DIRECTION_LEMMAS.get(token.text.lower())
+        direction = DIRECTION_LEMMAS.get(token.lemma_.lower()) or DIRECTION_LEMMAS.get(token.text.lower()) or (
+            # "63 % pienemmät kuin vuonna 1990": a comparative after the figure; before it, "pienempi kuin
+            # 2,1 %" compares with the figure and moves nothing.
+            COMPARATIVE_DIRECTIONS.get(token.lemma_.lower())
+            if token.i >= last and "Cmp" in token.morph.get("Degree") else None)
         if direction is None or token.morph.get("PartForm") in (["Pres"], ["Agt"]):
             # "osallisuutta lisäävien mallien määrä": a present participle
             # describes a noun, it does not say which way a figure moved.

@@ -138,6 +138,9 @@ def test_qualifiers(nlp, text, qualifier):
         ("Vuonna 2021 on koulutettu 188 työntekijää lisää.", "increase"),
         ("Osuus on 13,7 %.", None),
         ("Osallisuutta lisäävien mallien määrä on kuusi.", None),
+        ("Päästöt olivat 63 % pienemmät kuin vuonna 1990.", "decrease"),
+        ("Tulot olivat 8 % suuremmat kuin edellisvuonna.", "increase"),
+        ("Osuus on pienempi kuin 2,1 %.", None),
     ],
 )
 def test_directions(nlp, text, direction):

@@ -21,6 +21,13 @@ DIRECTION_LEMMAS: dict[str, str] = {
     ),
 }
 
+#: Adjectives whose comparative says which way a figure differs from another: *63 % pienemmät kuin vuonna
+#: 1990*, *12 % suurempi*. Lemma → direction, read only in the comparative degree.
+COMPARATIVE_DIRECTIONS: dict[str, str] = {
+    **dict.fromkeys(("suuri", "iso", "korkea"), "increase"),
+    **dict.fromkeys(("pieni", "matala", "alhainen"), "decrease"),
+}
+
 #: The nouns that name a change in the reasons: *nousu 10 %*, *väheneminen 10 prosentilla*.
 CHANGE_NOUNS: dict[str, str] = {"increase": "nousu", "decrease": "väheneminen"}
 #: Words the reasons use for the level a change implies, by whether lower is better: *vähintään 446,4* after
