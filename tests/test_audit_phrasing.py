@@ -537,6 +537,11 @@ def test_a_dated_start_in_brackets_is_no_second_level(fields):
                           metric_status="Ajanvaraus laajennettiin kaikkiin liikuntatiloihin; nuorisotiloista "
                                         "järjestelmään siirtyi 6/14."),
                      "inconsistent", id="all-asked-but-a-fraction-done"),
+        pytest.param(dict(goal="Koulu aloittaa toimintansa elokuussa 2023 ja monitoimihalli valmistuu vuoden 2023 "
+                               "loppuun mennessä.", target="Molemmat hankkeet käytössä 31.12.2023 mennessä",
+                          metric_status="Koulu aloitti toimintansa 11.8.2023. Monitoimihallin valmistuminen siirtyi "
+                                        "kesäkuulle 2024."),
+                     "inconsistent", id="both-projects-named-by-the-goal"),
     ],
 )
 def test_a_deliverable_of_several_things(fields, verdict):

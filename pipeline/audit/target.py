@@ -123,13 +123,16 @@ def requirements(goal: Goal, docs: dict, indicators: Iterable[Indicator]) -> lis
     target_field = "target"
     target_doc = docs.get("target")
     goal_doc = docs.get("goal")
+    goal_verbs = sum(1 for t in goal_doc or () if t.pos_ == "VERB" and "Fin" in t.morph.get("VerbForm"))
     says_nothing = target_doc is None or not target_doc.text.strip() or (
-        any(t.lower_ in BOTH_WORDS for t in target_doc) and not content_lemmas(target_doc)
-        and not any(i.field == "target" and i.kind in QUANTITY_KINDS for i in indicators))
-    if says_nothing and goal_doc is not None and any(
-            t.pos_ == "VERB" and "Fin" in t.morph.get("VerbForm") for t in goal_doc):
+        any(t.lower_ in BOTH_WORDS for t in target_doc)
+        and not any(i.field == "target" and i.kind in QUANTITY_KINDS for i in indicators)
+        # "Molemmat toteutettu 2024"; with words of its own ("molemmat hankkeet käytössä") only over a goal of
+        # two things to happen, not over "kaikille esihenkilöille" of one.
+        and (not content_lemmas(target_doc) or goal_verbs >= 2))
+    if says_nothing and goal_verbs:
         # A goal that says what happens (a finite verb), not a heading such as "Investoinnit"; also under a
-        # target that only points back to it: "Molemmat toteutettu 2024".
+        # target that only points back to it.
         target_field, target_doc = "goal", goal_doc
     if target_doc is None or not target_doc.text.strip():
         return []
