@@ -319,6 +319,22 @@ def test_a_clause_that_is_only_a_figure_takes_the_goals_words(status, verdict):
     assert goal.audit.verdict == verdict, goal.audit.reasons
 
 
+@pytest.mark.parametrize(
+    ("target", "status_text", "status", "verdict"),
+    [
+        pytest.param("Valmistuu kolme hanketta.", "Hankkeista valmistui kaksi; kolmas siirtyi vuodelle 2024.",
+                     "partial", "consistent", id="two-of-three-things-is-partly-met"),
+        pytest.param("Valmistuu kolme hanketta.", "Hankkeista valmistui kaksi; kolmas siirtyi vuodelle 2024.",
+                     "full", "inconsistent", id="two-of-three-things-is-not-met"),
+        pytest.param("Pyöräteitä rakennetaan 5 km.", "Pyöräteitä rakennettiin 3 km.", "partial", "inconsistent",
+                     id="a-measure-is-no-list-of-things"),
+    ],
+)
+def test_a_few_things_to_get_done_are_parts(target, status_text, status, verdict):
+    goal = audited(target=target, metric_status=status_text, status=status)
+    assert goal.audit.verdict == verdict, goal.audit.reasons
+
+
 def test_one_of_two_parts_met_is_not_none():
     goal = audited(target="Solmitaan 3 kumppanuussopimusta. Verkkosivut uudistetaan.",
                    metric_status="Kumppanuussopimuksia solmittiin 3. Verkkosivujen uudistus siirtyi vuodelle 2024.",

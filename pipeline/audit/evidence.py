@@ -82,6 +82,8 @@ from pipeline.records import Goal, Indicator
 ABOUT_TOLERANCE = 0.1
 #: Share of a target reached that still counts as partial progress.
 PARTIAL_SHARE = 0.5
+#: The most things a target may count for each to be a part of it (*kolme hanketta*), not a figure to reach.
+FEW_THINGS = 5
 
 REFERS_TO_MEASURES = re.compile(REFERS_TO_MEASURES_PATTERN, re.IGNORECASE)
 
@@ -510,6 +512,8 @@ def _assess_quantity(part: Part, indicators: list[Indicator], year: int | None =
         outcome = _outcome_lower(reported, threshold, part.qualifier, start)
     else:
         outcome = _outcome_higher(reported, threshold, part.qualifier, start)
+        if outcome == "not_met" and _counts_few_things(part) and 0 < reported < threshold and reported.is_integer():
+            outcome = "partial"  # "kolme hanketta", one done
     ratio = reported / threshold if threshold else None
     shown = ratio if not part.lower_is_better and outcome != "met" else None
     return Finding(part, outcome, verdict.reported_reason(part, figure, shown), figure, ratio)
@@ -851,7 +855,7 @@ def _combine(result: Assessment, goal: Goal, docs: dict, legend_band: float | No
     outcomes = {f.outcome for f in known}
     unknown_quantity = any(f.outcome == "unknown" and f.part.kind == "quantity" for f in result.findings)
     single = len(result.findings) == 1 and result.findings[0].part.kind == "quantity" and outcomes <= {
-        "partial", "not_met"}
+        "partial", "not_met"} and not _few_things(result.findings[0])
     if single and legend_band is not None:
         # One figure to reach, missed, in a report whose legend sets "slightly below": within the band is
         # partial, further is none, however much progress there was.
@@ -860,8 +864,8 @@ def _combine(result: Assessment, goal: Goal, docs: dict, legend_band: float | No
         # Without a legend of its own a report has no "slightly below": one figure missed is not met, however
         # close (the auditors' reading; metric rows, whose legend has one, keep the setting).
         return "none"
-    progress = [f for f in known if f.outcome == "partial"]
-    if "met" not in outcomes and all(f.part.kind == "quantity" for f in progress) and (
+    progress = [f for f in known if f.outcome == "partial" and not _few_things(f)]
+    if "met" not in outcomes and progress and all(f.part.kind == "quantity" for f in progress) and (
             legend_band is None or not any(_slightly_below(f, legend_band) for f in progress)):
         return "none"  # no part met, and what moved was figures: progress towards them reaches no part
     if outcomes == {"met"}:
@@ -871,6 +875,21 @@ def _combine(result: Assessment, goal: Goal, docs: dict, legend_band: float | No
             return "partial"
         return "full"
     return "partial"
+
+
+def _few_things(finding: Finding) -> bool:
+    """A target of a few things to get done, some of them done: each thing is a part of the target, so some done
+    is partly met, not a figure missed."""
+    return finding.outcome == "partial" and _counts_few_things(finding.part)
+
+
+def _counts_few_things(part: Part) -> bool:
+    """The part counts a few things to get done (*kolme hanketta*, *2 päiväkotia*): named things, not a measure
+    (*5 km*) nor a rating."""
+    return (part.measure == "count" and part.value is not None and float(part.value).is_integer()
+            and 2 <= part.value <= FEW_THINGS and part.unit is not None and part.unit not in MEASURE_UNITS
+            and part.scale is None and part.change is None and not part.lower_is_better
+            and part.qualifier not in ("at_most", "under"))
 
 
 def _slightly_below(finding: Finding, band: float) -> bool:
