@@ -762,6 +762,14 @@ def test_which_year_and_which_word(fields, verdict):
         pytest.param(dict(target="25 oppilasta", metric="Kiusaamista kokeneiden oppilaiden määrä",
                           metric_status="Kiusaamista kokeneita oppilaita oli 31."),
                      "full", "inconsistent", id="harm-is-better-lower"),
+        pytest.param(dict(goal="Päästöt vähenevät vähintään 60 % vuoden 1990 tasosta.", target="vähintään −60 %",
+                          metric="Päästöjen vähenemä vuoteen 1990 verrattuna (%)",
+                          metric_status="Päästöt olivat 63 % pienemmät kuin vuonna 1990."),
+                     "full", "consistent", id="the-goals-verb-makes-a-signed-floor-a-floor-on-the-fall"),
+        pytest.param(dict(goal="Päästöt vähenevät vähintään 60 % vuoden 1990 tasosta.", target="vähintään −60 %",
+                          metric="Päästöjen vähenemä vuoteen 1990 verrattuna (%)",
+                          metric_status="Päästöt olivat 52 % pienemmät kuin vuonna 1990."),
+                     "full", "inconsistent", id="a-smaller-fall-misses-the-floor"),
     ],
 )
 def test_moves_and_what_is_better(fields, claimed, verdict):

@@ -166,6 +166,7 @@ def requirements(goal: Goal, docs: dict, indicators: Iterable[Indicator]) -> lis
         # "LED-valojen osuus; kulutus GWh": each figure is better higher or lower by its own item of the metric.
         inverse = names_lower_is_better(item_heads[index]) if item_heads else inverse_context
         part = _quantity(figure, bases, inverse, case, goal_moves=goal_moves)
+        _size_from_goal(part, goal_figures)
         part.topic = context
         part.season = season
         if len(target_figures) == 1 and ";" not in target_doc.text:
@@ -256,6 +257,19 @@ def _word_lemmas(text: str) -> frozenset[str]:
     """Every reading of the words of ``text`` but the generic ones and the qualifiers (*vähintään*)."""
     return frozenset(lemma for word in re.findall(r"[^\W\d_]{3,}", text.lower()) if word not in QUALIFIER_WORDS
                      for lemma in finnish.lemmas(word)) - GENERIC_LEMMAS
+
+
+def _size_from_goal(part: Part, goal_figures: list[Indicator]) -> None:
+    """A change whose goal says it with a verb and a qualifier (*päästöt vähenevät vähintään 60 %*) is a floor
+    on its size, however the target writes it (*vähintään −60 %*); *kasvaa enintään 2,5 %* is a ceiling."""
+    if part.change is None or part.value is None:
+        return
+    said = {g.qualifier for g in goal_figures if g.direction == part.change and g.qualifier
+            and g.kind == part.measure and abs(float(g.value)) == abs(part.value)}
+    if said <= {"at_least", "over"} and said:
+        part.lower_is_better = part.change == "decrease"
+    elif said <= {"at_most", "under"} and said:
+        part.lower_is_better = part.change != "decrease"
 
 
 def _dated_start(figure: Indicator, text: str, figures: list[Indicator]) -> bool:
