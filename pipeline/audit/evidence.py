@@ -74,6 +74,7 @@ from pipeline.lang_fi.targets import (
     GENERIC_LEMMAS,
     LABELLED_PAIR_PATTERN,
     POSITIVE_RESULT_WORDS,
+    TARGET_LABEL_PATTERN,
 )
 from pipeline.lang_fi.units import MEASURE_UNITS, POINTS_UNIT
 from pipeline.records import Goal, Indicator
@@ -329,7 +330,9 @@ def _absolute_change(part: Part) -> bool:
 
 def _same_unit(part: Part, figure: Indicator) -> bool:
     if part.measure == "percent" or figure.kind == "percent":
-        return figure.kind == "percent" and (part.measure == "percent" or part.relative)
+        # Percentage points measure a difference: "jäi 1,9 prosenttiyksikköä tavoitetason alle" is no level.
+        return figure.kind == "percent" and (part.measure == "percent" or part.relative) and (
+            figure.unit != POINTS_UNIT or part.points)
     if part.scale is not None and not part.scale[0] <= float(figure.value) <= part.scale[1]:
         return False  # "1 095" people does not answer a rating of 1–5
     if (part.unit is None and part.value is not None and not float(part.value).is_integer()
@@ -440,7 +443,8 @@ def _against_target(part: Part, indicators: list[Indicator]) -> Indicator | None
 def _assess_quantity(part: Part, indicators: list[Indicator], year: int | None = None) -> Finding:
     def unusable(figure: Indicator) -> bool:
         # Nor a whole a share is out of, or where a move started: "kolmelle yhtiölle viidestä", "4,4 M€:sta".
-        return _restates_baseline(part, figure) or _off_topic(part, figure) or moved_from(figure)
+        return (_restates_baseline(part, figure) or _restates_target(figure) or _off_topic(part, figure)
+                or moved_from(figure))
 
     def not_this_years(figure: Indicator) -> bool:
         return _budget_figure(figure) or _elsewhere(figure) or _said_of_earlier(figure, year)
@@ -579,6 +583,12 @@ def _restates_baseline(part: Part, figure: Indicator) -> bool:
     """*Vuodelta 2024 ei ole tulosta; 61 % on kevään 2023 lähtötaso*: the baseline again, no answer."""
     return (part.baseline is not None and figure.value == part.baseline
             and any(word in figure.sentence.lower() for word in BASELINE_WORDS))
+
+
+def _restates_target(figure: Indicator) -> bool:
+    """*52 % (tavoite 60 %)*, *Tavoitetaso 2024: 60 %*: the target again, labelled so, no answer."""
+    parts = around(figure)
+    return parts is not None and re.search(TARGET_LABEL_PATTERN, parts[0][-30:], re.IGNORECASE) is not None
 
 
 def _outcome_higher(reported: float, wanted: float, qualifier: str | None, start: float | None) -> str:

@@ -62,6 +62,9 @@ SCALE_PATTERN = r"asteiko?\w*\s*(\d{1,2})\s*[–-]\s*(\d{1,3})\b|\((\d)\s*[–-]
 #: The level of a named year, which a negated sentence compares with rather than denying the goal: *ei ole
 #: palannut vuoden 2019 tasolle*.
 EARLIER_LEVEL_PATTERN = r"\b(?:19|20)\d{2}\s+tas[oa]"
+#: A label that makes the figure after it the target again, not a result: *52 % (tavoite 60 %)*, *Tavoitetaso
+#: 2024: 60 %*.
+TARGET_LABEL_PATTERN = r"\btavoite(?:taso|arvo)?(?:\s+(?:19|20)\d{2})?\s*:?\s*$"
 #: Words that say a figure in the evidence is the baseline again, not this year's: *61 % on kevään 2023 lähtötaso*.
 BASELINE_WORDS: tuple[str, ...] = ("lähtötaso", "lähtötilanne", "lähtöarvo")
 #: A label that makes the figure after it a budget, not an actual: *TA 2023: 3,5 milj. €*, *talousarvio 4,85 M€*.
