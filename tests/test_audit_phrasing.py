@@ -307,6 +307,17 @@ def test_two_per_cent_parts_pair_with_their_baselines(status, verdict):
 
 @pytest.mark.parametrize(
     ("status", "verdict"),
+    [("full", "consistent"), ("partial", "inconsistent")],
+)
+def test_two_figures_joined_by_ja_each_read_by_its_own_clause(status, verdict):
+    goal = audited(target="Vuosikate vähintään 95 M€ ja lainakanta enintään 4.050 €/asukas.",
+                   metric="Vuosikate (M€) ja lainakanta (€/asukas)",
+                   metric_status="Vuosikate 142,6 M€. Lainakanta 31.12.2023 oli 3.987 €/asukas.", status=status)
+    assert goal.audit.verdict == verdict, goal.audit.reasons
+
+
+@pytest.mark.parametrize(
+    ("status", "verdict"),
     [("partial", "consistent"), ("none", "inconsistent")],
 )
 def test_a_clause_that_is_only_a_figure_takes_the_goals_words(status, verdict):

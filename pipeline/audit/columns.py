@@ -20,12 +20,13 @@ from pipeline.records import Indicator
 _LABEL = COLUMN_LABEL_PATTERN.replace("?P<kind>", "?:")
 #: Two or more labels over a bar, ending where the values (or a row's name) begin.
 _CHANGE = "|".join(re.escape(label) for label in sorted(CHANGE_COLUMNS, key=len, reverse=True))
-_HEADER = re.compile(rf"(?<![\w,.]){_LABEL}(?:\s*\|\s*{_LABEL})+(?:\s*\|\s*(?:{_CHANGE}))?[^\S\n]*(?:[—–=:\n]|$)",
+_HEADER = re.compile(rf"(?<![\w,.]){_LABEL}(?:\s*\|\s*{_LABEL})+(?:\s*\|\s*(?:{_CHANGE}))?[^\S\n]*(?:[—–=:\n]|--|$)",
                      re.IGNORECASE)
 #: One label, to read its kind.
 _ONE_LABEL = re.compile(COLUMN_LABEL_PATTERN, re.IGNORECASE)
-#: What ends a row of values: a dash between rows (not the minus of a number), or a line break.
-_ROW_BREAK = re.compile(r"\s[—–]\s|\n")
+#: What ends a row of values: a dash between rows (not the minus of a number), also typed as two hyphens, a
+#: semicolon, or a line break.
+_ROW_BREAK = re.compile(r"\s(?:[—–]|--)\s|;\s|\n")
 #: A label that is all of its cell before the figure, or follows the row's name: *TP 2022 1 402*, *Väkiluku:
 #: TP 2021 122 594*; not the second of two labels over a slash (*TP 2023 / TA 2023: 5,02 / 4,85 M€*).
 _CELL_LABEL = re.compile(rf"(?:^|:)\s*({_LABEL})\s*:?\s*$", re.IGNORECASE)
@@ -74,13 +75,13 @@ def _cell(figure: Indicator) -> tuple[Column, str] | None:
     headers = list(_HEADER.finditer(before))
     if headers:
         header = headers[-1]
-        labels = header.group(0).rstrip("—–=: \n").split("|")
+        labels = header.group(0).rstrip("—–=:- \n").split("|")
         row = _ROW_BREAK.split(before[header.end():])[-1]
         index = row.count("|")
         if index >= len(labels) or re.fullmatch(_CHANGE, labels[index].strip(), re.IGNORECASE):
             return None  # past the header, or a change between the years: no year's figure
         return _column(labels[index]), row
-    row = re.split(r"\s[—–]\s|\n|;\s", before)[-1]
+    row = _ROW_BREAK.split(before)[-1]
     own = _CELL_LABEL.search(row.split("|")[-1])
     if own is None:
         # "Vuosikate | lainakanta: TA 2025 120,0 milj. € | 5.400 €/as.": a label before a row's first value is

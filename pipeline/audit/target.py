@@ -175,7 +175,7 @@ def requirements(goal: Goal, docs: dict, indicators: Iterable[Indicator]) -> lis
             # "Vuosikate ≥ poistot; nettoinvestoinnit ≤ 14 M€": the words of the figure's own clause; a clause
             # that is only a figure ("1 200 aloittanutta; +2 %") has the goal's words for it ("yrityskanta kasvaa
             # vähintään 2 %").
-            part.context = _clause_words(target_doc.text, found) or (
+            part.context = _clause_words(target_doc.text, found, target_figures) or (
                 _goal_words(goal_doc, goal_figures, found) if ";" in target_doc.text else frozenset())
         if part.unit is None and scoped:
             goal_units = {g.unit for g in goal_figures if g.value == figure.value and g.unit}
@@ -246,12 +246,18 @@ def _deadline(dates: Iterable[Indicator]) -> tuple[dt.date, str] | None:
     return max(spans) if spans else None
 
 
-def _clause_words(text: str, figure: Indicator) -> frozenset[str]:
-    """Every reading of the words in the clause (between semicolons) that holds the figure."""
+def _clause_words(text: str, figure: Indicator, figures: list[Indicator]) -> frozenset[str]:
+    """Every reading of the words in the clause that holds the figure: between semicolons, and between the
+    words that open a clause when another figure is in the same stretch (*Vuosikate vähintään 95 M€ ja
+    lainakanta enintään 4.050 €/asukas*)."""
     start = text.rfind(";", 0, figure.start) + 1
     end = text.find(";", figure.end)
-    return _word_lemmas(text[start:end if end >= 0 else len(text)])
-
+    end = end if end >= 0 else len(text)
+    if any(start <= other.start < end and other is not figure for other in figures):
+        breaks = [m.end() for m in re.finditer(_CLAUSE_BREAK, text)]
+        start = max([start, *(b for b in breaks if b <= figure.start)])
+        end = min([end, *(b for b in breaks if b >= figure.end)])
+    return _word_lemmas(text[start:end])
 
 def _word_lemmas(text: str) -> frozenset[str]:
     """Every reading of the words of ``text`` but the generic ones and the qualifiers (*vähintään*)."""
