@@ -462,6 +462,19 @@ def test_a_start_after_a_thing_done_is_not_work_under_way(metric_status, verdict
 
 
 @pytest.mark.parametrize(
+    ("metric_status", "verdict"),
+    [
+        pytest.param("Koeajot käynnissä.", "consistent", id="what-was-to-start-is-going-on"),
+        pytest.param("Koeajot eivät käynnistyneet vuonna 2023.", "inconsistent", id="did-not-start"),
+    ],
+)
+def test_a_start_asked_is_met_by_work_going_on(metric_status, verdict):
+    goal = audited(target="Raitiotien koeajot käynnistyvät vuoden 2023 loppuun mennessä.",
+                   metric_status=metric_status, status="full")
+    assert goal.audit.verdict == verdict, goal.audit.reasons
+
+
+@pytest.mark.parametrize(
     ("fields", "verdict"),
     [
         pytest.param(dict(goal="Reittien pituus kasvaa 15 km.", target="Tavoitetaso: +15 km",

@@ -701,7 +701,9 @@ def _start_asked(part: Part, sentence) -> bool:
         return any(t.lemma_.lower() in STARTED_LEMMAS or t.lower_ in STARTED_WORDS for t in sentence)
     asked = _sentence_lemmas(part.text) & CONTINUING_LEMMAS
     said = {t.lemma_.lower() for t in sentence if t.lemma_.lower() in PROGRESS_LEMMAS or t.lower_ in PROGRESS_WORDS}
-    return bool(asked) and bool(said) and said <= asked
+    # "koeajot käynnistyvät 2020" and "Koeajot käynnissä": what was to start is going on.
+    going_on = bool(asked & STARTED_LEMMAS) and any(t.lower_ in STARTED_WORDS for t in sentence)
+    return bool(asked) and (going_on or (bool(said) and said <= asked))
 
 
 def _late(part: Part, sentence, evidence: list[tuple[str, object]], dates: list[Indicator]) -> Finding | None:
