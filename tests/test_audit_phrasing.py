@@ -582,6 +582,10 @@ def test_a_dated_start_in_brackets_is_no_second_level(fields):
                           metric_status="Koulu aloitti toimintansa 11.8.2023. Monitoimihallin valmistuminen siirtyi "
                                         "kesäkuulle 2024."),
                      "inconsistent", id="both-projects-named-by-the-goal"),
+        pytest.param(dict(target="Molemmat hankkeet valmistuvat vuonna 2023.",
+                          metric="Koulun laajennuksen ja liikuntahallin valmistuminen",
+                          metric_status="Toinen hankkeista valmistui."),
+                     "inconsistent", id="one-of-both-done"),
     ],
 )
 def test_a_deliverable_of_several_things(fields, verdict):

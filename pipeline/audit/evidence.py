@@ -53,12 +53,12 @@ from pipeline.lang_fi.progress import (
     CONTINUING_LEMMAS,
     IN_USE_WORD,
     ON_TARGET_WORDS,
-    PART_WORD,
     PLAN_LEMMAS,
     PROGRESS_LEMMAS,
     PROGRESS_WORDS,
     REFERS_TO_MEASURES_PATTERN,
     SHARE_WORDS,
+    SOME_OF_WORDS,
     STARTED_LEMMAS,
     STARTED_WORDS,
     UNDER_WAY_ASKED_WORDS,
@@ -822,9 +822,10 @@ def _status_sentences(evidence: list[tuple[str, object]]) -> list:
 
 
 def _part_of(token) -> bool:
-    """*osa toimenpiteistä siirtyi*: a share of the work, not all of it."""
+    """*osa toimenpiteistä siirtyi*, *Toinen hankkeista valmistui*: a share of the work, not all of it."""
     following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-    return token.lower_ == PART_WORD and following is not None and "Ela" in following.morph.get("Case")
+    return ((token.lower_ in SOME_OF_WORDS or token._.number is not None) and following is not None
+            and "Ela" in following.morph.get("Case"))
 
 
 def _on_target(sentence) -> bool:

@@ -30,8 +30,9 @@ STARTED_WORDS: frozenset[str] = frozenset({"käynnissä"})
 PROGRESS_WORDS: frozenset[str] = frozenset({"käynnissä", "valmisteilla"})
 #: A share of the work: *kesken*, *osittain*, *puolet*; these keep even a negated sentence partial.
 SHARE_WORDS: frozenset[str] = frozenset({"kesken", "osittain", "puolet", "pääosin", "osin"})
-#: *osa toimenpiteistä siirtyi*: a share when an elative follows it.
-PART_WORD = "osa"
+#: *osa toimenpiteistä siirtyi*, *Toinen hankkeista valmistui*, *yksi kohteista*: a share when an elative
+#: follows it (as does a number word: *kaksi kolmesta koulusta*).
+SOME_OF_WORDS: frozenset[str] = frozenset({"osa", "toinen", "yksi"})
 #: As planned: *suunnitellusti*, *aikataulussa*.
 ON_TARGET_WORDS: frozenset[str] = frozenset({"suunnitellusti", "aikataulussa"})
 #: *tavoitteen/suunnitelman/aikataulun mukaisesti*: as planned.
