@@ -441,6 +441,8 @@ def test_parts_of_one_total_add_up(fields, verdict):
         pytest.param("Osallistui 3 102 lasta ikäluokan 3 737 lapsesta.", "inconsistent", id="whole-second-elative"),
         pytest.param("Määrä laski 180 työntekijästä 150 työntekijään.", "insufficient_evidence",
                      id="from-one-level-to-another-is-no-share"),
+        pytest.param("Palvelusetelillä oli 96 lasta 9 812 varhaiskasvatuksessa olevasta lapsesta.", "consistent",
+                     id="the-same-thing-in-the-elative-after-a-place"),
     ],
 )
 def test_share_of_a_whole_in_the_elative(metric_status, verdict):

@@ -143,7 +143,8 @@ def derived_figures(docs: dict, indicators: list[Indicator], year: int | None = 
                 taken = sum(float(p.value) for p in parts)
                 if taken <= first.value:
                     out.append(_share(name, doc, taken, first, first.start, parts[-1].end))
-            elif (first.unit == second.unit or second.unit is None) and _whole_second(second, doc.text) and (
+            elif (((first.unit == second.unit or second.unit is None) and _whole_second(second, doc.text))
+                  or _same_thing_out_of(first, second, doc.text)) and (
                     0 < first.value <= second.value):
                 # "1 486 ... 1 602:sta 3–5-vuotiaasta lapsesta": the whole's thing may follow further on.
                 ending = re.match(r":[a-zåäö]+", doc.text[second.end:second.end + 6])
@@ -733,6 +734,18 @@ def _whole_second(second: Indicator, text: str) -> bool:
         following = re.match(r"\s+([^\W\d_]+)", text[second.end:second.end + 40])
         return following is not None and OUT_OF_CASE in finnish.case_names(following.group(1))
     return OUT_OF_CASE in unit_cases(second)
+
+
+def _same_thing_out_of(first: Indicator, second: Indicator, text: str) -> bool:
+    """The thing ``first`` counts follows ``second`` in the elative a few words on: *2 486 lasta 9 812
+    varhaiskasvatuksessa olevasta lapsesta* (the whole, whatever word the count took as its unit)."""
+    if first.kind != "count" or first.unit is None or second.kind != "count":
+        return False
+    number = re.match(r"[−-]?[\d \u00a0.,]*\d", text[second.start:second.end])
+    after = second.start + (number.end() if number else 0)
+    words = re.match(r"(?:\s+[^\W\d_]+){1,4}", text[after:after + 80])
+    return words is not None and any(first.unit in finnish.lemmas(word) and OUT_OF_CASE in finnish.case_names(word)
+                                     for word in words.group(0).split())
 
 
 def implied_shares(indicators: list[Indicator], all_of: bool = True) -> list[Indicator]:
