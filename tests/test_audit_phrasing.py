@@ -180,6 +180,8 @@ def test_share_computed_from_counts(status, verdict):
                      id="elative-whole-first-met"),
         pytest.param("Kaupungin 240 linja-autosta 130 kulki biokaasulla.", "full", "inconsistent",
                      id="elative-whole-first-missed"),
+        pytest.param("Hankintoja tehtiin 612 M€, joista pk-yrityksiltä 520 M€.", "full", "consistent",
+                     id="of-which-in-euros"),
     ],
 )
 def test_share_of_a_whole_named_first(status_text, status, verdict):

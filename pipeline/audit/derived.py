@@ -126,7 +126,8 @@ def derived_figures(docs: dict, indicators: list[Indicator], year: int | None = 
             between = doc.text[first.end:second.start].lower()
             if first.kind == "percent" and not said_earlier(between):
                 continue  # two rates: only a year-on-year pair says anything
-            if first.kind == "count" and _whole_first(first, second, between) and 0 < second.value <= first.value:
+            if first.kind in ("count", "money") and _whole_first(first, second, between) and (
+                    0 < second.value <= first.value):
                 # "540 asukasta, joista 470", "240 linja-autosta 130": the whole named before its part.
                 parts = [second]
                 third = counts[at + 2] if at + 2 < len(counts) else None
