@@ -429,6 +429,14 @@ def test_a_legend_band_on_a_change_target(fields, verdict):
         pytest.param(dict(target="Vähintään 600 asuntoa.", metric="Valmistuneet asunnot",
                           metric_status="Valmistui 412 asuntoa ja rakennuslupia myönnettiin 530 asunnolle."),
                      "inconsistent", id="a-verb-of-its-own-is-another-clause"),
+        pytest.param(dict(target="7 000", metric="Valmistuneiden asuntojen määrä",
+                          metric_status="Valmistui kaupungin omaa tuotantoa 1 318 asuntoa sekä yksityistä ja muuta "
+                                        "tuotantoa 5 864 asuntoa."),
+                     "consistent", id="two-kinds-of-the-thing-the-metric-counts"),
+        pytest.param(dict(target="60 000 k-m²", metric="Hyväksyttyjen asemakaavojen asuinkerrosala, k-m²",
+                          metric_status="Kaavoihin sisältyi asuinkerrosalaa 38 500 k-m² ja lisäksi liike- ja "
+                                        "toimitilakerrosalaa 24 000 k-m²."),
+                     "inconsistent", id="a-measure-of-another-thing-does-not-add"),
     ],
 )
 def test_parts_of_one_total_add_up(fields, verdict):

@@ -595,6 +595,12 @@ def _names_other_thing(doc, first: Indicator, second: Indicator, metric_lemmas: 
     span = doc.char_span(first.end, second.start, alignment_mode="contract")
     if span is None or not metric_lemmas:
         return False
+    if (first.unit is not None and first.unit.isalpha() and first.unit not in MEASURE_UNITS
+            and first.unit == second.unit and first.unit in metric_lemmas):
+        # "omaa tuotantoa 1 318 asuntoa sekä yksityistä tuotantoa 5 864 asuntoa": both count the thing the
+        # metric counts; the word before is a kind of it, not another thing (a measure, "24 000 k-m²", names
+        # no thing: the word before it does).
+        return False
     words = list(span)
     joins = [i for i, t in enumerate(words) if t.lower_ in ADDING_WORDS or t.lower_ in TOTAL_JOINING_WORDS]
     after = words[joins[-1] + 1:] if joins else words
