@@ -148,6 +148,28 @@ def test_money_unit_from_the_metric(status_text, verdict):
     assert goal.audit.verdict == verdict, goal.audit.reasons
 
 
+@pytest.mark.parametrize(
+    ("fields", "claimed", "verdict"),
+    [
+        pytest.param(dict(metric="Vuosikate, M€", target="100,0",
+                          metric_status="TP 2022 | TA 2023 | TP 2023 — 154,2 | 109,0 | 96,4"),
+                     "none", "consistent", id="a-scale-the-metric-states"),
+        pytest.param(dict(metric="Lähikouluun sijoitettujen osuus, %", target="95",
+                          metric_status="Syksyllä 2023 aloitti 2 486 ekaluokkalaista, joista 2 311 sijoitettiin "
+                                        "omaan lähikouluunsa."),
+                     "full", "inconsistent", id="per-cent-the-metric-states"),
+        pytest.param(dict(metric="Negatiivinen keskeyttäminen, % opiskelijoista", target="alle 6,0",
+                          metric_status="Lukuvuonna 2022–2023 keskeyttämisaste oli 5,8."),
+                     "full", "consistent", id="a-rate-printed-without-its-sign"),
+        pytest.param(dict(metric="1) palautteen keskiarvo (1–5) 2) läpäisy 3 vuodessa (%)", target="4,1 / 70 %",
+                          metric_status="Palaute 4,15; läpäisy 72,0 %."),
+                     "full", "consistent", id="one-items-per-cent-is-not-the-others"),
+    ],
+)
+def test_scale_and_per_cent_from_the_metric(fields, claimed, verdict):
+    assert_verdict(fields, claimed, verdict)
+
+
 def test_unit_from_the_metric():
     goal = audited(metric="Uusien yritysten määrä", target="Vähintään 400",
                    metric_status="Uusia yrityksiä perustettiin 360. Neuvontatapaamisia oli 1 250.", status="full")

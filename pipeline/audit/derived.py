@@ -16,7 +16,7 @@ from itertools import combinations, pairwise
 from pipeline import finnish
 from pipeline.audit import verdict
 from pipeline.audit.columns import column_of
-from pipeline.audit.target import content_lemmas
+from pipeline.audit.target import content_lemmas, stated_scale, states_percent
 from pipeline.indicators import date_span, rounded
 from pipeline.lang_fi.cases import LEVEL_ENDING, OUT_OF_ENDING
 from pipeline.lang_fi.change_words import EARLIER_CLAUSE_PATTERN, EARLIER_WORDS, EARLIER_YEAR_PATTERN
@@ -47,8 +47,6 @@ from pipeline.lang_fi.units import (
     PER_THING_PATTERN,
     POINTS_UNIT,
     RATIO_MARK,
-    STATED_SCALE_PATTERN,
-    STATED_SCALES,
     UNIT_ABBREVIATIONS,
 )
 from pipeline.records import Indicator
@@ -259,20 +257,27 @@ _SCALE_WORDS = "|".join(re.escape(w) for w in (*MONEY_SCALES, *CURRENCY_SCALES, 
 def _stated_scale(name: str, metric, indicators: list[Indicator]) -> list[Indicator]:
     """Figures printed without the scale the metric or their table row states: *9,21* under *Käyntikerrat,
     milj.* or after *Käyntikerrat (milj.) | TP 2024 | …* is 9 210 000; *−1 231,7* under *Toimintakate (M€)*
-    is −1 231 700 000 €. The figure keeps its text, so its column and year are still read."""
+    is −1 231 700 000 €; *98,3* under *Käyttöaste (%)* is 98,3 %. The figure keeps its text, so its column
+    and year are still read."""
     out = []
+    in_percent = metric is not None and states_percent(metric.text)
     for figure in indicators:
         if figure.field != name or figure.kind != "count" or figure.unit is not None:
             continue  # not "2 500 €", which has its own scale
+        if in_percent and not figure.direction and 0 <= float(figure.value) <= 100 and (
+                "," in figure.text or column_of(figure) is not None):
+            # "Käyttöaste vuonna 2024: 98,3" under "Käyttöaste (%)": a rate printed without its sign.
+            out.append(Indicator(name, "percent", figure.value, "%", figure.qualifier, None, figure.text,
+                                 figure.start, figure.end, figure.sentence))
+            continue
         if abs(float(figure.value)) >= 10_000 or re.search(_SCALE_WORDS, figure.text.lower()):
             continue  # already scaled: "9,2 milj.", "125 t€"
         parts = around(figure)
-        stated = [re.search(STATED_SCALE_PATTERN, text, re.IGNORECASE) for text in (
-            parts[0] if parts is not None else "", metric.text if metric is not None else "")]
-        found = next((s for s in stated if s is not None), None)
+        found = next((s for s in (stated_scale(parts[0] if parts is not None else ""),
+                                  stated_scale(metric.text if metric is not None else "")) if s is not None), None)
         if found is None:
             continue
-        multiplier, money = STATED_SCALES[found.group(1).lower()]
+        multiplier, money = found
         kind = "money" if money else "count"
         out.append(Indicator(name, kind, rounded(float(figure.value) * multiplier), MONEY_UNIT if kind == "money"
                              else None, figure.qualifier, figure.direction, figure.text, figure.start, figure.end,

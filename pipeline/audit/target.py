@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from pipeline import finnish
-from pipeline.indicators import date_span
+from pipeline.indicators import date_span, rounded
 from pipeline.lang_fi.cases import CHANGE_CASE, LEVEL_CASE, OUT_OF_CASES, VOIKKO_CASES
 from pipeline.lang_fi.change_words import DIRECTION_LEMMAS
 from pipeline.lang_fi.dates import MONTHS, SEASON_MONTHS, YEAR_LEMMA
@@ -47,7 +47,15 @@ from pipeline.lang_fi.targets import (
     RESULT_LEMMAS,
     SCALE_PATTERN,
 )
-from pipeline.lang_fi.units import AMOUNT_WORD, ANY_THING_UNITS, MEASURE_UNITS
+from pipeline.lang_fi.units import (
+    AMOUNT_WORD,
+    ANY_THING_UNITS,
+    MEASURE_UNITS,
+    MONEY_UNIT,
+    STATED_PERCENT_PATTERN,
+    STATED_SCALE_PATTERN,
+    STATED_SCALES,
+)
 from pipeline.records import FIGURE_KINDS, Goal, Indicator
 
 #: Figure kinds a quantity can be: dates are not levels to reach.
@@ -141,6 +149,7 @@ def requirements(goal: Goal, docs: dict, indicators: Iterable[Indicator]) -> lis
     metric_lemmas = content_lemmas(docs.get("metric"))
     inverse_context = _inverse(docs.get("metric"), target_doc)
     money_metric = _names_money(docs.get("metric"))
+    metric_text = docs["metric"].text if docs.get("metric") is not None else ""
     context = frozenset(lemma for name in ("metric", "goal") if docs.get(name) is not None
                         for token in docs[name] if token.is_alpha and token.lemma_.lower() not in GENERIC_LEMMAS
                         and token.lower_ not in QUALIFIER_WORDS  # "vähintään" would name "vähemmän"
@@ -162,7 +171,7 @@ def requirements(goal: Goal, docs: dict, indicators: Iterable[Indicator]) -> lis
         case = unit_case(target_doc.text, found)
         bases = _paired(found, target_figures, baseline_figures,  # by the figure as found, before it is read
                         (target_doc.text, docs["baseline"].text if docs.get("baseline") is not None else ""))
-        figure = _from_goal(_read_around(found, target_doc.text, money_metric), goal_figures)
+        figure = _from_goal(_read_around(found, target_doc.text, money_metric, metric_text), goal_figures)
         # "LED-valojen osuus; kulutus GWh": each figure is better higher or lower by its own item of the metric.
         inverse = names_lower_is_better(item_heads[index]) if item_heads else inverse_context
         part = _quantity(figure, bases, inverse, case, goal_moves=goal_moves)
@@ -406,18 +415,41 @@ def _names_money(metric_doc) -> bool:
                                           for t in metric_doc)
 
 
-def _read_around(figure: Indicator, text: str, money_metric: bool) -> Indicator:
-    """What the words around a target figure add: *pienempi kuin 2,1 %* (under), a unit from the metric."""
-    qualifier, kind, unit = figure.qualifier, figure.kind, figure.unit
+def _read_around(figure: Indicator, text: str, money_metric: bool, metric_text: str = "") -> Indicator:
+    """What the words around a target figure add: *pienempi kuin 2,1 %* (under), a unit from the metric, and
+    the scale or per cent the metric states for a bare figure (*100,0* under *Vuosikate, M€* is 100 M€, *95*
+    under *Lähikouluun sijoitettujen osuus, %* is 95 %)."""
+    qualifier, kind, unit, value = figure.qualifier, figure.kind, figure.unit, figure.value
     if qualifier is None:
         before = " ".join(text[:figure.start].lower().split()[-2:])
         qualifier = COMPARATIVE_QUALIFIERS.get(before)
+    scale = stated_scale(metric_text)
+    bare = kind == "count" and unit is None and abs(float(value)) < 10_000
+    if bare and scale is not None:
+        value = rounded(float(value) * scale[0])
+        kind, unit = ("money", MONEY_UNIT) if scale[1] else ("count", None)
+    elif bare and states_percent(metric_text):
+        kind, unit = "percent", "%"
     if money_metric and kind == "count" and unit is None:
-        kind, unit = "money", "euro"
-    if (qualifier, kind, unit) == (figure.qualifier, figure.kind, figure.unit):
+        kind, unit = "money", MONEY_UNIT
+    if (qualifier, kind, unit, value) == (figure.qualifier, figure.kind, figure.unit, figure.value):
         return figure
-    return Indicator(figure.field, kind, figure.value, unit, qualifier, figure.direction, figure.text,
+    return Indicator(figure.field, kind, value, unit, qualifier, figure.direction, figure.text,
                      figure.start, figure.end, figure.sentence)
+
+
+def states_percent(metric_text: str) -> bool:
+    """The metric, one item only, is in per cent: *Käyttöaste, %*, *Negatiivinen keskeyttäminen, %
+    opiskelijoista* (not *1) keskiarvo (1–5) 2) läpäisy (%)*, whose per cent is one item's)."""
+    return (re.search(STATED_PERCENT_PATTERN, metric_text.strip()) is not None and ";" not in metric_text
+            and re.search(r"(?:^|\s)\d\)", metric_text) is None)
+
+
+def stated_scale(text: str) -> tuple[float, bool] | None:
+    """The scale a metric or a table row's name states for figures printed without one (*Vuosikate, M€*,
+    *Käyntikerrat (milj.)*): its multiplier, and whether it is money."""
+    found = re.search(STATED_SCALE_PATTERN, text, re.IGNORECASE)
+    return STATED_SCALES[found.group(1).lower()] if found is not None else None
 
 
 def _names_a_thing(side) -> bool:

@@ -62,3 +62,6 @@ STATED_SCALES: dict[str, tuple[float, bool]] = {
 }
 #: Where a stated scale stands: after a comma or in brackets, at the end of the name or before a bar or colon.
 STATED_SCALE_PATTERN = r"[,(]\s*(milj\. €|m€|t€|k€|1 000 €|milj\.?|miljoonaa)\s*\)?\s*(?:[|:]|$)"
+#: A metric whose unit is per cent, after a comma or in brackets at its end: *Lähikouluun sijoitettujen osuus,
+#: %*, *Negatiivinen keskeyttäminen, % opiskelijoista*, *Käyttöaste (%)*.
+STATED_PERCENT_PATTERN = r"[,(]\s*%(?:\s*\)|\s+[^\W\d_]+)?\s*$"
