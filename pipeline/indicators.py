@@ -170,6 +170,12 @@ def extract(doc, field: str, year: int | None = None) -> list[Indicator]:
 _CELL_GAP = re.compile(rf"\s*\|\s*(?:{COLUMN_LABEL_PATTERN.replace('?P<kind>', '?:')})?\s*:?\s*", re.IGNORECASE)
 
 
+#: Where a row of a table printed as text starts: a line break, a dash between rows, a semicolon.
+_ROW_START = re.compile(r"\n|\s(?:[—–]|--)\s|;\s")
+#: A row named by several metrics over bars (*Käyttäjiä | tyytyväisiä:*).
+_SEVERAL_NAMES = re.compile(r"[^\W\d_]\s*\|\s*[^\W\d_][^|\d]*:")
+
+
 def _row_units(indicators: list[Indicator], text: str) -> list[Indicator]:
     """A table row printed as text gives its unit once, after the last value: *12.410 | 12.650 | 12.598 €/lapsi*
     and *13,6 | 2022: 14,2 pv/htv* are all sums or all days; *1,16 | 1,81 milj. €* are both in millions. A bare
@@ -183,9 +189,14 @@ def _row_units(indicators: list[Indicator], text: str) -> list[Indicator]:
         scales[k] = abs(float(out[k].value)) / number if number else 1.0
     for this, after in reversed(list(pairwise(figures))):
         figure, unit_of = out[this], out[after]
+        row_start = max((m.end() for m in _ROW_START.finditer(text, 0, figure.start)), default=0)
         if (figure.kind == "count" and figure.unit is None and not figure.direction and not figure.qualifier
                 and (unit_of.unit is not None or unit_of.kind != "count")
-                and _CELL_GAP.fullmatch(text, figure.end, unit_of.start)):
+                and _CELL_GAP.fullmatch(text, figure.end, unit_of.start)
+                # "Käyttäjiä | tyytyväisiä: 1 200 | 85 %": a row of several metrics, each in its own unit
+                and not _SEVERAL_NAMES.search(text, row_start, figure.start)
+                # "980 000 | 1,02 milj.": a number of that size has its scale already
+                and (scales[after] == 1.0 or abs(float(figure.value)) < 10_000)):
             out[this] = replace(figure, kind=unit_of.kind, unit=unit_of.unit,
                                 value=rounded(float(figure.value) * scales[after]))
             scales[this] = scales[after]
@@ -316,6 +327,13 @@ def _signed(text: str, match: _Match) -> _Match:
     if before and before[-1].isdigit():
         return match
     return _Match(match.kind, -match.value, at, match.end, match.unit)
+
+
+def sentence_offset(figure: Indicator) -> int:
+    """Where the figure's text stands in its sentence: where it occurs first as a whole (not the *5* of *15*
+    nor of *1 5*), or −1 when it is not there (a derived figure's arithmetic)."""
+    whole = re.search(rf"(?<![\d,.])(?<!\d[ \u00a0]){re.escape(figure.text)}(?!\d)", figure.sentence)
+    return whole.start() if whole is not None else figure.sentence.find(figure.text)
 
 
 def rounded(value: float) -> float | int:
@@ -537,10 +555,10 @@ def _direction(doc, first: int, last: int, sentence, unit: str | None = None) ->
         if unit is not None and token.lemma_.lower() == unit:
             continue  # "Nousuja kertyi 1,37 milj.": the boardings counted, not a rise
         direction = DIRECTION_LEMMAS.get(token.lemma_.lower()) or DIRECTION_LEMMAS.get(token.text.lower()) or (
-            # "63 % pienemmät kuin vuonna 1990": a comparative after the figure; before it, "pienempi kuin
-            # 2,1 %" compares with the figure and moves nothing.
+            # "63 % pienemmät kuin vuonna 1990": a comparative right after the figure, which it measures; not
+            # "8,1 % oli pienempi kuin koko maassa" (levels compared) nor "pienempi kuin 2,1 %" before it.
             COMPARATIVE_DIRECTIONS.get(token.lemma_.lower())
-            if token.i >= last and "Cmp" in token.morph.get("Degree") else None)
+            if token.i == last and "Cmp" in token.morph.get("Degree") else None)
         if direction is None or token.morph.get("PartForm") in (["Pres"], ["Agt"]):
             # "osallisuutta lisäävien mallien määrä": a present participle
             # describes a noun, it does not say which way a figure moved.

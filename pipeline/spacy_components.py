@@ -102,11 +102,17 @@ class GoalSentences:
 _TABLE_BAR = "|"
 
 
-def _inside_table(text: str, line_start: int) -> bool:
-    """The line starting at ``line_start`` and the one before it are rows of one table: both hold a column bar."""
-    before = text[:line_start].rstrip("\n")
-    after = text[line_start:].split("\n", 1)[0]
-    return _TABLE_BAR in before[before.rfind("\n") + 1:] and _TABLE_BAR in after
+def _inside_table(text: str, at: int) -> bool:
+    """The line ``at`` is on and the one right before it (not across a blank line) are rows of one table: both
+    hold a column bar."""
+    line_start = text.rfind("\n", 0, at) + 1
+    if line_start < 1:
+        return False
+    previous_start = text.rfind("\n", 0, line_start - 1) + 1
+    line_end = text.find("\n", line_start)
+    before = text[previous_start:line_start - 1]
+    after = text[line_start:line_end if line_end >= 0 else len(text)]
+    return _TABLE_BAR in before and _TABLE_BAR in after
 
 
 def _starts_sentence(token: Token) -> bool:

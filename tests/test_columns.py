@@ -2,7 +2,7 @@
 
 import pytest
 
-from pipeline.audit.columns import Column, column_of
+from pipeline.audit.columns import Column, column_of, row_before
 from pipeline.records import Indicator
 
 
@@ -52,6 +52,9 @@ def figure_in(sentence: str, text: str) -> Indicator:
                      id="two-hyphens-end-the-header"),
         pytest.param("TP 2020 | TP 2021 -- palaute 4,08 | 4,15; läpäisy 71,3 % | 72,0 %", "71,3 %",
                      Column(False, 2020), id="a-semicolon-ends-a-row"),
+        pytest.param("Keskeytykset: TP 2022 | TP 2023 — 15 | 5", "5", Column(False, 2023), id="not-the-5-of-15"),
+        pytest.param("TP 2022 | TP 2023\nKäynnit 1950 | 2010\nMuut 5 | 6", "6", Column(False, 2023),
+                     id="a-row-of-four-digit-values-is-no-header"),
         pytest.param("Väkiluku 31.12.2021 | 31.12.2022 | muutos\n209 551 | 211 848 | +2 297", "209 551",
                      Column(False, 2021), id="days-as-labels"),
         pytest.param("Väkiluku 31.12.2021 | 31.12.2022 | muutos\n209 551 | 211 848 | +2 297", "+2 297", None,
@@ -60,3 +63,17 @@ def figure_in(sentence: str, text: str) -> Indicator:
 )
 def test_column_of(sentence, text, column):
     assert column_of(figure_in(sentence, text)) == column
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "named"),
+    [
+        pytest.param("Koko maan työttömyysaste TP 2022 | TP 2023 — 7,9 % | 8,2 %", "8,2 %", "koko maan",
+                     id="the-tables-title"),
+        pytest.param("TP 2022 | TP 2023 — Espoo: 5 | 6 — kuusikko: 7 | 8", "8", "kuusikko", id="the-rows-name"),
+        pytest.param("TP 2022 | TP 2023 — Espoo: 5 | 6 — kuusikko: 7 | 8", "6", "Espoo", id="not-another-rows-name"),
+    ],
+)
+def test_row_before_names_the_table_and_the_row(sentence, text, named):
+    before = row_before(figure_in(sentence, text)).lower()
+    assert named.lower() in before and (named != "Espoo" or "kuusikko" not in before)

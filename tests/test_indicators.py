@@ -141,6 +141,7 @@ def test_qualifiers(nlp, text, qualifier):
         ("Päästöt olivat 63 % pienemmät kuin vuonna 1990.", "decrease"),
         ("Tulot olivat 8 % suuremmat kuin edellisvuonna.", "increase"),
         ("Osuus on pienempi kuin 2,1 %.", None),
+        ("Työttömyysaste 8,1 % oli pienempi kuin koko maassa.", None),
     ],
 )
 def test_directions(nlp, text, direction):
@@ -158,6 +159,10 @@ def test_directions(nlp, text, direction):
                      [("money", 1_160_000, "euro"), ("money", 1_810_000, "euro")], id="scale-after-the-last"),
         pytest.param("Sairauspoissaolot 2021: 13,6 | 2022: 14,2 pv/htv",
                      [("count", 13.6, "päivä"), ("count", 14.2, "päivä")], id="label-in-the-next-cell"),
+        pytest.param("Käyttäjiä | tyytyväisiä: 1 200 | 85 %", [("count", 1200, None), ("percent", 85, "%")],
+                     id="a-row-of-several-metrics"),
+        pytest.param("980 000 | 1,02 milj. asiakasta", [("count", 980_000, None), ("count", 1_020_000, "asiakas")],
+                     id="a-large-number-has-its-scale"),
         pytest.param("Valmistui 612, ja tonttien myynti tuotti 3,4 milj. €",
                      [("count", 612, None), ("money", 3_400_000, "euro")], id="no-row-no-unit"),
     ],

@@ -129,6 +129,7 @@ def test_unknown_mode_is_named():
         ("Lisäksi kts. toimenpiteet.", ["Lisäksi kts. toimenpiteet."]),
         ("TP 2021 | TP 2022\n63 % | 71 %\nKysely tehdään joka toinen vuosi.",
          ["TP 2021 | TP 2022\n63 % | 71 %", "Kysely tehdään joka toinen vuosi."]),
+        ("TP 2021 | TP 2022\n\nKäynnit | lainat", ["TP 2021 | TP 2022", "Käynnit | lainat"]),
     ],
 )
 def test_sentences(nlp, text, sentences):

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pipeline.indicators import sentence_offset
 from pipeline.lang_fi.targets import BUDGET_COLUMNS, CHANGE_COLUMNS, COLUMN_LABEL_PATTERN, PEER_COLUMNS
 from pipeline.records import Indicator
 
@@ -22,6 +23,8 @@ _LABEL = COLUMN_LABEL_PATTERN.replace("?P<kind>", "?:")
 _CHANGE = "|".join(re.escape(label) for label in sorted(CHANGE_COLUMNS, key=len, reverse=True))
 _HEADER = re.compile(rf"(?<![\w,.]){_LABEL}(?:\s*\|\s*{_LABEL})+(?:\s*\|\s*(?:{_CHANGE}))?[^\S\n]*(?:[—–=:\n]|--|$)",
                      re.IGNORECASE)
+#: A header of bare years only (*2022 | 2023*), which a row of values can look like.
+_BARE_YEARS = re.compile(r"(?:19|20)\d{2}(?:\s*\|\s*(?:19|20)\d{2})+")
 #: One label, to read its kind.
 _ONE_LABEL = re.compile(COLUMN_LABEL_PATTERN, re.IGNORECASE)
 #: What ends a row of values: a dash between rows (not the minus of a number), also typed as two hyphens, a
@@ -61,26 +64,33 @@ def column_of(figure: Indicator) -> Column | None:
 
 
 def row_before(figure: Indicator) -> str:
-    """The text of the table row ``figure`` stands in, up to it: the row's name and the cells before it
-    (*kuusikko: 7 |* of *TP 2022 | TP 2023 — Espoo: 5 | 6 — kuusikko: 7 | 8*); empty outside a table."""
+    """The text of the table row ``figure`` stands in, up to it: the table's title, the row's name and the
+    cells before it (*kuusikko: 7 |* of *TP 2022 | TP 2023 — Espoo: 5 | 6 — kuusikko: 7 | 8*); empty outside
+    a table."""
     found = _cell(figure)
     return found[1] if found is not None else ""
 
 
 def _cell(figure: Indicator) -> tuple[Column, str] | None:
-    at = figure.sentence.find(figure.text)
+    """The figure's column and the text of its row before it, with the table's title (*Koko maan
+    työttömyysaste TP 2022 | TP 2023 — …*)."""
+    at = sentence_offset(figure)
     if at < 0:
         return None  # a derived figure's arithmetic
     before = figure.sentence[:at]
     headers = list(_HEADER.finditer(before))
     if headers:
-        header = headers[-1]
+        # A later line of bare four-digit values ("Käynnit 1950 | 2010") is a row, not a new header: only a
+        # label of a kind, month or day starts one.
+        header = next((h for h in reversed(headers[1:]) if not _BARE_YEARS.fullmatch(h.group(0).strip(" —–=:-\n"))),
+                      headers[0])
         labels = header.group(0).rstrip("—–=:- \n").split("|")
         row = _ROW_BREAK.split(before[header.end():])[-1]
         index = row.count("|")
         if index >= len(labels) or re.fullmatch(_CHANGE, labels[index].strip(), re.IGNORECASE):
             return None  # past the header, or a change between the years: no year's figure
-        return _column(labels[index]), row
+        title = re.split(r"[.;]\s", before[:header.start()])[-1]
+        return _column(labels[index]), f"{title} {row}"
     row = _ROW_BREAK.split(before)[-1]
     own = _CELL_LABEL.search(row.split("|")[-1])
     if own is None:

@@ -17,7 +17,7 @@ from pipeline import finnish
 from pipeline.audit import verdict
 from pipeline.audit.columns import column_of
 from pipeline.audit.target import content_lemmas, stated_scale, states_percent
-from pipeline.indicators import date_span, rounded
+from pipeline.indicators import date_span, rounded, sentence_offset
 from pipeline.lang_fi.cases import LEVEL_ENDING, OUT_OF_ENDING
 from pipeline.lang_fi.change_words import EARLIER_CLAUSE_PATTERN, EARLIER_WORDS, EARLIER_YEAR_PATTERN
 from pipeline.lang_fi.function_words import (
@@ -187,7 +187,7 @@ def _run_total(name: str, run: list[Indicator]) -> list[Indicator]:
 def around(figure: Indicator) -> tuple[str, str] | None:
     """The figure's sentence before and after its text; None when the text is not in it (a derived figure's
     arithmetic)."""
-    at = figure.sentence.find(figure.text)
+    at = sentence_offset(figure)
     return (figure.sentence[:at], figure.sentence[at + len(figure.text):]) if at >= 0 else None
 
 

@@ -37,6 +37,7 @@ from pipeline.audit.target import (
     QUANTITY_KINDS,
     Part,
     content_lemmas,
+    few_things,
     is_done_word,
     listed_items,
     requirements,
@@ -83,8 +84,6 @@ from pipeline.records import Goal, Indicator
 ABOUT_TOLERANCE = 0.1
 #: Share of a target reached that still counts as partial progress.
 PARTIAL_SHARE = 0.5
-#: The most things a target may count for each to be a part of it (*kolme hanketta*), not a figure to reach.
-FEW_THINGS = 5
 
 REFERS_TO_MEASURES = re.compile(REFERS_TO_MEASURES_PATTERN, re.IGNORECASE)
 
@@ -516,7 +515,7 @@ def _assess_quantity(part: Part, indicators: list[Indicator], year: int | None =
         outcome = _outcome_lower(reported, threshold, part.qualifier, start)
     else:
         outcome = _outcome_higher(reported, threshold, part.qualifier, start)
-        if outcome == "not_met" and _counts_few_things(part) and 0 < reported < threshold and reported.is_integer():
+        if outcome == "not_met" and few_things(part) and 0 < reported < threshold and reported.is_integer():
             outcome = "partial"  # "kolme hanketta", one done
     ratio = reported / threshold if threshold else None
     shown = ratio if not part.lower_is_better and outcome != "met" else None
@@ -822,10 +821,12 @@ def _status_sentences(evidence: list[tuple[str, object]]) -> list:
 
 
 def _part_of(token) -> bool:
-    """*osa toimenpiteistä siirtyi*, *Toinen hankkeista valmistui*: a share of the work, not all of it."""
+    """*osa toimenpiteistä siirtyi*, *Toinen hankkeista valmistui*: a share of the work, not all of it; not
+    *kaksi niistä etuajassa* (a pronoun) nor *yksi suurimmista hankkeista* (one among the largest)."""
     following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
     return ((token.lower_ in SOME_OF_WORDS or token._.number is not None) and following is not None
-            and "Ela" in following.morph.get("Case"))
+            and "Ela" in following.morph.get("Case") and following.pos_ != "PRON"
+            and "Sup" not in following.morph.get("Degree"))
 
 
 def _on_target(sentence) -> bool:
@@ -893,16 +894,7 @@ def _combine(result: Assessment, goal: Goal, docs: dict, legend_band: float | No
 def _few_things(finding: Finding) -> bool:
     """A target of a few things to get done, some of them done: each thing is a part of the target, so some done
     is partly met, not a figure missed."""
-    return finding.outcome == "partial" and _counts_few_things(finding.part)
-
-
-def _counts_few_things(part: Part) -> bool:
-    """The part counts a few things to get done (*kolme hanketta*, *2 päiväkotia*): named things, not a measure
-    (*5 km*) nor a rating."""
-    return (part.measure == "count" and part.value is not None and float(part.value).is_integer()
-            and 2 <= part.value <= FEW_THINGS and part.unit is not None and part.unit not in MEASURE_UNITS
-            and part.scale is None and part.change is None and not part.lower_is_better
-            and part.qualifier not in ("at_most", "under"))
+    return finding.outcome == "partial" and few_things(finding.part)
 
 
 def _slightly_below(finding: Finding, band: float) -> bool:

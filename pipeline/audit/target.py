@@ -50,6 +50,7 @@ from pipeline.lang_fi.targets import (
 from pipeline.lang_fi.units import (
     AMOUNT_WORD,
     ANY_THING_UNITS,
+    DURATION_UNITS,
     MEASURE_UNITS,
     MONEY_UNIT,
     STATED_PERCENT_PATTERN,
@@ -166,7 +167,8 @@ def requirements(goal: Goal, docs: dict, indicators: Iterable[Indicator]) -> lis
     item_heads = _metric_items(docs.get("metric"), skip_cases=OUT_OF_CASES) if items else []
     parts: list[Part] = []
     for index, found in enumerate(target_figures):
-        if _in_component(target_doc, found) or _dated_start(found, target_doc.text, target_figures):
+        if _in_component(target_doc, found) or _dated_start(
+                found, target_doc.text, target_figures, goal_doc.text if goal_doc is not None else ""):
             continue
         case = unit_case(target_doc.text, found)
         bases = _paired(found, target_figures, baseline_figures,  # by the figure as found, before it is read
@@ -262,10 +264,15 @@ def _clause_words(text: str, figure: Indicator, figures: list[Indicator]) -> fro
     start = text.rfind(";", 0, figure.start) + 1
     end = text.find(";", figure.end)
     end = end if end >= 0 else len(text)
-    if any(start <= other.start < end and other is not figure for other in figures):
-        breaks = [m.end() for m in re.finditer(_CLAUSE_BREAK, text)]
-        start = max([start, *(b for b in breaks if b <= figure.start)])
-        end = min([end, *(b for b in breaks if b >= figure.end)])
+    # Only a break between this figure and a neighbour counts: "Koulujen ja päiväkotien käyttöaste vähintään
+    # 90 %" keeps its first words.
+    previous = max((f.end for f in figures if start <= f.end <= figure.start and f is not figure), default=None)
+    following = min((f.start for f in figures if figure.end <= f.start < end and f is not figure), default=None)
+    breaks = [m.end() for m in re.finditer(_CLAUSE_BREAK, text)]
+    if previous is not None:
+        start = max([start, *(b for b in breaks if previous <= b <= figure.start)])
+    if following is not None:
+        end = min([end, *(b for b in breaks if figure.end <= b <= following)])
     return _word_lemmas(text[start:end])
 
 def _word_lemmas(text: str) -> frozenset[str]:
@@ -287,17 +294,20 @@ def _size_from_goal(part: Part, goal_figures: list[Indicator]) -> None:
         part.lower_is_better = part.change != "decrease"
 
 
-def _dated_start(figure: Indicator, text: str, figures: list[Indicator]) -> bool:
+def _dated_start(figure: Indicator, text: str, figures: list[Indicator], goal_text: str = "") -> bool:
     """A level of a named year in brackets after a change (*+20 % (2021: 1 812 600)*, *−1,0 %-yks. (12/2024 =
-    14,2 %)*): where the change starts from, not a second level to reach."""
+    14,2 %)*): where the change starts from, not a second level to reach; not a level of a year later than any
+    the target or the goal names (*Tavoite 2025: +20 % (2026: 2 200 000)*)."""
     bracket = text.rfind("(", 0, figure.start)
-    return (bracket > text.rfind(")", 0, figure.start)
-            and re.search(_DATED, text[bracket + 1:figure.start]) is not None
-            and any(f.end <= bracket and (f.direction or sign_of(f)) for f in figures))
+    dated = re.search(_DATED, text[bracket + 1:figure.start]) if bracket > text.rfind(")", 0, figure.start) else None
+    if dated is None or not any(f.end <= bracket and (f.direction or sign_of(f)) for f in figures):
+        return False
+    named = [int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d{2})(?!\d)", f"{text[:bracket]} {goal_text}")]
+    return not named or int(dated.group(1)) <= max(named)
 
 
-#: A year's label just before its figure: *2021:*, *12/2024 =*.
-_DATED = re.compile(r"(?:\b\d{1,2}/)?\b(?:19|20)\d{2}\s*[:=]\s*$")
+#: A year's label just before its figure: *2021:*, *12/2024 =*. The group is the year.
+_DATED = re.compile(r"(?:\b\d{1,2}/)?\b((?:19|20)\d{2})\s*[:=]\s*$")
 
 
 def _goal_words(goal_doc, goal_figures: list[Indicator], figure: Indicator) -> frozenset[str]:
@@ -341,9 +351,8 @@ def _sized_surplus(text: str, word: str, figures: list[Indicator]) -> bool:
 def listed_items(goal_doc, part: Part) -> list[Part]:
     """A small count of things (*2 kohdetta*, *2 palvelua*) whose things the goal names one by one
     (*rakennetaan lähiliikuntapaikka ja kuntoportaat*): those things, as deliverables; else none."""
-    if goal_doc is None or part.value is None or part.change or not float(part.value).is_integer() or not (
-            2 <= part.value <= 3) or part.measure != "count" or part.unit is None or part.unit in MEASURE_UNITS:
-        return []  # a count of named things ("2 kohdetta", "3 kpl"), not a rating of 3 or 2 km
+    if goal_doc is None or not few_things(part):
+        return []  # a count of named things ("2 kohdetta"), not a rating of 3 or 2 km
     sentence = next(iter(goal_doc.sents), None)
     if sentence is None:
         return []
@@ -352,6 +361,19 @@ def listed_items(goal_doc, part: Part) -> list[Part]:
     for item in items:
         item.among_others = True
     return items if len(items) == int(part.value) else []
+
+
+def few_things(part: Part) -> bool:
+    """The part counts a few things to get done (*2 kohdetta*, *kolme hanketta*): named things, each a part
+    of the target, not a measure (*2 km*), a time (*3 päivää*), a rating or a change."""
+    return (part.measure == "count" and part.value is not None and float(part.value).is_integer()
+            and 2 <= part.value <= FEW_THINGS and part.unit is not None and part.unit.isalpha()
+            and part.unit not in MEASURE_UNITS and part.unit not in DURATION_UNITS and part.scale is None
+            and part.change is None and not part.lower_is_better and part.qualifier not in ("at_most", "under"))
+
+
+#: The most things a target may count for each to be a part of it (*kolme hanketta*), not a figure to reach.
+FEW_THINGS = 3
 
 
 def _split(part: Part, sentence) -> list[Part]:

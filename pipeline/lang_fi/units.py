@@ -13,6 +13,10 @@ UNIT_ABBREVIATIONS: dict[str, str] = {"kpl": "kpl", "hlö": "henkilö", "hlöä"
                                       "kpv": "kalenteripäivä", "htv": "henkilötyövuosi",
                                       "kwh": "kwh", "mwh": "mwh", "gwh": "gwh", "m³": "m³", "m3": "m³"}
 
+#: Units of a length of time: *3 päivää*, *2 viikkoa* count time, not things to get done.
+DURATION_UNITS: frozenset[str] = frozenset({"päivä", "arkipäivä", "kalenteripäivä", "vuorokausi", "viikko",
+                                            "kuukausi", "vuosi", "tunti", "minuutti"})
+
 #: Per cent after a number: *%*, *prosenttia*; with *yks* a change in percentage points (*%-yks.*).
 PERCENT_PATTERN = r"%-?yks\w*\.?|%-?yksikö\w*|prosenttiyksikö\w*|prosenttiyksikkö\w*|%|prosent\w*"
 #: A percent unit containing this is a change in percentage points (*%-yks.*, *prosenttiyksikköä*).
