@@ -15,7 +15,13 @@ import re
 from dataclasses import dataclass
 
 from pipeline.indicators import sentence_offset
-from pipeline.lang_fi.targets import BUDGET_COLUMNS, CHANGE_COLUMNS, COLUMN_LABEL_PATTERN, PEER_COLUMNS
+from pipeline.lang_fi.targets import (
+    ACTUAL_COLUMNS,
+    BUDGET_COLUMNS,
+    CHANGE_COLUMNS,
+    COLUMN_LABEL_PATTERN,
+    PEER_COLUMNS,
+)
 from pipeline.records import Indicator
 
 _LABEL = COLUMN_LABEL_PATTERN.replace("?P<kind>", "?:")
@@ -33,6 +39,9 @@ _ROW_BREAK = re.compile(r"\s(?:[—–]|--)\s|;\s|\n")
 #: A label that is all of its cell before the figure, or follows the row's name: *TP 2022 1 402*, *Väkiluku:
 #: TP 2021 122 594*; not the second of two labels over a slash (*TP 2023 / TA 2023: 5,02 / 4,85 M€*).
 _CELL_LABEL = re.compile(rf"(?:^|:)\s*({_LABEL})\s*:?\s*$", re.IGNORECASE)
+#: A label after the row's name in a cell of a row of several (*Lainakanta TP 2017 4.190 €/asukas | TP 2018 …*).
+#: Groups: the word before, then the label.
+_NAMED_CELL_LABEL = re.compile(rf"([^\W\d_]+)\s+({_LABEL})\s*:?\s*$", re.IGNORECASE)
 #: A label that opens a row of values, after the row's name: *lainakanta: TA 2025 120,0 milj. € | 5.400 €/as.*
 _ROW_LABEL = re.compile(rf"(?:^|[:|])\s*({_LABEL})\s*:?\s+(?=[−-]?\d)", re.IGNORECASE)
 
@@ -55,6 +64,7 @@ def _column(label: str) -> Column:
 
 
 _BUDGET = frozenset(kind.lower() for kind in BUDGET_COLUMNS)
+_KINDS = tuple(kind.lower() for kind in (*ACTUAL_COLUMNS, *BUDGET_COLUMNS, *PEER_COLUMNS))
 
 
 def column_of(figure: Indicator) -> Column | None:
@@ -93,6 +103,11 @@ def _cell(figure: Indicator) -> tuple[Column, str] | None:
         return _column(labels[index]), f"{title} {row}"
     row = _ROW_BREAK.split(before)[-1]
     own = _CELL_LABEL.search(row.split("|")[-1])
+    # "Lainakanta TP 2017 4.190 €/asukas | TP 2018 …": in a row of cells, a label after the row's name (not
+    # after a kind: "(TA 2023: 3,5 milj. €)" is no bare 2023).
+    named = _NAMED_CELL_LABEL.search(row.split("|")[-1]) if own is None and "|" in figure.sentence else None
+    if named is not None and not named.group(1).lower().startswith(_KINDS):
+        return _column(named.group(2)), row
     if own is None:
         # "Vuosikate | lainakanta: TA 2025 120,0 milj. € | 5.400 €/as.": a label before a row's first value is
         # the whole row's, over the bars between its cells.
