@@ -1170,6 +1170,16 @@ def test_units_pronouns_and_earlier_years(fields, verdict):
                           metric_status="Skeittipaikka valmistui toukokuussa 2023; kuntoportaiden rakentaminen "
                                         "siirtyi vuodelle 2024."),
                      "partial", "consistent", id="a-count-of-things-the-goal-names"),
+        pytest.param(dict(goal="Jynkän, Pirtin ja Neulamäen koulujen perusparannukset valmistuvat vuoden 2023 aikana.",
+                          target="kolme koulua käytössä",
+                          metric_status="Jynkän ja Pirtin koulut otettiin käyttöön elokuussa 2023. Neulamäen koulun "
+                                        "valmistuminen siirtyi kevääseen 2024."),
+                     "partial", "consistent", id="things-named-before-the-noun-they-share"),
+        pytest.param(dict(goal="Ekojärven ja Kaukolan asemakaavat hyväksytään vuoden 2023 aikana.",
+                          target="2 asemakaavaa hyväksytty",
+                          metric_status="Ekojärven asemakaava hyväksyttiin 16.9.2023. Kaukolan asemakaavan "
+                                        "hyväksyminen siirtyi vuodelle 2024."),
+                     "full", "inconsistent", id="one-of-two-named-plans-is-not-all"),
         pytest.param(dict(goal="Sähköinen asiointi otetaan käyttöön liikuntapaikkavarauksissa ja "
                                "kotihoidon tuen haussa.", target="2 palvelua",
                           metric_status="Varausjärjestelmä otettiin käyttöön 1.2.2023 ja kotihoidon tuen sähköinen "

@@ -20,7 +20,7 @@ from pipeline.indicators import date_span, rounded
 from pipeline.lang_fi.cases import CHANGE_CASE, LEVEL_CASE, OUT_OF_CASES, VOIKKO_CASES
 from pipeline.lang_fi.change_words import DIRECTION_LEMMAS
 from pipeline.lang_fi.dates import MONTHS, SEASON_MONTHS, YEAR_LEMMA
-from pipeline.lang_fi.function_words import CLAUSE_WORDS
+from pipeline.lang_fi.function_words import CLAUSE_WORDS, NOUN_PHRASE_COORDINATORS
 from pipeline.lang_fi.negation import MOVED_LEMMAS, SETBACK_LEMMAS
 from pipeline.lang_fi.progress import (
     DONE_LEMMAS,
@@ -358,9 +358,31 @@ def listed_items(goal_doc, part: Part) -> list[Part]:
         return []
     whole = Part(kind="deliverable", text=sentence.text.strip(), lemmas=content_lemmas(sentence))
     items = _split(whole, sentence)
+    if len(items) != int(part.value):
+        items = _named_alike(sentence)
     for item in items:
         item.among_others = True
     return items if len(items) == int(part.value) else []
+
+
+def _named_alike(sentence) -> list[Part]:
+    """Things named one by one before the noun they share (*Ekojärven ja Kaukolan asemakaavat*, *Jynkän, Pirtin
+    ja Neulamäen koulujen perusparannukset*): one deliverable each, named by its own name (the noun they share
+    names them all)."""
+    tokens = list(sentence)
+    for start, token in enumerate(tokens):
+        if token.pos_ != "PROPN" or "Gen" not in token.morph.get("Case"):
+            continue
+        names, at = [token], start + 1
+        while at + 1 < len(tokens) and tokens[at].lower_ in (",", *NOUN_PHRASE_COORDINATORS) and (
+                tokens[at + 1].pos_ == "PROPN" and "Gen" in tokens[at + 1].morph.get("Case")):
+            names.append(tokens[at + 1])
+            at += 2
+        if len(names) > 1 and at < len(tokens) and tokens[at].pos_ == "NOUN":
+            head = tokens[at]
+            return [Part(kind="deliverable", text=f"{name.text} {head.lemma_.lower()}",
+                         lemmas=frozenset({name.lemma_.lower()})) for name in names]
+    return []
 
 
 def few_things(part: Part) -> bool:
