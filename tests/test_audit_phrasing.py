@@ -461,6 +461,21 @@ def test_a_legend_band_on_a_change_target(fields, verdict):
                           metric_status="Kaavoihin sisältyi asuinkerrosalaa 38 500 k-m² ja lisäksi liike- ja "
                                         "toimitilakerrosalaa 24 000 k-m²."),
                      "inconsistent", id="a-measure-of-another-thing-does-not-add"),
+        pytest.param(dict(target="220.000 k-m²", metric="Hyväksyttyjen asemakaavojen asuntokerrosala, k-m²",
+                          metric_status="Hyväksytyissä asemakaavoissa 164.000 k-m² asuntokerrosalaa ja lisäksi "
+                                        "71.000 k-m² liike- ja toimitilakerrosalaa."),
+                     "inconsistent", id="another-thing-named-after-its-measure"),
+        pytest.param(dict(target="270 M€; 25 M€", metric="Mittarit: liikevaihto; tulos ennen veroja",
+                          measures="Liikevaihto oli 281,2 M€ ja tulos ennen veroja 19,7 M€."),
+                     "inconsistent", id="two-metrics-apart-are-no-total"),
+        pytest.param(dict(target="2,9 milj.", metric="Mittari: sisäliikuntapaikkojen ja uimahallien käyntikerrat",
+                          metric_status="Uimahalleissa kävi 1,16 milj. ja muissa sisäliikuntapaikoissa 1,81 milj. "
+                                        "asiakasta."),
+                     "consistent", id="one-thing-in-two-places-the-metric-names"),
+        pytest.param(dict(target="60 henkilöä", metric="Arviointikriteeri: kaupungin tuella työllistetyt",
+                          metric_status="Palkkatuella työllistettiin 38 henkilöä kaupungin yksiköihin ja lisäksi "
+                                        "kuntalisällä 27 henkilöä yrityksiin."),
+                     "consistent", id="a-genitive-after-the-count-names-no-thing"),
     ],
 )
 def test_parts_of_one_total_add_up(fields, verdict):

@@ -63,6 +63,7 @@ def test_percentages(nlp, text, value, unit):
         ("Lupia myönnettiin 312.", 312, "lupa"),
         ("Pääkirjaston aukiolotunteja kertyi 3 120.", 3120, "aukiolotunti"),
         ("Ryhmässä oli 50 opiskelijan ryhmä.", 50, "opiskelija"),
+        ("Kaavoissa on 164.000 k-m² asuntokerrosalaa.", 164000, "k-m²"),
     ],
 )
 def test_counts(nlp, text, value, unit):

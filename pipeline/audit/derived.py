@@ -27,6 +27,7 @@ from pipeline.lang_fi.function_words import (
     CORE_CASE_NAMES,
     DIFFERENCE_WORDS,
     LEVEL_CASE_NAMES,
+    LOCATIVE_CASE_NAMES,
     NAMING_CASE_NAMES,
     NEGATED_PARTICIPLE,
     NET_PREFIX,
@@ -87,6 +88,8 @@ def derived_figures(docs: dict, indicators: list[Indicator], year: int | None = 
         r"[a-zåäö]{3,}/[a-zåäö]{3,}", metric.text.lower()) is not None)
     per_things = _divisors(metric.text if metric is not None else "", docs.get("target"))
     numerators = _numerators(metric.text if metric is not None else "")
+    # "Mittarit: liikevaihto; tulos", "1) ... 2) ...": metrics listed apart, not parts of one total.
+    items_apart = metric is not None and (";" in metric.text or re.search(r"(?:^|\s)\d\)", metric.text) is not None)
     # Every reading of every word: "osinko" is read as "osa" + "-ko" on its own, "valmistuneiden" is "valmistua".
     metric_lemmas = content_lemmas(metric) | metric_words | frozenset(
         lemma for word in metric_words for lemma in finnish.lemmas(word))
@@ -160,7 +163,7 @@ def derived_figures(docs: dict, indicators: list[Indicator], year: int | None = 
                 out.append(Indicator(name, first.kind, net, first.unit if first.unit == second.unit else None, None,
                                      None, f"{first.text} − {second.text} = {verdict.fi_number(net)}", first.start,
                                      second.end, first.sentence))
-            elif _adds_up(first, second, doc, between, total_metric, metric_lemmas):
+            elif _adds_up(first, second, doc, between, total_metric, metric_lemmas, items_apart=items_apart):
                 total = first.value + second.value
                 # Parts counted in other words (vieras, osallistuja) make a total of no one unit.
                 unit = first.unit if second.unit is None or same_thing(first.unit, second.unit) else None
@@ -523,7 +526,7 @@ def _joined(between: str, *, adding_only: bool) -> bool:
 
 
 def _adds_up(first: Indicator, second: Indicator, doc, between: str, total_metric: bool,
-             metric_lemmas: frozenset[str]) -> bool:
+             metric_lemmas: frozenset[str], *, items_apart: bool = False) -> bool:
     """Two figures in one clause that are parts of one total, with no verb of their own between them.
 
     Joined by an adding word (*lisäksi*, *sekä*): the same thing, or the
@@ -541,6 +544,10 @@ def _adds_up(first: Indicator, second: Indicator, doc, between: str, total_metri
     if _joined(between, adding_only=True) and first.unit == second.unit and (
             _thing_after(doc, second) or "") in metric_lemmas:
         return True  # "18 400 k-m² asuinkerrosalaa, ja lisäksi kaavamuutos toi 7 900 k-m² asuinkerrosalaa"
+    things = _thing_after(doc, first, naming_only=True), _thing_after(doc, second, naming_only=True)
+    if None not in things and things[0] != things[1] and things[0] in metric_lemmas and (
+            things[1] not in metric_lemmas):
+        return False  # "164.000 k-m² asuntokerrosalaa ja lisäksi 71.000 k-m² toimitilakerrosalaa": another thing
     if total_metric and _named_items(doc, first, second, metric_lemmas):
         return True
     if not _same_doing(doc, first, second, metric_lemmas):
@@ -560,6 +567,9 @@ def _adds_up(first: Indicator, second: Indicator, doc, between: str, total_metri
         return False  # "Lainoja kertyi 276 500, ja asukasluku vuoden lopussa oli 24 480": another thing
     if second.unit is None and first.unit is not None and first.kind == "count":
         return True  # "Röyttään sijoittui kaksi uutta yritystä ja satama-alueelle yksi": the thing left out
+    if first.unit is None and second.unit is not None and first.kind == "count" and _places_the_metric_names(
+            doc, first, second, metric_lemmas):
+        return True  # "Uimahalleissa kävi 1,16 milj. ja muissa sisäliikuntapaikoissa 1,81 milj. asiakasta"
     places = unit_cases(second) - CORE_CASE_NAMES
     following = doc.char_span(first.end, second.start, alignment_mode="contract")
     if places and first.kind == "count" and following is not None and len(following) and (
@@ -568,14 +578,34 @@ def _adds_up(first: Indicator, second: Indicator, doc, between: str, total_metri
     subjects = {_subject_before(doc, f) for f in (first, second)}
     if not total_metric and len(subjects) == 2 and None not in subjects:
         return False  # "liikevaihto oli 28,4 milj. euroa ja tilikauden tulos 1 085 000 euroa": two things
-    if same and first.unit in MEASURE_UNITS:
+    if same and first.kind != "money" and first.unit in MEASURE_UNITS:
         return True  # "38.600 m² katuja ja 7.900 m² kevyen liikenteen väyliä": one measure, two places
     if first.kind == "money":
+        # "osinko ja takauspalkkiot" names two parts of one sum; "liikevaihto; tulos" (``items_apart``) two
+        # metrics, each its own figure.
         named = [_named_before(doc, f) for f in (first, second)]
-        return same and (total_metric or all(n and n in metric_lemmas for n in named))
+        return same and (total_metric or (not items_apart and all(n and n in metric_lemmas for n in named)))
     if same and (total_metric or first.unit != second.unit):
         return True
     return bool(unit_cases(first) & unit_cases(second) - CORE_CASE_NAMES)
+
+
+def _places_the_metric_names(doc, first: Indicator, second: Indicator, metric_lemmas: frozenset[str]) -> bool:
+    """Each of two counts follows a place the metric names, in the same place case: *Uimahalleissa kävi
+    1,16 milj. ja muissa sisäliikuntapaikoissa 1,81 milj.* under *sisäliikuntapaikkojen ja uimahallien
+    käyntikerrat*: one thing counted in two places, its unit written once at the end."""
+    figure = doc.char_span(first.start, first.end, alignment_mode="expand")
+    between = doc.char_span(first.end, second.start, alignment_mode="contract")
+    if figure is None or between is None:
+        return False
+
+    def places(tokens) -> set[tuple[str, str]]:
+        return {(case, lemma) for t in tokens if t.is_alpha for case in finnish.case_names(t.text) & LOCATIVE_CASE_NAMES
+                for lemma in finnish.lemmas(t.text) & metric_lemmas}
+
+    before = places(t for t in figure.sent if t.i < figure.start)
+    after = places(between)
+    return any(case == other_case and lemma != other for case, lemma in before for other_case, other in after)
 
 
 def _named_items(doc, first: Indicator, second: Indicator, metric_lemmas: frozenset[str]) -> bool:
@@ -654,12 +684,17 @@ def _same_doing(doc, first: Indicator, second: Indicator, metric_lemmas: frozens
     return bool(own) and not finnish.lemmas(own[-1].text) & metric_lemmas
 
 
-def _thing_after(doc, figure: Indicator) -> str | None:
-    """The noun right after a figure and its unit: *7 900 k-m² asuinkerrosalaa* → *asuinkerrosala*."""
+def _thing_after(doc, figure: Indicator, naming_only: bool = False) -> str | None:
+    """The noun right after a figure and its unit: *7 900 k-m² asuinkerrosalaa* → *asuinkerrosala*; with
+    ``naming_only``, only a noun that names what is counted (not *38 henkilöä kaupungin yksiköihin*, whose
+    genitive qualifies a place)."""
     span = doc.char_span(figure.start, figure.end, alignment_mode="expand")
     if span is None or span.end >= len(doc):
         return None
-    token = doc[span.end]
+    at = span.end + (1 if naming_only and doc[span.end].pos_ == "SYM" and span.end + 1 < len(doc) else 0)
+    token = doc[at]
+    if naming_only and not (finnish.case_names(token.text) & NAMING_CASE_NAMES or "Nom" in token.morph.get("Case")):
+        return None
     return token.lemma_.lower() if token.pos_ == "NOUN" else None
 
 

@@ -39,6 +39,9 @@ CLAUSE_WORDS: frozenset[str] = frozenset({"ja", "mutta", "koska", "kun", "sekä"
 #: Voikko's cases of the places a count fills or comes out of, right after it: *213 opiskelijaa 220
 #: aloituspaikkaan* (illative), *14 koulussa 17:stä* (elative), *412 oppilasta 420 oppilaspaikalla* (adessive).
 PLACE_CASE_NAMES: frozenset[str] = frozenset({"sisatulento", "sisaeronto", "ulkoolento"})
+#: Voikko's cases of where something is or happens: *uimahalleissa* (inessive), *kentillä* (adessive),
+#: *kouluihin* (illative), *kentille* (allative).
+LOCATIVE_CASE_NAMES: frozenset[str] = frozenset({"sisaolento", "ulkoolento", "sisatulento", "ulkotulento"})
 #: The relative pronoun's lemma: a negation after it describes the counted (*nuorta, jotka eivät käyneet*).
 RELATIVE_PRONOUN_LEMMA = "joka"
 #: The noun of a metric that is a share of a whole: *LED-valaisimien osuus*.

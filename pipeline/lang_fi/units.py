@@ -11,7 +11,8 @@ UNIT_ABBREVIATIONS: dict[str, str] = {"kpl": "kpl", "hlö": "henkilö", "hlöä"
                                       "h": "tunti", "km": "km", "m2": "m2", "m²": "m2", "ha": "ha", "t": "tonni",
                                       "pv": "päivä", "vrk": "vuorokausi", "op": "opintopiste",
                                       "kpv": "kalenteripäivä", "htv": "henkilötyövuosi",
-                                      "kwh": "kwh", "mwh": "mwh", "gwh": "gwh", "m³": "m³", "m3": "m³"}
+                                      "kwh": "kwh", "mwh": "mwh", "gwh": "gwh", "m³": "m³", "m3": "m³",
+                                      "k-m²": "k-m²", "k-m2": "k-m²"}
 
 #: Units of a length of time: *3 päivää*, *2 viikkoa* count time, not things to get done.
 DURATION_UNITS: frozenset[str] = frozenset({"päivä", "arkipäivä", "kalenteripäivä", "vuorokausi", "viikko",
