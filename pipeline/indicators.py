@@ -23,7 +23,13 @@ from itertools import pairwise
 
 from pipeline import finnish
 from pipeline.lang_fi.cases import LEVEL_ENDING, NUMERAL_CLASS, OUT_OF_ENDING, VOIKKO_CASES
-from pipeline.lang_fi.change_words import CHANGE_NOUN_LEMMAS, COMPARATIVE_DIRECTIONS, DIRECTION_LEMMAS
+from pipeline.lang_fi.change_words import (
+    CHANGE_NOUN_LEMMAS,
+    COMPARATIVE_DIRECTIONS,
+    DIRECTION_LEMMAS,
+    LEVEL_LEMMA,
+    LEVEL_SIDE_WORDS,
+)
 from pipeline.lang_fi.dates import (
     MONTHS,
     SCHOOL_YEAR_END,
@@ -558,7 +564,10 @@ def _direction(doc, first: int, last: int, sentence, unit: str | None = None) ->
             # "63 % pienemmät kuin vuonna 1990": a comparative right after the figure, which it measures; not
             # "8,1 % oli pienempi kuin koko maassa" (levels compared) nor "pienempi kuin 2,1 %" before it.
             COMPARATIVE_DIRECTIONS.get(token.lemma_.lower())
-            if token.i == last and "Cmp" in token.morph.get("Degree") else None)
+            if token.i == last and "Cmp" in token.morph.get("Degree") else None) or (
+            # "31 % alle vuoden 1990 tason": below a level by the figure.
+            LEVEL_SIDE_WORDS.get(token.lower_) if token.i == last and any(
+                t.lemma_.lower() == LEVEL_LEMMA for t in doc[token.i + 1:min(token.i + 5, sentence.end)]) else None)
         if direction is None or token.morph.get("PartForm") in (["Pres"], ["Agt"]):
             # "osallisuutta lisäävien mallien määrä": a present participle
             # describes a noun, it does not say which way a figure moved.

@@ -845,6 +845,13 @@ def test_which_year_and_which_word(fields, verdict):
                           metric="Päästöjen vähenemä vuoteen 1990 verrattuna (%)",
                           metric_status="Päästöt olivat 63 % pienemmät kuin vuonna 1990."),
                      "full", "consistent", id="the-goals-verb-makes-a-signed-floor-a-floor-on-the-fall"),
+        pytest.param(dict(target="+3 %", baseline="1 228 000 yöpymistä (2022)", metric="Rekisteröidyt yöpymiset",
+                          metric_status="Yöpymiset +3,7 %."),
+                     "full", "consistent", id="a-signed-per-cent-is-a-change"),
+        pytest.param(dict(target="−2 % / −25 %", metric="Lämmönkulutuksen muutos; päästöt suhteessa vuoteen 1990",
+                          measures="Sääkorjattu lämmönkulutus laski 2,6 %. Päästöt olivat arviolta 31 % alle "
+                                   "vuoden 1990 tason."),
+                     "full", "consistent", id="each-change-by-its-metrics-item"),
         pytest.param(dict(goal="Päästöt vähenevät vähintään 60 % vuoden 1990 tasosta.", target="vähintään −60 %",
                           metric="Päästöjen vähenemä vuoteen 1990 verrattuna (%)",
                           metric_status="Päästöt olivat 52 % pienemmät kuin vuonna 1990."),

@@ -143,6 +143,8 @@ def test_qualifiers(nlp, text, qualifier):
         ("Tulot olivat 8 % suuremmat kuin edellisvuonna.", "increase"),
         ("Osuus on pienempi kuin 2,1 %.", None),
         ("Työttömyysaste 8,1 % oli pienempi kuin koko maassa.", None),
+        ("Päästöt olivat arviolta 31 % alle vuoden 1990 tason.", "decrease"),
+        ("Osuus oli 5 % yli tavoitteen.", None),
     ],
 )
 def test_directions(nlp, text, direction):

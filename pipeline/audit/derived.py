@@ -74,6 +74,7 @@ def derived_figures(docs: dict, indicators: list[Indicator], year: int | None = 
             out += _dated_changes(name, indicators, year)
     for name in EVIDENCE_FIELDS:
         out += _moves(name, indicators)
+        out += _signed_changes(name, indicators)
         out += _stated_scale(name, docs.get("metric"), indicators)
     metric = docs.get("metric")
     metric_words, goal_words = _word_set(metric), _word_set(docs.get("goal"))
@@ -250,6 +251,18 @@ def _moves(name: str, indicators: list[Indicator]) -> list[Indicator]:
         if (joined and first.kind == second.kind and first.value != second.value and moved_from(first)
                 and level_reached(second) and (first.unit == second.unit or None in (first.unit, second.unit))):
             out += _changes_from_earlier(name, second, first, rates_relative=True)
+    return out
+
+
+def _signed_changes(name: str, indicators: list[Indicator]) -> list[Indicator]:
+    """A per cent written with its sign and no change word (*Yöpymiset +3,7 %*, *Lainakanta −2,1 %*): a change
+    that way, as a change word would say."""
+    out = []
+    for figure in indicators:
+        sign = re.match(r"[+−-]", figure.text)
+        if figure.field == name and figure.kind == "percent" and not figure.direction and sign and figure.value:
+            out.append(replace(figure, value=abs(float(figure.value)),
+                               direction="increase" if sign.group(0) == "+" else "decrease"))
     return out
 
 

@@ -186,8 +186,11 @@ def requirements(goal: Goal, docs: dict, indicators: Iterable[Indicator]) -> lis
             # "Vuosikate ≥ poistot; nettoinvestoinnit ≤ 14 M€": the words of the figure's own clause; a clause
             # that is only a figure ("1 200 aloittanutta; +2 %") has the goal's words for it ("yrityskanta kasvaa
             # vähintään 2 %").
+            # "−2 % / −25 %" under "Lämmönkulutuksen muutos; päästöt suhteessa vuoteen 1990": the metric's item
+            # in the same place, when the metric lists its items apart.
             part.context = _clause_words(target_doc.text, found, target_figures) or (
-                _goal_words(goal_doc, goal_figures, found) if ";" in target_doc.text else frozenset())
+                _goal_words(goal_doc, goal_figures, found) if ";" in target_doc.text else frozenset()) or (
+                items[index] if items and ";" in metric_text else frozenset())
         if part.unit is None and scoped:
             goal_units = {g.unit for g in goal_figures if g.value == figure.value and g.unit}
             part.scope = frozenset((items[index] if items else metric_lemmas) | goal_units)

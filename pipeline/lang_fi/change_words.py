@@ -28,6 +28,11 @@ COMPARATIVE_DIRECTIONS: dict[str, str] = {
     **dict.fromkeys(("pieni", "matala", "alhainen"), "decrease"),
 }
 
+#: Words after a figure that put it below or above a level (*31 % alle vuoden 1990 tason*, *5 % yli
+#: edellisvuoden tason*): a change that way from that level, named by ``LEVEL_LEMMA``.
+LEVEL_SIDE_WORDS: dict[str, str] = {"alle": "decrease", "yli": "increase"}
+LEVEL_LEMMA = "taso"
+
 #: The nouns that name a change in the reasons: *nousu 10 %*, *väheneminen 10 prosentilla*.
 CHANGE_NOUNS: dict[str, str] = {"increase": "nousu", "decrease": "väheneminen"}
 #: Words the reasons use for the level a change implies, by whether lower is better: *vähintään 446,4* after
