@@ -535,6 +535,17 @@ def _governed_cases(doc, match: _Match) -> frozenset[str] | None:
     return frozenset(cases) or None
 
 
+def _below_a_years_level(tokens) -> bool:
+    """*vuoden 1990 tason*, *edellisvuoden tason*: the level of a year, in the genitive."""
+    words = list(tokens)
+    level = next((k for k, t in enumerate(words) if t.lemma_.lower() == LEVEL_LEMMA), None)
+    if level is None or "Gen" not in words[level].morph.get("Case"):
+        return False
+    before = words[:level]
+    return any(re.fullmatch(r"(?:19|20)\d{2}", t.text) or YEAR_LEMMA in finnish.lemmas(t.text)
+               or t.lemma_.lower().endswith(YEAR_LEMMA) for t in before)
+
+
 def _nearer_number(doc, token, distance: int, sentence, after_figure: bool) -> bool:
     """A number stands nearer to the change word ``token`` on its far side from the figure: that one moved."""
     step = 1 if after_figure else -1
@@ -565,9 +576,10 @@ def _direction(doc, first: int, last: int, sentence, unit: str | None = None) ->
             # "8,1 % oli pienempi kuin koko maassa" (levels compared) nor "pienempi kuin 2,1 %" before it.
             COMPARATIVE_DIRECTIONS.get(token.lemma_.lower())
             if token.i == last and "Cmp" in token.morph.get("Degree") else None) or (
-            # "31 % alle vuoden 1990 tason": below a level by the figure.
-            LEVEL_SIDE_WORDS.get(token.lower_) if token.i == last and any(
-                t.lemma_.lower() == LEVEL_LEMMA for t in doc[token.i + 1:min(token.i + 5, sentence.end)]) else None)
+            # "31 % alle vuoden 1990 tason": below a year's level by the figure (not "alle 3-vuotiaiden", nor
+            # "yli tavoitellun tason", a gap to the target).
+            LEVEL_SIDE_WORDS.get(token.lower_) if token.i == last and _below_a_years_level(
+                doc[token.i + 1:min(token.i + 5, sentence.end)]) else None)
         if direction is None or token.morph.get("PartForm") in (["Pres"], ["Agt"]):
             # "osallisuutta lisäävien mallien määrä": a present participle
             # describes a noun, it does not say which way a figure moved.

@@ -465,9 +465,16 @@ def test_a_legend_band_on_a_change_target(fields, verdict):
                           metric_status="Hyväksytyissä asemakaavoissa 164.000 k-m² asuntokerrosalaa ja lisäksi "
                                         "71.000 k-m² liike- ja toimitilakerrosalaa."),
                      "inconsistent", id="another-thing-named-after-its-measure"),
-        pytest.param(dict(target="270 M€; 25 M€", metric="Mittarit: liikevaihto; tulos ennen veroja",
-                          measures="Liikevaihto oli 281,2 M€ ja tulos ennen veroja 19,7 M€."),
+        pytest.param(dict(target="vähintään 290 M€", metric="Mittarit: liikevaihto; tulos ennen veroja",
+                          measures="Liikevaihto oli 281,2 M€ ja tulos 19,7 M€."),
                      "inconsistent", id="two-metrics-apart-are-no-total"),
+        pytest.param(dict(target="Vähintään 4,5 milj. €", metric="Tuloutus (osinko ja takauspalkkiot); M€",
+                          metric_status="Yhtiö maksoi osinkoa 3,1 M€ ja takauspalkkioita 1,6 M€."),
+                     "consistent", id="two-parts-of-one-item-add-up"),
+        pytest.param(dict(target="vähintään 2 milj.", metric="Uimahallien käyntikerrat",
+                          metric_status="Uimahalleissa kävi 1,16 milj. ja edellisvuonna uimahalleissa 1,05 milj. "
+                                        "asiakasta."),
+                     "inconsistent", id="last-years-figure-in-the-same-place-does-not-add"),
         pytest.param(dict(target="2,9 milj.", metric="Mittari: sisäliikuntapaikkojen ja uimahallien käyntikerrat",
                           metric_status="Uimahalleissa kävi 1,16 milj. ja muissa sisäliikuntapaikoissa 1,81 milj. "
                                         "asiakasta."),
@@ -848,6 +855,8 @@ def test_which_year_and_which_word(fields, verdict):
         pytest.param(dict(target="+3 %", baseline="1 228 000 yöpymistä (2022)", metric="Rekisteröidyt yöpymiset",
                           metric_status="Yöpymiset +3,7 %."),
                      "full", "consistent", id="a-signed-per-cent-is-a-change"),
+        pytest.param(dict(target="+3 %", metric="Liikevaihto", metric_status="Liikevaihto 28,4 M€ (+3,5 % TA:sta)."),
+                     "full", "insufficient_evidence", id="a-signed-gap-from-the-budget-is-no-change"),
         pytest.param(dict(target="−2 % / −25 %", metric="Lämmönkulutuksen muutos; päästöt suhteessa vuoteen 1990",
                           measures="Sääkorjattu lämmönkulutus laski 2,6 %. Päästöt olivat arviolta 31 % alle "
                                    "vuoden 1990 tason."),
@@ -1202,6 +1211,11 @@ def test_units_pronouns_and_earlier_years(fields, verdict):
                           metric_status="Ekojärven asemakaava hyväksyttiin 16.9.2023. Kaukolan asemakaavan "
                                         "hyväksyminen siirtyi vuodelle 2024."),
                      "full", "inconsistent", id="one-of-two-named-plans-is-not-all"),
+        pytest.param(dict(goal="Kuopion, Jyväskylän ja Joensuun yliopistojen kanssa käynnistetään kolme pilottia.",
+                          target="3 pilottia",
+                          metric_status="Pilotit käynnistyivät syksyllä 2023. Jyväskylän yliopiston rahoituspäätös "
+                                        "siirtyi vuodelle 2024."),
+                     "full", "insufficient_evidence", id="partners-named-alike-are-not-the-things-counted"),
         pytest.param(dict(goal="Sähköinen asiointi otetaan käyttöön liikuntapaikkavarauksissa ja "
                                "kotihoidon tuen haussa.", target="2 palvelua",
                           metric_status="Varausjärjestelmä otettiin käyttöön 1.2.2023 ja kotihoidon tuen sähköinen "

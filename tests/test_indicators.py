@@ -145,6 +145,9 @@ def test_qualifiers(nlp, text, qualifier):
         ("Työttömyysaste 8,1 % oli pienempi kuin koko maassa.", None),
         ("Päästöt olivat arviolta 31 % alle vuoden 1990 tason.", "decrease"),
         ("Osuus oli 5 % yli tavoitteen.", None),
+        ("Osallistumisaste oli 38 % alle 3-vuotiaiden osalta samalla tasolla kuin vuonna 2022.", None),
+        ("Käyttöaste oli 97 % yli tavoitellun tason.", None),
+        ("Kulutus oli 4 % yli edellisvuoden tason.", "increase"),
     ],
 )
 def test_directions(nlp, text, direction):

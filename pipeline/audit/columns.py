@@ -14,13 +14,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pipeline import finnish
 from pipeline.indicators import sentence_offset
+from pipeline.lang_fi.dates import YEAR_LEMMA
 from pipeline.lang_fi.targets import (
     ACTUAL_COLUMNS,
     BUDGET_COLUMNS,
     CHANGE_COLUMNS,
     COLUMN_LABEL_PATTERN,
     PEER_COLUMNS,
+    TARGET_LEMMA,
 )
 from pipeline.records import Indicator
 
@@ -64,7 +67,15 @@ def _column(label: str) -> Column:
 
 
 _BUDGET = frozenset(kind.lower() for kind in BUDGET_COLUMNS)
-_KINDS = tuple(kind.lower() for kind in (*ACTUAL_COLUMNS, *BUDGET_COLUMNS, *PEER_COLUMNS))
+_KINDS = frozenset(kind.lower() for kind in (*ACTUAL_COLUMNS, *BUDGET_COLUMNS))
+
+
+def _kind_or_time_word(word: str) -> bool:
+    """A word before a year that makes it no row's label: a column kind (*TA 2023*, *kuusikko 2023*), or a word
+    of time or aim (*vuodesta 2022*, *tavoite 2030*)."""
+    lemmas = finnish.lemmas(word)
+    return (word.lower() in _KINDS or word.lower().startswith(PEER_COLUMNS)
+            or any(lemma.endswith((YEAR_LEMMA, TARGET_LEMMA)) for lemma in lemmas))
 
 
 def column_of(figure: Indicator) -> Column | None:
@@ -106,7 +117,7 @@ def _cell(figure: Indicator) -> tuple[Column, str] | None:
     # "Lainakanta TP 2017 4.190 €/asukas | TP 2018 …": in a row of cells, a label after the row's name (not
     # after a kind: "(TA 2023: 3,5 milj. €)" is no bare 2023).
     named = _NAMED_CELL_LABEL.search(row.split("|")[-1]) if own is None and "|" in figure.sentence else None
-    if named is not None and not named.group(1).lower().startswith(_KINDS):
+    if named is not None and not _kind_or_time_word(named.group(1)):
         return _column(named.group(2)), row
     if own is None:
         # "Vuosikate | lainakanta: TA 2025 120,0 milj. € | 5.400 €/as.": a label before a row's first value is

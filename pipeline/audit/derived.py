@@ -38,7 +38,7 @@ from pipeline.lang_fi.function_words import (
     TOTAL_JOINING_WORDS,
     TOTAL_WORDS,
 )
-from pipeline.lang_fi.targets import ALL_WORDS, GENERIC_LEMMAS
+from pipeline.lang_fi.targets import ALL_WORDS, BUDGET_COLUMNS, ELSEWHERE_WORDS, GENERIC_LEMMAS, OTHER_BASE_STEMS
 from pipeline.lang_fi.units import (
     COUNT_SCALES,
     CURRENCY_SCALES,
@@ -89,8 +89,11 @@ def derived_figures(docs: dict, indicators: list[Indicator], year: int | None = 
         r"[a-zåäö]{3,}/[a-zåäö]{3,}", metric.text.lower()) is not None)
     per_things = _divisors(metric.text if metric is not None else "", docs.get("target"))
     numerators = _numerators(metric.text if metric is not None else "")
-    # "Mittarit: liikevaihto; tulos", "1) ... 2) ...": metrics listed apart, not parts of one total.
-    items_apart = metric is not None and (";" in metric.text or re.search(r"(?:^|\s)\d\)", metric.text) is not None)
+    # "Mittarit: liikevaihto; tulos", "1) ... 2) ...": metrics listed apart, each item's readings; two sums named
+    # by different items are not parts of one total.
+    items_apart = [frozenset(lemma for word in re.findall(r"[^\W\d_]+", item) for lemma in finnish.lemmas(word))
+                   for item in re.split(r";|(?:^|\s)\d\)", metric.text)] if metric is not None and (
+        ";" in metric.text or re.search(r"(?:^|\s)\d\)", metric.text)) else None
     # Every reading of every word: "osinko" is read as "osa" + "-ko" on its own, "valmistuneiden" is "valmistua".
     metric_lemmas = content_lemmas(metric) | metric_words | frozenset(
         lemma for word in metric_words for lemma in finnish.lemmas(word))
@@ -260,12 +263,27 @@ def _signed_changes(name: str, indicators: list[Indicator]) -> list[Indicator]:
     out = []
     for figure in indicators:
         sign = re.match(r"[+−-]", figure.text)
-        if figure.field == name and figure.kind == "percent" and not figure.direction and sign and figure.value:
+        if figure.field == name and figure.kind == "percent" and not figure.direction and sign and figure.value and (
+                not _from_another_base(figure)):
             out.append(replace(figure, value=abs(float(figure.value)),
                                direction="increase" if sign.group(0) == "+" else "decrease"))
     return out
 
 
+def _from_another_base(figure: Indicator) -> bool:
+    """A signed per cent measured from a budget, the target or other cities, not from the year before:
+    *(+3,5 % TA:sta)*, *tavoitteesta +4 %*, *kuusikossa +4,1 %*."""
+    parts = around(figure)
+    if parts is None:
+        return True
+    near = f"{parts[0][-30:]} {parts[1][:20]}".lower()
+    words = re.findall(r"[^\W\d_][\w:]*", near)
+    return any(word.startswith(OTHER_BASE_STEMS) or word in _BUDGET_WORDS for word in words) or any(
+        word in near for word in ELSEWHERE_WORDS)
+
+
+#: The budget's labels as words of their own (*TA*).
+_BUDGET_WORDS = frozenset(kind.lower() for kind in BUDGET_COLUMNS)
 #: A scale word in a figure's own text.
 _SCALE_WORDS = "|".join(re.escape(w) for w in (*MONEY_SCALES, *CURRENCY_SCALES, *COUNT_SCALES))
 
@@ -539,7 +557,7 @@ def _joined(between: str, *, adding_only: bool) -> bool:
 
 
 def _adds_up(first: Indicator, second: Indicator, doc, between: str, total_metric: bool,
-             metric_lemmas: frozenset[str], *, items_apart: bool = False) -> bool:
+             metric_lemmas: frozenset[str], *, items_apart: list[frozenset[str]] | None = None) -> bool:
     """Two figures in one clause that are parts of one total, with no verb of their own between them.
 
     Joined by an adding word (*lisäksi*, *sekä*): the same thing, or the
@@ -597,7 +615,9 @@ def _adds_up(first: Indicator, second: Indicator, doc, between: str, total_metri
         # "osinko ja takauspalkkiot" names two parts of one sum; "liikevaihto; tulos" (``items_apart``) two
         # metrics, each its own figure.
         named = [_named_before(doc, f) for f in (first, second)]
-        return same and (total_metric or (not items_apart and all(n and n in metric_lemmas for n in named)))
+        apart = items_apart is not None and None not in named and len(
+            {next((k for k, item in enumerate(items_apart) if n in item), -1) for n in named}) > 1
+        return same and (total_metric or (not apart and all(n and n in metric_lemmas for n in named)))
     if same and (total_metric or first.unit != second.unit):
         return True
     return bool(unit_cases(first) & unit_cases(second) - CORE_CASE_NAMES)
@@ -612,13 +632,18 @@ def _places_the_metric_names(doc, first: Indicator, second: Indicator, metric_le
     if figure is None or between is None:
         return False
 
-    def places(tokens) -> set[tuple[str, str]]:
-        return {(case, lemma) for t in tokens if t.is_alpha for case in finnish.case_names(t.text) & LOCATIVE_CASE_NAMES
-                for lemma in finnish.lemmas(t.text) & metric_lemmas}
+    if said_earlier(between.text.lower()) or re.search(r"(?<!\d)(?:19|20)\d{2}(?!\d)", between.text):
+        return False  # "... ja edellisvuonna uimahalleissa 1,05 milj.": another year, not another place
+
+    def places(tokens) -> list[tuple[frozenset[str], frozenset[str]]]:
+        return [(cases, named) for t in tokens if t.is_alpha
+                and (cases := finnish.case_names(t.text) & LOCATIVE_CASE_NAMES)
+                and (named := finnish.lemmas(t.text) & metric_lemmas)]
 
     before = places(t for t in figure.sent if t.i < figure.start)
     after = places(between)
-    return any(case == other_case and lemma != other for case, lemma in before for other_case, other in after)
+    # Two places: the same case, words that share no reading ("uimahalleissa" is "uimahalli" and "halli" at once).
+    return any(cases & other_cases and not named & other for cases, named in before for other_cases, other in after)
 
 
 def _named_items(doc, first: Indicator, second: Indicator, metric_lemmas: frozenset[str]) -> bool:

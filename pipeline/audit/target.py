@@ -362,16 +362,17 @@ def listed_items(goal_doc, part: Part) -> list[Part]:
     whole = Part(kind="deliverable", text=sentence.text.strip(), lemmas=content_lemmas(sentence))
     items = _split(whole, sentence)
     if len(items) != int(part.value):
-        items = _named_alike(sentence)
+        items = _named_alike(sentence, part.unit)
     for item in items:
         item.among_others = True
     return items if len(items) == int(part.value) else []
 
 
-def _named_alike(sentence) -> list[Part]:
-    """Things named one by one before the noun they share (*Ekojärven ja Kaukolan asemakaavat*, *Jynkän, Pirtin
-    ja Neulamäen koulujen perusparannukset*): one deliverable each, named by its own name (the noun they share
-    names them all)."""
+def _named_alike(sentence, thing: str | None) -> list[Part]:
+    """Things named one by one before the noun they share, the ``thing`` the target counts (*Ekojärven ja
+    Kaukolan asemakaavat* under *2 asemakaavaa*, *Jynkän, Pirtin ja Neulamäen koulujen perusparannukset* under
+    *kolme koulua*): one deliverable each, named by its own name (the noun they share names them all); not
+    partners (*Kuopion ja Jyväskylän yliopistojen kanssa*) of other things counted."""
     tokens = list(sentence)
     for start, token in enumerate(tokens):
         if token.pos_ != "PROPN" or "Gen" not in token.morph.get("Case"):
@@ -381,7 +382,8 @@ def _named_alike(sentence) -> list[Part]:
                 tokens[at + 1].pos_ == "PROPN" and "Gen" in tokens[at + 1].morph.get("Case")):
             names.append(tokens[at + 1])
             at += 2
-        if len(names) > 1 and at < len(tokens) and tokens[at].pos_ == "NOUN":
+        if len(names) > 1 and at < len(tokens) and tokens[at].pos_ == "NOUN" and thing is not None and (
+                tokens[at].lemma_.lower() == thing or finnish.compound_head(tokens[at].lemma_.lower()) == thing):
             head = tokens[at]
             return [Part(kind="deliverable", text=f"{name.text} {head.lemma_.lower()}",
                          lemmas=frozenset({name.lemma_.lower()})) for name in names]

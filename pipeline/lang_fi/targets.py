@@ -69,10 +69,15 @@ TARGET_LABEL_PATTERN = r"\btavoite(?:taso|arvo)?(?:\s+(?:19|20)\d{2})?\s*:?\s*$"
 BASELINE_WORDS: tuple[str, ...] = ("lähtötaso", "lähtötilanne", "lähtöarvo")
 #: A label that makes the figure after it a budget, not an actual: *TA 2023: 3,5 milj. €*, *talousarvio 4,85 M€*.
 BUDGET_LABEL_PATTERN = r"\b(?:TA|talousarvio\w*|budjet\w*|muutettu TA)\s*(?:(?:19|20)\d{2})?\s*:?\s*$"
+#: The lemma of the word *tavoite* (aim, target), whose year is the year aimed at, not a column's.
+TARGET_LEMMA = "tavoite"
 #: Kinds of a column of a table flattened into text: the actual (*TP* tilinpäätös, *toteuma*) and a plan (*TA*
 #: talousarvio, *ennuste*).
 ACTUAL_COLUMNS: tuple[str, ...] = ("TP", "TOT", "toteuma")
 BUDGET_COLUMNS: tuple[str, ...] = ("TA", "talousarvio", "budjetti", "ennuste")
+#: Beginnings of words that name a base a signed per cent is measured from other than the year before: the
+#: budget (*TA:sta*, *talousarviosta*, *budjetista*, *ennusteesta*) or the target (*tavoitteesta*).
+OTHER_BASE_STEMS: tuple[str, ...] = ("ta:", "talousarvi", "budjet", "ennuste", "tavoit")
 #: Kinds of a column of other cities' or the country's figure, printed beside the city's own for comparison
 #: (*TP 2021 | kuusikko 2021*, *koko maa 2023*): beginnings of the words, as a column names them.
 PEER_COLUMNS: tuple[str, ...] = ("kuusik", "kuutoskaupun", "koko maa", "vertailukun", "suuret kaupungit")
