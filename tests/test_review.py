@@ -245,7 +245,8 @@ def test_correct_a_figure_with_the_keyboard(page, app_url, db):
     # A goal whose first figure is a number, whichever the queue puts first ("15" is no date).
     goal = next(i for i in review_queue(db) if i.figures and i.figures[0].indicator.kind != "date")
     page.goto(f"{app_url}/?token={TOKEN}")
-    page.locator(f"#queue tr[data-goal='{goal.goal_ref}'] a").first.click()
+    with page.expect_navigation():  # the goal's page, loaded before a key is pressed on it
+        page.locator(f"#queue tr[data-goal='{goal.goal_ref}'] a").first.click()
     page.keyboard.press("c")
     page.keyboard.type("15")
     with page.expect_navigation():
@@ -269,7 +270,8 @@ def test_statuses_are_shown_in_the_traffic_light(page, app_url):
 
 def test_set_the_status_with_the_keyboard(page, app_url, db):
     page.goto(f"{app_url}/?token={TOKEN}")
-    page.locator("#queue tr[data-goal] a").first.click()
+    with page.expect_navigation():
+        page.locator("#queue tr[data-goal] a").first.click()
     with page.expect_navigation():
         page.keyboard.press("2")
     assert page.inner_text("#current-status") == "toteutuu osittain"
