@@ -855,6 +855,8 @@ def test_which_year_and_which_word(fields, verdict):
         pytest.param(dict(target="+3 %", baseline="1 228 000 yöpymistä (2022)", metric="Rekisteröidyt yöpymiset",
                           metric_status="Yöpymiset +3,7 %."),
                      "full", "consistent", id="a-signed-per-cent-is-a-change"),
+        pytest.param(dict(target="−3 %", metric="Kiinteistöjen energiankulutus", metric_status="Kulutus –3,7 %."),
+                     "full", "consistent", id="a-minus-typed-as-a-dash"),
         pytest.param(dict(target="+3 %", metric="Liikevaihto", metric_status="Liikevaihto 28,4 M€ (+3,5 % TA:sta)."),
                      "full", "insufficient_evidence", id="a-signed-gap-from-the-budget-is-no-change"),
         pytest.param(dict(target="−2 % / −25 %", metric="Lämmönkulutuksen muutos; päästöt suhteessa vuoteen 1990",

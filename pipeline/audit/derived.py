@@ -43,6 +43,7 @@ from pipeline.lang_fi.units import (
     COUNT_SCALES,
     CURRENCY_SCALES,
     MEASURE_UNITS,
+    MINUS_SIGNS,
     MONEY_SCALES,
     MONEY_UNIT,
     PER_THING_PATTERN,
@@ -262,7 +263,7 @@ def _signed_changes(name: str, indicators: list[Indicator]) -> list[Indicator]:
     that way, as a change word would say."""
     out = []
     for figure in indicators:
-        sign = re.match(r"[+−-]", figure.text)
+        sign = re.match(rf"[+{MINUS_SIGNS}]", figure.text)
         if figure.field == name and figure.kind == "percent" and not figure.direction and sign and figure.value and (
                 not _from_another_base(figure)):
             out.append(replace(figure, value=abs(float(figure.value)),
