@@ -19,6 +19,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from itertools import pairwise
 
 from pipeline import finnish
@@ -176,8 +177,9 @@ def extract(doc, field: str, year: int | None = None) -> list[Indicator]:
 _CELL_GAP = re.compile(rf"\s*\|\s*(?:{COLUMN_LABEL_PATTERN.replace('?P<kind>', '?:')})?\s*:?\s*", re.IGNORECASE)
 
 
-#: Where a row of a table printed as text starts: a line break, a dash between rows, a semicolon.
-_ROW_START = re.compile(r"\n|\s(?:[—–]|--)\s|;\s")
+#: What ends a row of a table printed as text, and so starts the next: a dash between rows (not the minus of a
+#: number), also typed as two hyphens, a semicolon, or a line break.
+ROW_BREAK = re.compile(r"\s(?:[—–]|--)\s|;\s|\n")
 #: A row named by several metrics over bars (*Käyttäjiä | tyytyväisiä:*).
 _SEVERAL_NAMES = re.compile(r"[^\W\d_]\s*\|\s*[^\W\d_][^|\d]*:")
 
@@ -195,7 +197,7 @@ def _row_units(indicators: list[Indicator], text: str) -> list[Indicator]:
         scales[k] = abs(float(out[k].value)) / number if number else 1.0
     for this, after in reversed(list(pairwise(figures))):
         figure, unit_of = out[this], out[after]
-        row_start = max((m.end() for m in _ROW_START.finditer(text, 0, figure.start)), default=0)
+        row_start = max((m.end() for m in ROW_BREAK.finditer(text, 0, figure.start)), default=0)
         if (figure.kind == "count" and figure.unit is None and not figure.direction and not figure.qualifier
                 and (unit_of.unit is not None or unit_of.kind != "count")
                 and _CELL_GAP.fullmatch(text, figure.end, unit_of.start)
@@ -338,8 +340,14 @@ def _signed(text: str, match: _Match) -> _Match:
 def sentence_offset(figure: Indicator) -> int:
     """Where the figure's text stands in its sentence: where it occurs first as a whole (not the *5* of *15*
     nor of *1 5*), or −1 when it is not there (a derived figure's arithmetic)."""
-    whole = re.search(rf"(?<![\d,.])(?<!\d[ \u00a0]){re.escape(figure.text)}(?!\d)", figure.sentence)
-    return whole.start() if whole is not None else figure.sentence.find(figure.text)
+    return text_offset(figure.sentence, figure.text)
+
+
+@lru_cache(maxsize=8192)
+def text_offset(sentence: str, text: str) -> int:
+    """:func:`sentence_offset` by the strings, kept for the audit's many questions about one figure."""
+    whole = re.search(rf"(?<![\d,.])(?<!\d[ \u00a0]){re.escape(text)}(?!\d)", sentence)
+    return whole.start() if whole is not None else sentence.find(text)
 
 
 def rounded(value: float) -> float | int:

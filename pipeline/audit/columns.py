@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pipeline import finnish
-from pipeline.indicators import sentence_offset
+from pipeline.indicators import ROW_BREAK, text_offset
 from pipeline.lang_fi.dates import YEAR_LEMMA
 from pipeline.lang_fi.targets import (
     ACTUAL_COLUMNS,
@@ -36,9 +37,6 @@ _HEADER = re.compile(rf"(?<![\w,.]){_LABEL}(?:\s*\|\s*{_LABEL})+(?:\s*\|\s*(?:{_
 _BARE_YEARS = re.compile(r"(?:19|20)\d{2}(?:\s*\|\s*(?:19|20)\d{2})+")
 #: One label, to read its kind.
 _ONE_LABEL = re.compile(COLUMN_LABEL_PATTERN, re.IGNORECASE)
-#: What ends a row of values: a dash between rows (not the minus of a number), also typed as two hyphens, a
-#: semicolon, or a line break.
-_ROW_BREAK = re.compile(r"\s(?:[—–]|--)\s|;\s|\n")
 #: A label that is all of its cell before the figure, or follows the row's name: *TP 2022 1 402*, *Väkiluku:
 #: TP 2021 122 594*; not the second of two labels over a slash (*TP 2023 / TA 2023: 5,02 / 4,85 M€*).
 _CELL_LABEL = re.compile(rf"(?:^|:)\s*({_LABEL})\s*:?\s*$", re.IGNORECASE)
@@ -93,12 +91,18 @@ def row_before(figure: Indicator) -> str:
 
 
 def _cell(figure: Indicator) -> tuple[Column, str] | None:
-    """The figure's column and the text of its row before it, with the table's title (*Koko maan
-    työttömyysaste TP 2022 | TP 2023 — …*)."""
-    at = sentence_offset(figure)
+    return _cell_in(figure.sentence, figure.text)
+
+
+@lru_cache(maxsize=8192)
+def _cell_in(sentence: str, text: str) -> tuple[Column, str] | None:
+    """The column of the figure printed as ``text`` in ``sentence`` and the text of its row before it, with
+    the table's title (*Koko maan työttömyysaste TP 2022 | TP 2023 — …*); kept, since the audit asks about
+    one figure's column several times."""
+    at = text_offset(sentence, text)
     if at < 0:
         return None  # a derived figure's arithmetic
-    before = figure.sentence[:at]
+    before = sentence[:at]
     headers = list(_HEADER.finditer(before))
     if headers:
         # A later line of bare four-digit values ("Käynnit 1950 | 2010") is a row, not a new header: only a
@@ -106,17 +110,17 @@ def _cell(figure: Indicator) -> tuple[Column, str] | None:
         header = next((h for h in reversed(headers[1:]) if not _BARE_YEARS.fullmatch(h.group(0).strip(" —–=:-\n"))),
                       headers[0])
         labels = header.group(0).rstrip("—–=:- \n").split("|")
-        row = _ROW_BREAK.split(before[header.end():])[-1]
+        row = ROW_BREAK.split(before[header.end():])[-1]
         index = row.count("|")
         if index >= len(labels) or re.fullmatch(_CHANGE, labels[index].strip(), re.IGNORECASE):
             return None  # past the header, or a change between the years: no year's figure
         title = re.split(r"[.;]\s", before[:header.start()])[-1]
         return _column(labels[index]), f"{title} {row}"
-    row = _ROW_BREAK.split(before)[-1]
+    row = ROW_BREAK.split(before)[-1]
     own = _CELL_LABEL.search(row.split("|")[-1])
     # "Lainakanta TP 2017 4.190 €/asukas | TP 2018 …": in a row of cells, a label after the row's name (not
     # after a kind: "(TA 2023: 3,5 milj. €)" is no bare 2023).
-    named = _NAMED_CELL_LABEL.search(row.split("|")[-1]) if own is None and "|" in figure.sentence else None
+    named = _NAMED_CELL_LABEL.search(row.split("|")[-1]) if own is None and "|" in sentence else None
     if named is not None and not _kind_or_time_word(named.group(1)):
         return _column(named.group(2)), row
     if own is None:

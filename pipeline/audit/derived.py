@@ -16,7 +16,7 @@ from itertools import combinations, pairwise
 from pipeline import finnish
 from pipeline.audit import verdict
 from pipeline.audit.columns import column_of
-from pipeline.audit.target import content_lemmas, stated_scale, states_percent
+from pipeline.audit.target import content_lemmas, items_apart, stated_scale, states_percent
 from pipeline.indicators import date_span, rounded, sentence_offset
 from pipeline.lang_fi.cases import LEVEL_ENDING, OUT_OF_ENDING
 from pipeline.lang_fi.change_words import EARLIER_CLAUSE_PATTERN, EARLIER_WORDS, EARLIER_YEAR_PATTERN
@@ -92,9 +92,9 @@ def derived_figures(docs: dict, indicators: list[Indicator], year: int | None = 
     numerators = _numerators(metric.text if metric is not None else "")
     # "Mittarit: liikevaihto; tulos", "1) ... 2) ...": metrics listed apart, each item's readings; two sums named
     # by different items are not parts of one total.
-    items_apart = [frozenset(lemma for word in re.findall(r"[^\W\d_]+", item) for lemma in finnish.lemmas(word))
-                   for item in re.split(r";|(?:^|\s)\d\)", metric.text)] if metric is not None and (
-        ";" in metric.text or re.search(r"(?:^|\s)\d\)", metric.text)) else None
+    listed = items_apart(metric.text) if metric is not None else None
+    item_readings = [frozenset(lemma for word in re.findall(r"[^\W\d_]+", item) for lemma in finnish.lemmas(word))
+                     for item in listed] if listed is not None else None
     # Every reading of every word: "osinko" is read as "osa" + "-ko" on its own, "valmistuneiden" is "valmistua".
     metric_lemmas = content_lemmas(metric) | metric_words | frozenset(
         lemma for word in metric_words for lemma in finnish.lemmas(word))
@@ -168,7 +168,7 @@ def derived_figures(docs: dict, indicators: list[Indicator], year: int | None = 
                 out.append(Indicator(name, first.kind, net, first.unit if first.unit == second.unit else None, None,
                                      None, f"{first.text} − {second.text} = {verdict.fi_number(net)}", first.start,
                                      second.end, first.sentence))
-            elif _adds_up(first, second, doc, between, total_metric, metric_lemmas, items_apart=items_apart):
+            elif _adds_up(first, second, doc, between, total_metric, metric_lemmas, item_readings=item_readings):
                 total = first.value + second.value
                 # Parts counted in other words (vieras, osallistuja) make a total of no one unit.
                 unit = first.unit if second.unit is None or same_thing(first.unit, second.unit) else None
@@ -558,7 +558,7 @@ def _joined(between: str, *, adding_only: bool) -> bool:
 
 
 def _adds_up(first: Indicator, second: Indicator, doc, between: str, total_metric: bool,
-             metric_lemmas: frozenset[str], *, items_apart: list[frozenset[str]] | None = None) -> bool:
+             metric_lemmas: frozenset[str], *, item_readings: list[frozenset[str]] | None = None) -> bool:
     """Two figures in one clause that are parts of one total, with no verb of their own between them.
 
     Joined by an adding word (*lisäksi*, *sekä*): the same thing, or the
@@ -613,11 +613,11 @@ def _adds_up(first: Indicator, second: Indicator, doc, between: str, total_metri
     if same and first.kind != "money" and first.unit in MEASURE_UNITS:
         return True  # "38.600 m² katuja ja 7.900 m² kevyen liikenteen väyliä": one measure, two places
     if first.kind == "money":
-        # "osinko ja takauspalkkiot" names two parts of one sum; "liikevaihto; tulos" (``items_apart``) two
+        # "osinko ja takauspalkkiot" names two parts of one sum; "liikevaihto; tulos" (``item_readings``) two
         # metrics, each its own figure.
         named = [_named_before(doc, f) for f in (first, second)]
-        apart = items_apart is not None and None not in named and len(
-            {next((k for k, item in enumerate(items_apart) if n in item), -1) for n in named}) > 1
+        apart = item_readings is not None and None not in named and len(
+            {next((k for k, item in enumerate(item_readings) if n in item), -1) for n in named}) > 1
         return same and (total_metric or (not apart and all(n and n in metric_lemmas for n in named)))
     if same and (total_metric or first.unit != second.unit):
         return True
@@ -632,7 +632,6 @@ def _places_the_metric_names(doc, first: Indicator, second: Indicator, metric_le
     between = doc.char_span(first.end, second.start, alignment_mode="contract")
     if figure is None or between is None:
         return False
-
     if said_earlier(between.text.lower()) or re.search(r"(?<!\d)(?:19|20)\d{2}(?!\d)", between.text):
         return False  # "... ja edellisvuonna uimahalleissa 1,05 milj.": another year, not another place
 

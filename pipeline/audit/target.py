@@ -490,8 +490,19 @@ def _read_around(figure: Indicator, text: str, money_metric: bool, metric_text: 
 def states_percent(metric_text: str) -> bool:
     """The metric, one item only, is in per cent: *Käyttöaste, %*, *Negatiivinen keskeyttäminen, %
     opiskelijoista* (not *1) keskiarvo (1–5) 2) läpäisy (%)*, whose per cent is one item's)."""
-    return (re.search(STATED_PERCENT_PATTERN, metric_text.strip()) is not None and ";" not in metric_text
-            and re.search(r"(?:^|\s)\d\)", metric_text) is None)
+    return re.search(STATED_PERCENT_PATTERN, metric_text.strip()) is not None and items_apart(metric_text) is None
+
+
+def items_apart(metric_text: str) -> list[str] | None:
+    """The items of a metric listed apart, with semicolons or numbers (*liikevaihto; tulos*, *1) … 2) …*), as
+    texts; None for a metric of one item."""
+    if ";" not in metric_text and re.search(_NUMBERED_ITEM, metric_text) is None:
+        return None
+    return re.split(rf";|{_NUMBERED_ITEM}", metric_text)
+
+
+#: The number that opens an item of a numbered list: *1)*.
+_NUMBERED_ITEM = r"(?:^|\s)\d\)"
 
 
 def stated_scale(text: str) -> tuple[float, bool] | None:
