@@ -1494,3 +1494,35 @@ def test_a_figures_clause_keeps_the_words_before_the_first_figure():
                                        "4,0.", metric="Käyttöaste; tyytyväisyys")], 2023).assessments[0].parts
     first = next(p for p in found if p.kind == "quantity")
     assert "koulu" in first.context and "tyytyväisyys" not in first.context
+
+
+@pytest.mark.parametrize(
+    ("fields", "claimed", "verdict"),
+    [
+        pytest.param(dict(goal="Käyntikerrat ovat vähintään 13,5 miljoonaa ja tyytyväisyys vähintään 4,0 "
+                               "(asteikko 1–5).",
+                          target="13,5 milj. ja 4,0", metric="käyntikerrat; asiakastyytyväisyys",
+                          metric_status="Käyntikertoja oli 13,8 milj. Tyytyväisyys oli 3,9."),
+                     "partial", "consistent", id="a-target-outside-the-scale-is-no-rating"),
+        pytest.param(dict(goal="Nuorisotilojen kävijämäärä kasvaa 3 %.", metric="kävijäkerrat",
+                          baseline="TP 2014: 212 000", target="+3 %",
+                          measures="Nuorisotiloja remontoitiin 4, ja kesätoimintaan osallistui 2 600 nuorta."),
+                     "full", "insufficient_evidence", id="a-change-of-visits-not-answered-by-other-people"),
+        pytest.param(dict(target="600 000", metric="Museokäynnit",
+                          measures="Museoissa oli 642 300 kävijää."),
+                     "full", "consistent", id="visitors-are-visits"),
+        pytest.param(dict(target="vähintään 2,5 milj.", metric="Joukkoliikenteen nousut",
+                          metric_status="Nousijoita oli 2,3 milj."),
+                     "full", "inconsistent", id="passengers-are-boardings"),
+        pytest.param(dict(goal="Museoiden yhteislippu otetaan käyttöön.", metric="Yhteislippu käytössä",
+                          target="käytössä 2014",
+                          measures="Yhteislipun toteutuksesta tehtiin selvitys, joka käynnistyi syksyllä 2014.",
+                          metric_status="Ei otettu käyttöön."),
+                     "none", "consistent", id="a-study-of-the-thing-is-not-the-thing"),
+        pytest.param(dict(goal="Kulttuuriohjelma hyväksytään.", target="Hyväksytty 2017",
+                          metric_status="Valtuusto käsittelee ohjelman keväällä 2018."),
+                     "none", "consistent", id="an-object-before-a-word-of-time-is-named"),
+    ],
+)
+def test_scales_counted_nouns_and_attributes(fields, claimed, verdict):
+    assert_verdict(fields, claimed, verdict)

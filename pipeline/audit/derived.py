@@ -41,6 +41,7 @@ from pipeline.lang_fi.function_words import (
 from pipeline.lang_fi.targets import ALL_WORDS, BUDGET_COLUMNS, ELSEWHERE_WORDS, GENERIC_LEMMAS, OTHER_BASE_STEMS
 from pipeline.lang_fi.units import (
     COUNT_SCALES,
+    COUNTED_ALIKE,
     CURRENCY_SCALES,
     MEASURE_UNITS,
     MINUS_SIGNS,
@@ -791,8 +792,10 @@ def same_thing(first: str | None, second: str | None) -> bool:
     or two kinds of one thing (*kerrostaloasunto*, *pientaloasunto*: both *asunto*)."""
     if not (first and second):
         return False
-    return (first == second or first.endswith(second) or second.endswith(first)
-            or finnish.compound_head(first) == finnish.compound_head(second))
+    if first == second or first.endswith(second) or second.endswith(first):
+        return True
+    heads = {finnish.compound_head(first), finnish.compound_head(second)}
+    return len(heads) == 1 or any(heads <= alike for alike in COUNTED_ALIKE)
 
 
 def _whole_first(first: Indicator, second: Indicator, between: str) -> bool:

@@ -40,6 +40,7 @@ from pipeline.audit.target import (
     few_things,
     is_done_word,
     listed_items,
+    names_time,
     requirements,
     seasons,
 )
@@ -166,7 +167,7 @@ def _named(sentence, lemmas: frozenset[str]) -> frozenset[str]:
         if not token.is_alpha or token.pos_ not in ("NOUN", "PROPN", "ADJ"):
             continue
         case = token.morph.get("Case")
-        if case and not set(case) & CORE_CASES:
+        if (case and not set(case) & CORE_CASES) or _attribute_of_other_case(token):
             continue
         word = token.lemma_.lower()
         found |= {lemma for lemma in lemmas if lemma == word or (len(lemma) >= 6 and lemma in word)}
@@ -174,6 +175,22 @@ def _named(sentence, lemmas: frozenset[str]) -> frozenset[str]:
         found |= {finnish.compound_head(word)} & lemmas
         found |= {lemma for lemma in lemmas if finnish.compound_head(lemma) == word}  # "sopimus": yhteistyösopimus
     return frozenset(found)
+
+
+def _attribute_of_other_case(token) -> bool:
+    """A genitive that belongs to a noun outside the core cases: in *Yhteislipun toteutuksesta tehtiin
+    selvitys* the thing made is the study, not the ticket (the words are read in a row; the fast pipeline has
+    no parser)."""
+    if "Gen" not in token.morph.get("Case"):
+        return False
+    for following in token.doc[token.i + 1:]:
+        if following.pos_ not in ("NOUN", "PROPN", "ADJ"):
+            return False
+        case = set(following.morph.get("Case"))
+        if following.pos_ != "ADJ" and "Gen" not in case:
+            # "Valtuusto käsittelee ohjelman keväällä 2018": an object before a word of time is no attribute.
+            return bool(case) and not case & CORE_CASES and not names_time(following.lemma_.lower())
+    return False
 
 
 def _evidence_docs(docs: dict) -> list[tuple[str, object]]:
@@ -283,7 +300,9 @@ def _candidates(part: Part, indicators: list[Indicator], usable=lambda figure: T
             elif part.relative or part.change:
                 # A level compared with the baseline's level: a count with a count, a rate with a rate.
                 if part.baseline_kind == figure.kind and (not figure.direction or level_reached(figure)) and (
-                        part.baseline_unit is None or figure.unit is None
+                        # in the measures, a count of other things is another measure ("2 600 nuorta")
+                        (part.baseline_unit is None and (figure.field != "measures" or _in_scope(part, figure)))
+                        or figure.unit is None
                         or (figure.unit == "kpl" and part.baseline_unit not in MEASURE_UNITS)
                         or same_thing(figure.unit, part.baseline_unit)):
                     out.append(figure)
@@ -338,13 +357,21 @@ def _same_unit(part: Part, figure: Indicator) -> bool:
             and figure.unit not in (None, "kpl") and float(figure.value).is_integer()):
         # "Tavoitetaso: 3,9" on an index: a whole count of things ("42 kehittämispäivää") does not answer it.
         return False
-    if part.unit is None and part.scope and figure.unit not in (None, "kpl"):
-        # "Tavoitetaso: 420" under "aloittaneet yritykset": 612 advice clients do not answer it.
-        return any(same_thing(figure.unit, thing) or (len(figure.unit) >= 4 and thing.startswith(figure.unit))
-                   for thing in part.scope)  # "asiakas" is what "asiakasmäärä" counts
+    if part.unit is None and not _in_scope(part, figure):
+        return False
     return part.unit is None or figure.unit in (None, "kpl", part.unit) or (
         figure.unit is not None and part.unit is not None and (figure.unit.endswith(part.unit) or part.unit.endswith(
             figure.unit)))
+
+
+def _in_scope(part: Part, figure: Indicator) -> bool:
+    """A figure counting things of its own answers a target with no unit only when the metric counts them:
+    *Tavoitetaso: 420* under *aloittaneet yritykset* is not answered by 612 advice clients, nor *+3 %* of
+    *kävijäkerrat* by 2 600 young people at a summer camp."""
+    if not part.scope or figure.unit in (None, "kpl"):
+        return True
+    return any(same_thing(figure.unit, thing) or (len(figure.unit) >= 4 and thing.startswith(figure.unit))
+               for thing in part.scope)  # "asiakas" is what "asiakasmäärä" counts
 
 
 def _inside(figure: Indicator, other: Indicator) -> bool:

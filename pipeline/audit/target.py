@@ -191,7 +191,8 @@ def requirements(goal: Goal, docs: dict, indicators: Iterable[Indicator]) -> lis
             part.context = _clause_words(target_doc.text, found, target_figures) or (
                 _goal_words(goal_doc, goal_figures, found) if ";" in target_doc.text else frozenset()) or (
                 items[index] if items and ";" in metric_text else frozenset())
-        if part.unit is None and scoped:
+        if (part.unit is None or (part.relative and part.baseline_kind == "count")) and scoped:
+            # "+3 %" of "kävijäkerrat": the change is of what the metric counts.
             goal_units = {g.unit for g in goal_figures if g.value == figure.value and g.unit}
             part.scope = frozenset((items[index] if items else metric_lemmas) | goal_units)
         if not any(p.kind == "quantity" and _same_level(p, part) for p in parts):
@@ -234,7 +235,9 @@ def requirements(goal: Goal, docs: dict, indicators: Iterable[Indicator]) -> lis
             parts += split
     scale = _scale(" ".join(docs[name].text for name in ("goal", "metric", "target") if docs.get(name) is not None))
     for part in parts:
-        if part.kind == "quantity" and part.measure == "count" and part.unit is None and not part.change:
+        # A target outside the scale is not a rating on it: 13,5 milj. käyntiä beside a satisfaction of 1–5.
+        if (part.kind == "quantity" and part.measure == "count" and part.unit is None and not part.change
+                and scale is not None and scale[0] <= part.value <= scale[1]):
             part.scale = scale
     due = _deadline(i for i in indicators if i.field in (target_field, "target") and i.kind == "date")
     things = [part for part in parts if part.kind != "quantity"]
@@ -832,7 +835,7 @@ def content_lemmas(doc, skip_cases: frozenset[str] = frozenset()) -> frozenset[s
     if doc is None:
         return frozenset()
     return frozenset(t.lemma_.lower() for t in doc if t.pos_ in ("NOUN", "PROPN", "ADJ")
-                     and t.lemma_.lower() not in GENERIC_LEMMAS and not _names_time(t.lemma_.lower())
+                     and t.lemma_.lower() not in GENERIC_LEMMAS and not names_time(t.lemma_.lower())
                      and not set(t.morph.get("Case")) & skip_cases)
 
 
@@ -843,6 +846,6 @@ def seasons(text: str) -> list[tuple[int, int]]:
             for lemma in sorted(finnish.lemmas(word)) if lemma in SEASON_MONTHS]
 
 
-def _names_time(lemma: str) -> bool:
-    """*elokuu*, *syksy*, *syyslukukausi*: when something is due, not what."""
-    return lemma in SEASON_MONTHS or (lemma.endswith("kuu") and lemma[:-3] in MONTHS)
+def names_time(lemma: str) -> bool:
+    """*elokuu*, *syksy*, *syyslukukausi*, *vuosi*: when something is due, not what."""
+    return lemma == YEAR_LEMMA or lemma in SEASON_MONTHS or (lemma.endswith("kuu") and lemma[:-3] in MONTHS)

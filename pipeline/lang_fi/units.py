@@ -14,6 +14,14 @@ UNIT_ABBREVIATIONS: dict[str, str] = {"kpl": "kpl", "hlö": "henkilö", "hlöä"
                                       "kwh": "kwh", "mwh": "mwh", "gwh": "gwh", "m³": "m³", "m3": "m³",
                                       "k-m²": "k-m²", "k-m2": "k-m²"}
 
+#: Counted nouns that reports use for one count: a museum's *kävijät* are its *käynnit*, a bus line's
+#: *nousijat* its *nousut*; a theatre counts its visits as *katsojat*. Compared by the compound's last part
+#: (*museokäynti* → *käynti*).
+COUNTED_ALIKE: tuple[frozenset[str], ...] = (
+    frozenset({"kävijä", "käynti", "käyntikerta", "kävijäkerta", "vierailija", "vierailu", "katsoja", "kuulija"}),
+    frozenset({"nousu", "nousija", "matkustaja"}),
+)
+
 #: Units of a length of time: *3 päivää*, *2 viikkoa* count time, not things to get done.
 DURATION_UNITS: frozenset[str] = frozenset({"päivä", "arkipäivä", "kalenteripäivä", "vuorokausi", "viikko",
                                             "kuukausi", "vuosi", "tunti", "minuutti"})
