@@ -332,9 +332,15 @@ def _signed(text: str, match: _Match) -> _Match:
     before = text[:at].rstrip()
     if at > 0 and not text[at - 1].isspace() and text[at - 1] != "(":
         return match
-    if before and before[-1].isdigit():
+    if before and before[-1].isdigit() and not _after_a_year_label(before, match.value):
         return match
     return _Match(match.kind, -match.value, at, match.end, match.unit)
+
+
+def _after_a_year_label(before: str, value: float) -> bool:
+    """*TP 2010 −5.238 €/as.*: a year heads the column and the sign is the figure's; *2010 −2012* is a range."""
+    return re.search(r"(?:^|[^\d\s.,])\s*(?:19|20)\d{2}$", before) is not None and not (
+        float(value).is_integer() and 1900 <= value <= 2100)
 
 
 def sentence_offset(figure: Indicator) -> int:

@@ -67,6 +67,10 @@ def figure_in(sentence: str, text: str) -> Indicator:
                      Column(False, 2021), id="days-as-labels"),
         pytest.param("Väkiluku 31.12.2021 | 31.12.2022 | muutos\n209 551 | 211 848 | +2 297", "+2 297", None,
                      id="a-change-column-is-no-years"),
+        pytest.param("€/asukas TP 2011 | TA 2012 | TP 2012 | 1.612 | 1.750 | 1.884.", "1.612", Column(False, 2011),
+                     id="a-bar-between-the-header-and-the-first-value"),
+        pytest.param("€/asukas TP 2011 | TA 2012 | TP 2012 | 1.612 | 1.750 | 1.884.", "1.884", Column(False, 2012),
+                     id="a-bar-between-the-header-and-the-last-value"),
     ],
 )
 def test_column_of(sentence, text, column):

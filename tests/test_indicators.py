@@ -86,6 +86,19 @@ def test_money(nlp, text, value):
 
 
 @pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        pytest.param("Toteuma: TP 2010 −5.238 €/as. | TP 2011 −5.512 €/as.", [-5238, -5512],
+                     id="a-minus-after-a-year-label-is-the-figures"),
+        pytest.param("Kustannukset kaudella 2010 −2012: 4.100 €.", [4100], id="a-year-after-a-year-is-a-range"),
+    ],
+)
+def test_signs_after_numbers(nlp, text, values):
+    doc = nlp(text)
+    assert [i.value for i in extract(doc, "metric_status") if i.kind == "money"] == values
+
+
+@pytest.mark.parametrize(
     ("text", "value"),
     [
         pytest.param("Laki tuli voimaan 1.8.2021.", "2021-08-01", id="day"),

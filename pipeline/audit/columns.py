@@ -31,8 +31,9 @@ from pipeline.records import Indicator
 _LABEL = COLUMN_LABEL_PATTERN.replace("?P<kind>", "?:")
 #: Two or more labels over a bar, ending where the values (or a row's name) begin.
 _CHANGE = "|".join(re.escape(label) for label in sorted(CHANGE_COLUMNS, key=len, reverse=True))
-_HEADER = re.compile(rf"(?<![\w,.]){_LABEL}(?:\s*\|\s*{_LABEL})+(?:\s*\|\s*(?:{_CHANGE}))?[^\S\n]*(?:[—–=:\n]|--|$)",
-                     re.IGNORECASE)
+#: Also a header whose last bar is the first value's (*TP 2011 | TA 2012 | TP 2012 | 1.612 | 1.750 | 1.884*).
+_HEADER = re.compile(rf"(?<![\w,.]){_LABEL}(?:\s*\|\s*{_LABEL})+(?:\s*\|\s*(?:{_CHANGE}))?[^\S\n]*"
+                     r"(?:[—–=:\n]|--|$|\|(?=\s*(?:[−-]?\d|$)))", re.IGNORECASE)
 #: A header of bare years only (*2022 | 2023*), which a row of values can look like.
 _BARE_YEARS = re.compile(r"(?:19|20)\d{2}(?:\s*\|\s*(?:19|20)\d{2})+")
 #: One label, to read its kind.
@@ -109,7 +110,7 @@ def _cell_in(sentence: str, text: str) -> tuple[Column, str] | None:
         # label of a kind, month or day starts one.
         header = next((h for h in reversed(headers[1:]) if not _BARE_YEARS.fullmatch(h.group(0).strip(" —–=:-\n"))),
                       headers[0])
-        labels = header.group(0).rstrip("—–=:- \n").split("|")
+        labels = header.group(0).rstrip("—–=:-| \n").split("|")
         row = ROW_BREAK.split(before[header.end():])[-1]
         index = row.count("|")
         if index >= len(labels) or re.fullmatch(_CHANGE, labels[index].strip(), re.IGNORECASE):

@@ -48,6 +48,7 @@ from pipeline.lang_fi.units import (
     MONEY_SCALES,
     MONEY_UNIT,
     PER_THING_PATTERN,
+    PERCENT_LABEL_PATTERN,
     POINTS_UNIT,
     RATIO_MARK,
     UNIT_ABBREVIATIONS,
@@ -300,7 +301,9 @@ def _stated_scale(name: str, metric, indicators: list[Indicator]) -> list[Indica
     for figure in indicators:
         if figure.field != name or figure.kind != "count" or figure.unit is not None:
             continue  # not "2 500 €", which has its own scale
-        if in_percent and not figure.direction and 0 <= float(figure.value) <= 100 and (
+        parts = around(figure)
+        labelled = parts is not None and re.search(PERCENT_LABEL_PATTERN, parts[0]) is not None
+        if (in_percent or labelled) and not figure.direction and 0 <= float(figure.value) <= 100 and (
                 "," in figure.text or column_of(figure) is not None):
             # "Käyttöaste vuonna 2024: 98,3" under "Käyttöaste (%)": a rate printed without its sign.
             out.append(Indicator(name, "percent", figure.value, "%", figure.qualifier, None, figure.text,
@@ -308,7 +311,6 @@ def _stated_scale(name: str, metric, indicators: list[Indicator]) -> list[Indica
             continue
         if abs(float(figure.value)) >= 10_000 or re.search(_SCALE_WORDS, figure.text.lower()):
             continue  # already scaled: "9,2 milj.", "125 t€"
-        parts = around(figure)
         found = next((s for s in (stated_scale(parts[0] if parts is not None else ""),
                                   stated_scale(metric.text if metric is not None else "")) if s is not None), None)
         if found is None:
@@ -794,8 +796,16 @@ def same_thing(first: str | None, second: str | None) -> bool:
         return False
     if first == second or first.endswith(second) or second.endswith(first):
         return True
+    return finnish.compound_head(first) == finnish.compound_head(second) or counted_alike(first, second)
+
+
+def counted_alike(first: str | None, second: str | None) -> bool:
+    """Two counted nouns reports use for one count (:data:`COUNTED_ALIKE`): *katsojaa* and *kävijää*,
+    *museokäynnit* and *kävijää*."""
+    if not (first and second):
+        return False
     heads = {finnish.compound_head(first), finnish.compound_head(second)}
-    return len(heads) == 1 or any(heads <= alike for alike in COUNTED_ALIKE)
+    return any(heads <= alike for alike in COUNTED_ALIKE)
 
 
 def _whole_first(first: Indicator, second: Indicator, between: str) -> bool:

@@ -24,6 +24,7 @@ from pipeline.audit.derived import (
     FRACTION,
     YEAR_FROM,
     around,
+    counted_alike,
     derived_figures,
     endpoint,
     implied_shares,
@@ -78,7 +79,7 @@ from pipeline.lang_fi.targets import (
     POSITIVE_RESULT_WORDS,
     TARGET_LABEL_PATTERN,
 )
-from pipeline.lang_fi.units import MEASURE_UNITS, POINTS_UNIT
+from pipeline.lang_fi.units import AMOUNT_WORD, MEASURE_UNITS, POINTS_UNIT
 from pipeline.records import Goal, Indicator
 
 #: Relative tolerance of an *about* (*noin*) target.
@@ -359,7 +360,7 @@ def _same_unit(part: Part, figure: Indicator) -> bool:
         return False
     if part.unit is None and not _in_scope(part, figure):
         return False
-    return part.unit is None or figure.unit in (None, "kpl", part.unit) or (
+    return part.unit is None or figure.unit in (None, "kpl", part.unit) or counted_alike(figure.unit, part.unit) or (
         figure.unit is not None and part.unit is not None and (figure.unit.endswith(part.unit) or part.unit.endswith(
             figure.unit)))
 
@@ -370,8 +371,10 @@ def _in_scope(part: Part, figure: Indicator) -> bool:
     *kävijäkerrat* by 2 600 young people at a summer camp."""
     if not part.scope or figure.unit in (None, "kpl"):
         return True
+    # "asiakas" is what "asiakasmäärä" counts, "yleisö" what "yleisömäärä" does
+    counted = {thing.removesuffix(AMOUNT_WORD) for thing in part.scope if len(thing) > len(AMOUNT_WORD) + 2}
     return any(same_thing(figure.unit, thing) or (len(figure.unit) >= 4 and thing.startswith(figure.unit))
-               for thing in part.scope)  # "asiakas" is what "asiakasmäärä" counts
+               for thing in part.scope | counted)
 
 
 def _inside(figure: Indicator, other: Indicator) -> bool:
@@ -766,9 +769,26 @@ def _date_after_deadline(part: Part, sentence, evidence: list[tuple[str, object]
     for figure in dates:
         span = date_span(figure.value)
         if (figure.field == name and start <= figure.start < end
-                and span is not None and span[0] > part.deadline):
+                and span is not None and span[0] > part.deadline and not _year_of_a_name(figure, sentence.doc)):
             return figure
     return None
+
+
+#: The cases of a noun a year names: *visio 2050*, *henkilöstöohjelman 2012–2015*.
+NAME_CASES = frozenset({"Nom", "Gen"})
+
+
+def _year_of_a_name(figure: Indicator, doc) -> bool:
+    """A year printed after a noun is part of a name, not a time: *visio 2050 hyväksyttiin*,
+    *henkilöstöohjelman 2012–2015* (but *keväällä 2025*, *vuonna 2025*)."""
+    if not re.fullmatch(r"(?:19|20)\d{2}(?:\s?[–-]\s?(?:19|20)\d{2})?", figure.text):
+        return False  # "käyttöön 7.1.2025", "käyttöön tammikuussa 2014": a date of its own
+    before = [t for t in doc if t.idx + len(t) <= figure.start and not t.is_space]
+    if not before or doc.text[before[-1].idx + len(before[-1]):figure.start].strip():
+        return False
+    word = before[-1]
+    return (word.pos_ in ("NOUN", "PROPN") and word.is_alpha and not names_time(word.lemma_.lower())
+            and bool(set(word.morph.get("Case")) & NAME_CASES))
 
 
 def _clause_naming(part: Part, sentence) -> tuple[int, int]:

@@ -53,6 +53,7 @@ from pipeline.lang_fi.units import (
     DURATION_UNITS,
     MEASURE_UNITS,
     MONEY_UNIT,
+    STATED_PER_THING_PATTERN,
     STATED_PERCENT_PATTERN,
     STATED_SCALE_PATTERN,
     STATED_SCALES,
@@ -512,6 +513,8 @@ def stated_scale(text: str) -> tuple[float, bool] | None:
     """The scale a metric or a table row's name states for figures printed without one (*Vuosikate, M€*,
     *Käyntikerrat (milj.)*): its multiplier, and whether it is money."""
     found = re.search(STATED_SCALE_PATTERN, text, re.IGNORECASE)
+    if found is None and re.search(STATED_PER_THING_PATTERN, text, re.IGNORECASE) is not None:
+        return (1.0, True)
     return STATED_SCALES[found.group(1).lower()] if found is not None else None
 
 

@@ -15,10 +15,11 @@ UNIT_ABBREVIATIONS: dict[str, str] = {"kpl": "kpl", "hlö": "henkilö", "hlöä"
                                       "k-m²": "k-m²", "k-m2": "k-m²"}
 
 #: Counted nouns that reports use for one count: a museum's *kävijät* are its *käynnit*, a bus line's
-#: *nousijat* its *nousut*; a theatre counts its visits as *katsojat*. Compared by the compound's last part
-#: (*museokäynti* → *käynti*).
+#: *nousijat* its *nousut*; a theatre's *katsojat* and an orchestra's *kuulijat* are their *yleisö*. Compared
+#: by the compound's last part (*museokäynti* → *käynti*).
 COUNTED_ALIKE: tuple[frozenset[str], ...] = (
-    frozenset({"kävijä", "käynti", "käyntikerta", "kävijäkerta", "vierailija", "vierailu", "katsoja", "kuulija"}),
+    frozenset({"kävijä", "käynti", "käyntikerta", "kävijäkerta", "vierailija", "vierailu", "katsoja", "kuulija",
+               "yleisö"}),
     frozenset({"nousu", "nousija", "matkustaja"}),
 )
 
@@ -75,6 +76,11 @@ STATED_SCALES: dict[str, tuple[float, bool]] = {
 }
 #: Where a stated scale stands: after a comma or in brackets, at the end of the name or before a bar or colon.
 STATED_SCALE_PATTERN = r"[,(]\s*(milj\. €|m€|t€|k€|1 000 €|milj\.?|miljoonaa)\s*\)?\s*(?:[|:]|$)"
+#: Euros per thing stated at the end of a metric's name (*Perusopetuksen käyttökustannukset €/oppilas*,
+#: *Nettokustannus, euroa/asukas*): its bare figures are euros.
+STATED_PER_THING_PATTERN = r"(?:^|[\s,(])(?:€|euroa?)\s*/\s*[^\W\d_]+\.?\s*\)?\s*(?:[|:]|$)"
 #: A metric whose unit is per cent, after a comma or in brackets at its end: *Lähikouluun sijoitettujen osuus,
 #: %*, *Negatiivinen keskeyttäminen, % opiskelijoista*, *Käyttöaste (%)*.
 STATED_PERCENT_PATTERN = r"[,(]\s*%(?:\s*\)|\s+[^\W\d_]+)?\s*$"
+#: A figure's own label naming a rate, right before it: *Sairauspoissaolo-% 2012: 4,6*, *Käyttöaste-%: 91,2*.
+PERCENT_LABEL_PATTERN = r"[^\W\d_]-%\s*(?:(?:19|20)\d{2})?\s*:?\s*$"
