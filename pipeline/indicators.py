@@ -65,8 +65,8 @@ DIRECTION_WINDOW = 8
 _MONTH = "|".join(MONTHS)
 
 # A number: "2 104" (space or no-break space groups thousands), "12.000" (dots group them, as in Kauhava's
-# statement), "13,4", "664".
-_NUM = r"(?:\d{1,3}(?:[ \u00a0]\d{3})+|\d{1,3}(?:\.\d{3})+(?!\d|,\d)|\d+)(?:,\d+)?"
+# statement), "1.039,6" (dots and a decimal comma), "13,4", "664".
+_NUM = r"(?:\d{1,3}(?:[ \u00a0]\d{3})+|\d{1,3}(?:\.\d{3})+(?!\d)|\d+)(?:,\d+)?"
 # Where a number may start: not inside a word or another number, nor after a hyphen that joins a range
 # ("10-15", "2021-2022"); a hyphen after a space is a minus sign ("-15 %").
 _START = r"(?<![\w.,/])(?<!\w-)"

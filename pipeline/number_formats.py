@@ -85,12 +85,13 @@ _AFTER = re.compile(r"^\s*(?:\w+\s+)?(" + _bound_words(BOUND_AFTER) + r")", re.I
 
 
 def parse_number(text: str) -> float | int:
-    """*1 250 000* → 1250000, *12.000* → 12000 (Kauhava groups thousands with dots), *2,84* → 2.84, *3.9* → 3.9.
+    """*1 250 000* → 1250000, *12.000* → 12000 (Kauhava groups thousands with dots), *1.039,6* → 1039.6,
+    *2,84* → 2.84, *3.9* → 3.9.
 
     A whole number written without decimals is an ``int``.
     """
     digits = text.replace(" ", "").replace("\u00a0", "")
-    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", digits):
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", digits):
         digits = digits.replace(".", "")
     digits = digits.replace(",", ".")
     value = float(digits)

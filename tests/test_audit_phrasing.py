@@ -1539,6 +1539,15 @@ def test_a_figures_clause_keeps_the_words_before_the_first_figure():
                           measures="Kaupunginorkesteri antoi 96 konserttia.",
                           metric_status="Konserteissa oli 71.200 kuulijaa ja teatterissa 162.300 katsojaa."),
                      "full", "consistent", id="listeners-and-spectators-are-the-audience"),
+        pytest.param(dict(goal="Fyysiset käynnit ovat vähintään 2,4 miljoonaa ja verkkokäynnit vähintään 2,0 "
+                               "miljoonaa.",
+                          target="2,4 milj.; 2,0 milj.", metric="Kirjastokäynnit; verkkokirjaston käynnit",
+                          measures="Kirjastoissa käytiin 2,31 miljoonaa kertaa, ja verkkokäyntejä kertyi 2,46 "
+                                   "miljoonaa."),
+                     "partial", "consistent", id="web-visits-do-not-answer-library-visits"),
+        pytest.param(dict(target="≥ 125 M€; ≥ 12,0 milj.", metric="liikevaihto (M€), matkustajat (milj.)",
+                          metric_status="Liikevaihto oli 128,4 M€. Matkustajia oli 11,6 miljoonaa."),
+                     "partial", "consistent", id="a-metric-of-euros-and-passengers"),
     ],
 )
 def test_scales_counted_nouns_and_attributes(fields, claimed, verdict):

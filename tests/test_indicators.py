@@ -78,6 +78,7 @@ def test_counts(nlp, text, value, unit):
         ("Avustus oli 350 000 €.", 350_000),
         ("Budjetti on 2,5 miljoonaa euroa.", 2_500_000),
         ("Säästö oli 40 000 euroa.", 40_000),
+        ("Toimintakulut olivat 1.039,6 milj. euroa.", 1_039_600_000),
     ],
 )
 def test_money(nlp, text, value):

@@ -79,7 +79,7 @@ from pipeline.lang_fi.targets import (
     POSITIVE_RESULT_WORDS,
     TARGET_LABEL_PATTERN,
 )
-from pipeline.lang_fi.units import AMOUNT_WORD, MEASURE_UNITS, POINTS_UNIT
+from pipeline.lang_fi.units import AMOUNT_WORD, MEASURE_UNITS, POINTS_UNIT, TIMES_UNIT
 from pipeline.records import Goal, Indicator
 
 #: Relative tolerance of an *about* (*noin*) target.
@@ -302,7 +302,8 @@ def _candidates(part: Part, indicators: list[Indicator], usable=lambda figure: T
                 # A level compared with the baseline's level: a count with a count, a rate with a rate.
                 if part.baseline_kind == figure.kind and (not figure.direction or level_reached(figure)) and (
                         # in the measures, a count of other things is another measure ("2 600 nuorta")
-                        (part.baseline_unit is None and (figure.field != "measures" or _in_scope(part, figure)))
+                        (part.baseline_unit is None and (figure.field != "measures" or (
+                            figure.unit != TIMES_UNIT and _in_scope(part, figure))))
                         or figure.unit is None
                         or (figure.unit == "kpl" and part.baseline_unit not in MEASURE_UNITS)
                         or same_thing(figure.unit, part.baseline_unit)):
@@ -369,12 +370,23 @@ def _in_scope(part: Part, figure: Indicator) -> bool:
     """A figure counting things of its own answers a target with no unit only when the metric counts them:
     *Tavoitetaso: 420* under *aloittaneet yritykset* is not answered by 612 advice clients, nor *+3 %* of
     *kävijäkerrat* by 2 600 young people at a summer camp."""
-    if not part.scope or figure.unit in (None, "kpl"):
+    if not part.scope or figure.unit in (None, "kpl", TIMES_UNIT):
         return True
     # "asiakas" is what "asiakasmäärä" counts, "yleisö" what "yleisömäärä" does
     counted = {thing.removesuffix(AMOUNT_WORD) for thing in part.scope if len(thing) > len(AMOUNT_WORD) + 2}
-    return any(same_thing(figure.unit, thing) or (len(figure.unit) >= 4 and thing.startswith(figure.unit))
+    return any(_answers_for(figure.unit, thing) or (len(figure.unit) >= 4 and thing.startswith(figure.unit))
                for thing in part.scope | counted)
+
+
+def _answers_for(unit: str, thing: str) -> bool:
+    """A count of ``unit`` answers a target counting ``thing``: the same thing, a kind of it, or one counted
+    alike; but not another kind of the same (*verkkokäynnit* do not answer *kirjastokäynnit*, though both are
+    *käynnit*)."""
+    heads = finnish.compound_head(unit), finnish.compound_head(thing)
+    if heads[0] == heads[1] and unit != heads[0] and thing != heads[1] and not (
+            unit.endswith(thing) or thing.endswith(unit)):
+        return False
+    return same_thing(unit, thing)
 
 
 def _inside(figure: Indicator, other: Indicator) -> bool:
@@ -393,6 +405,10 @@ def _pick(part: Part, candidates: list[Indicator], year: int | None = None) -> I
     # Not "%" for a change in per cent, which a level of the baseline's kind answers as well as a reported change.
     exact = [c for c in candidates if c.unit and c.unit == part.unit and not part.relative]
     pool = exact or candidates
+    if part.scope and any(c.unit not in (None, "kpl", TIMES_UNIT) for c in pool):
+        # "käytiin 2,31 miljoonaa kertaa, ja verkkokäyntejä kertyi 2,46 miljoonaa" under "verkkokirjaston
+        # käynnit": a count naming the thing before a count of times.
+        pool = [c for c in pool if c.unit != TIMES_UNIT]
     if part.context and len(pool) > 1:
         # The figure whose sentence says what the metric counts: "valmistui 184 asuntoa", not "rakennuslupia
         # myönnettiin 312 asunnolle", under "Valmistuneiden asuntojen määrä".

@@ -483,12 +483,19 @@ def _read_around(figure: Indicator, text: str, money_metric: bool, metric_text: 
         kind, unit = ("money", MONEY_UNIT) if scale[1] else ("count", None)
     elif bare and states_percent(metric_text):
         kind, unit = "percent", "%"
-    if money_metric and kind == "count" and unit is None:
+    if money_metric and kind == "count" and unit is None and not _counts_besides_money(metric_text):
         kind, unit = "money", MONEY_UNIT
     if (qualifier, kind, unit, value) == (figure.qualifier, figure.kind, figure.unit, figure.value):
         return figure
     return Indicator(figure.field, kind, value, unit, qualifier, figure.direction, figure.text,
                      figure.start, figure.end, figure.sentence)
+
+
+def _counts_besides_money(metric_text: str) -> bool:
+    """The metric states units of its items in brackets, one of them not money: *liikevaihto (M€), matkustajat
+    (milj.)* counts passengers too, so a bare target figure need not be euros."""
+    units = re.findall(r"\(([^()]*)\)", metric_text)
+    return len(units) > 1 and any(not (set(u.lower().split()) & MONEY_UNIT_WORDS) for u in units)
 
 
 def states_percent(metric_text: str) -> bool:
