@@ -41,7 +41,7 @@ from pipeline.lang_fi.dates import (
 )
 from pipeline.lang_fi.function_words import CLAUSE_BREAKS, NOUN_PHRASE_COORDINATORS, SENTENCE_PART_BREAKS
 from pipeline.lang_fi.qualifiers import DATE_QUALIFIERS, QUALIFIER_WORDS
-from pipeline.lang_fi.targets import COLUMN_LABEL_PATTERN
+from pipeline.lang_fi.targets import ACTUAL_COLUMNS, BUDGET_COLUMNS, COLUMN_LABEL_PATTERN
 from pipeline.lang_fi.units import (
     AGE_PATTERN,
     COUNT_SCALES,
@@ -338,9 +338,10 @@ def _signed(text: str, match: _Match) -> _Match:
 
 
 def _after_a_year_label(before: str, value: float) -> bool:
-    """*TP 2010 −5.238 €/as.*: a year heads the column and the sign is the figure's; *2010 −2012* is a range."""
-    return re.search(r"(?:^|[^\d\s.,])\s*(?:19|20)\d{2}$", before) is not None and not (
-        float(value).is_integer() and 1900 <= value <= 2100)
+    """*TP 2010 −5.238 €/as.*: a column's kind and year head the figure and the sign is its own; *2010 −2012*
+    and *2000 –2500 kävijää* are ranges."""
+    return re.search(rf"\b(?:{'|'.join(ACTUAL_COLUMNS + BUDGET_COLUMNS)})\s*(?:19|20)\d{{2}}$", before,
+                     re.IGNORECASE) is not None and not (float(value).is_integer() and 1900 <= value <= 2100)
 
 
 def sentence_offset(figure: Indicator) -> int:

@@ -311,8 +311,11 @@ def _stated_scale(name: str, metric, indicators: list[Indicator]) -> list[Indica
             continue
         if abs(float(figure.value)) >= 10_000 or re.search(_SCALE_WORDS, figure.text.lower()):
             continue  # already scaled: "9,2 milj.", "125 t€"
+        # Euros per thing the metric states are a table's cells' unit, not every bare number's in its prose.
+        in_table = column_of(figure) is not None
         found = next((s for s in (stated_scale(parts[0] if parts is not None else ""),
-                                  stated_scale(metric.text if metric is not None else "")) if s is not None), None)
+                                  stated_scale(metric.text if metric is not None else "", per_thing=in_table))
+                      if s is not None), None)
         if found is None:
             continue
         multiplier, money = found
@@ -796,7 +799,7 @@ def same_thing(first: str | None, second: str | None) -> bool:
         return False
     if first == second or first.endswith(second) or second.endswith(first):
         return True
-    return finnish.compound_head(first) == finnish.compound_head(second) or counted_alike(first, second)
+    return finnish.compound_head(first) == finnish.compound_head(second)
 
 
 def counted_alike(first: str | None, second: str | None) -> bool:

@@ -47,6 +47,7 @@ from pipeline.audit.target import (
 )
 from pipeline.indicators import date_span
 from pipeline.lang_fi.change_words import EARLIER_CLAUSE_PATTERN, YEAR_LABEL
+from pipeline.lang_fi.dates import NAMED_BY_YEAR_HEADS
 from pipeline.lang_fi.function_words import RELATIVE_PRONOUN_LEMMA
 from pipeline.lang_fi.missing_figures import COMPOUND_DATA_LEMMAS, DATA_LEMMAS, PERIODIC_PATTERNS
 from pipeline.lang_fi.missing_figures import LATER_WORDS as MISSING_LATER_WORDS
@@ -79,7 +80,7 @@ from pipeline.lang_fi.targets import (
     POSITIVE_RESULT_WORDS,
     TARGET_LABEL_PATTERN,
 )
-from pipeline.lang_fi.units import AMOUNT_WORD, MEASURE_UNITS, POINTS_UNIT, TIMES_UNIT
+from pipeline.lang_fi.units import AMOUNT_WORD, COUNTED_ALIKE, MEASURE_UNITS, POINTS_UNIT, TIMES_UNIT
 from pipeline.records import Goal, Indicator
 
 #: Relative tolerance of an *about* (*noin*) target.
@@ -184,6 +185,11 @@ def _attribute_of_other_case(token) -> bool:
     no parser)."""
     if "Gen" not in token.morph.get("Case"):
         return False
+    for earlier in reversed(token.doc[token.sent.start:token.i]):
+        if earlier.is_punct:
+            break
+        if earlier.pos_ in ("VERB", "AUX") and "Fin" in earlier.morph.get("VerbForm"):
+            return False  # "Valtuusto hyväksyi kulttuuriohjelman kokouksessaan": the object, not an attribute
     for following in token.doc[token.i + 1:]:
         if following.pos_ not in ("NOUN", "PROPN", "ADJ"):
             return False
@@ -303,7 +309,7 @@ def _candidates(part: Part, indicators: list[Indicator], usable=lambda figure: T
                 if part.baseline_kind == figure.kind and (not figure.direction or level_reached(figure)) and (
                         # in the measures, a count of other things is another measure ("2 600 nuorta")
                         (part.baseline_unit is None and (figure.field != "measures" or (
-                            figure.unit != TIMES_UNIT and _in_scope(part, figure))))
+                            (figure.unit != TIMES_UNIT or _counts_times(part)) and _in_scope(part, figure))))
                         or figure.unit is None
                         or (figure.unit == "kpl" and part.baseline_unit not in MEASURE_UNITS)
                         or same_thing(figure.unit, part.baseline_unit)):
@@ -361,6 +367,8 @@ def _same_unit(part: Part, figure: Indicator) -> bool:
         return False
     if part.unit is None and not _in_scope(part, figure):
         return False
+    if part.unit in MEASURE_UNITS and figure.unit is None and " + " in figure.text:
+        return False  # "42 kohteessa + kuudessa rakennuksessa = 48" measures no kilotonnes of emissions
     return part.unit is None or figure.unit in (None, "kpl", part.unit) or counted_alike(figure.unit, part.unit) or (
         figure.unit is not None and part.unit is not None and (figure.unit.endswith(part.unit) or part.unit.endswith(
             figure.unit)))
@@ -374,19 +382,27 @@ def _in_scope(part: Part, figure: Indicator) -> bool:
         return True
     # "asiakas" is what "asiakasmäärä" counts, "yleisö" what "yleisömäärä" does
     counted = {thing.removesuffix(AMOUNT_WORD) for thing in part.scope if len(thing) > len(AMOUNT_WORD) + 2}
-    return any(_answers_for(figure.unit, thing) or (len(figure.unit) >= 4 and thing.startswith(figure.unit))
+    return any(_answers_for(figure.unit, thing, part.scope) or (len(figure.unit) >= 4 and thing.startswith(figure.unit))
                for thing in part.scope | counted)
 
 
-def _answers_for(unit: str, thing: str) -> bool:
+def _counts_times(part: Part) -> bool:
+    """The metric counts times: *kävijäkerrat*, *käyntikerrat*."""
+    return any(thing.endswith(TIMES_UNIT) for thing in part.scope)
+
+
+def _answers_for(unit: str, thing: str, scope: frozenset[str]) -> bool:
     """A count of ``unit`` answers a target counting ``thing``: the same thing, a kind of it, or one counted
     alike; but not another kind of the same (*verkkokäynnit* do not answer *kirjastokäynnit*, though both are
     *käynnit*)."""
+    if any(unit in alike and thing in alike for alike in COUNTED_ALIKE):
+        return True  # "käyntikerrat" and "kävijäkerrat"
     heads = finnish.compound_head(unit), finnish.compound_head(thing)
     if heads[0] == heads[1] and unit != heads[0] and thing != heads[1] and not (
-            unit.endswith(thing) or thing.endswith(unit)):
-        return False
-    return same_thing(unit, thing)
+            unit.endswith(thing) or thing.endswith(unit)) and not any(
+            unit[:-len(heads[0])] in named for named in scope):
+        return False  # "verkko" is nowhere in "kirjastokäynnit" ("kotihoito" is in "kotihoidon asiakaskäynnit")
+    return same_thing(unit, thing) or counted_alike(unit, thing)
 
 
 def _inside(figure: Indicator, other: Indicator) -> bool:
@@ -405,7 +421,7 @@ def _pick(part: Part, candidates: list[Indicator], year: int | None = None) -> I
     # Not "%" for a change in per cent, which a level of the baseline's kind answers as well as a reported change.
     exact = [c for c in candidates if c.unit and c.unit == part.unit and not part.relative]
     pool = exact or candidates
-    if part.scope and any(c.unit not in (None, "kpl", TIMES_UNIT) for c in pool):
+    if part.scope and not _counts_times(part) and any(c.unit not in (None, "kpl", TIMES_UNIT) for c in pool):
         # "käytiin 2,31 miljoonaa kertaa, ja verkkokäyntejä kertyi 2,46 miljoonaa" under "verkkokirjaston
         # käynnit": a count naming the thing before a count of times.
         pool = [c for c in pool if c.unit != TIMES_UNIT]
@@ -795,15 +811,15 @@ NAME_CASES = frozenset({"Nom", "Gen"})
 
 
 def _year_of_a_name(figure: Indicator, doc) -> bool:
-    """A year printed after a noun is part of a name, not a time: *visio 2050 hyväksyttiin*,
-    *henkilöstöohjelman 2012–2015* (but *keväällä 2025*, *vuonna 2025*)."""
+    """A year printed after a document's noun is part of its name, not a time: *visio 2050 hyväksyttiin*,
+    *henkilöstöohjelman 2012–2015* (but *käyttöönotto 2025*, *keväällä 2025*)."""
     if not re.fullmatch(r"(?:19|20)\d{2}(?:\s?[–-]\s?(?:19|20)\d{2})?", figure.text):
         return False  # "käyttöön 7.1.2025", "käyttöön tammikuussa 2014": a date of its own
     before = [t for t in doc if t.idx + len(t) <= figure.start and not t.is_space]
     if not before or doc.text[before[-1].idx + len(before[-1]):figure.start].strip():
         return False
     word = before[-1]
-    return (word.pos_ in ("NOUN", "PROPN") and word.is_alpha and not names_time(word.lemma_.lower())
+    return (word.pos_ in ("NOUN", "PROPN") and finnish.compound_head(word.lemma_.lower()) in NAMED_BY_YEAR_HEADS
             and bool(set(word.morph.get("Case")) & NAME_CASES))
 
 

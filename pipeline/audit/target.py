@@ -50,6 +50,7 @@ from pipeline.lang_fi.targets import (
 from pipeline.lang_fi.units import (
     AMOUNT_WORD,
     ANY_THING_UNITS,
+    CURRENCY_PATTERN,
     DURATION_UNITS,
     MEASURE_UNITS,
     MONEY_UNIT,
@@ -57,6 +58,7 @@ from pipeline.lang_fi.units import (
     STATED_PERCENT_PATTERN,
     STATED_SCALE_PATTERN,
     STATED_SCALES,
+    UNIT_IN_BRACKETS,
 )
 from pipeline.records import FIGURE_KINDS, Goal, Indicator
 
@@ -494,8 +496,9 @@ def _read_around(figure: Indicator, text: str, money_metric: bool, metric_text: 
 def _counts_besides_money(metric_text: str) -> bool:
     """The metric states units of its items in brackets, one of them not money: *liikevaihto (M€), matkustajat
     (milj.)* counts passengers too, so a bare target figure need not be euros."""
-    units = re.findall(r"\(([^()]*)\)", metric_text)
-    return len(units) > 1 and any(not (set(u.lower().split()) & MONEY_UNIT_WORDS) for u in units)
+    units = [u for u in re.findall(r"\(([^()]*)\)", metric_text) if re.fullmatch(UNIT_IN_BRACKETS, u.strip(),
+                                                                              re.IGNORECASE)]
+    return len(units) > 1 and any(not re.search(CURRENCY_PATTERN, u, re.IGNORECASE) for u in units)
 
 
 def states_percent(metric_text: str) -> bool:
@@ -516,11 +519,12 @@ def items_apart(metric_text: str) -> list[str] | None:
 _NUMBERED_ITEM = r"(?:^|\s)\d\)"
 
 
-def stated_scale(text: str) -> tuple[float, bool] | None:
+def stated_scale(text: str, per_thing: bool = True) -> tuple[float, bool] | None:
     """The scale a metric or a table row's name states for figures printed without one (*Vuosikate, M€*,
-    *Käyntikerrat (milj.)*): its multiplier, and whether it is money."""
+    *Käyntikerrat (milj.)*): its multiplier, and whether it is money; with ``per_thing`` also euros per thing
+    (*Käyttökustannukset €/oppilas*)."""
     found = re.search(STATED_SCALE_PATTERN, text, re.IGNORECASE)
-    if found is None and re.search(STATED_PER_THING_PATTERN, text, re.IGNORECASE) is not None:
+    if found is None and per_thing and re.search(STATED_PER_THING_PATTERN, text, re.IGNORECASE) is not None:
         return (1.0, True)
     return STATED_SCALES[found.group(1).lower()] if found is not None else None
 

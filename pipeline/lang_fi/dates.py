@@ -17,3 +17,10 @@ SEASON_MONTHS: dict[str, tuple[int, int]] = {"kevät": (3, 5), "kesä": (6, 8), 
 SCHOOL_YEAR_WORDS: tuple[str, ...] = ("lukuvuo", "lukuvuode", "lukuvuote", "toimintakau")
 SCHOOL_YEAR_START = "08-01"
 SCHOOL_YEAR_END = "07-31"
+
+#: Heads of nouns that a year names, a document's title rather than a time: *visio 2050*, *henkilöstöohjelma
+#: 2012–2015*, *palveluverkkosuunnitelma 2026–2030* (not *käyttöönotto 2025*, which says when).
+NAMED_BY_YEAR_HEADS: frozenset[str] = frozenset({
+    "ohjelma", "suunnitelma", "visio", "strategia", "kaava", "yleiskaava", "linjaus", "talousarvio", "sopimus",
+    "raportti", "katsaus", "selvitys", "politiikka", "periaate",
+})

@@ -12,7 +12,7 @@ UNIT_ABBREVIATIONS: dict[str, str] = {"kpl": "kpl", "hlö": "henkilö", "hlöä"
                                       "pv": "päivä", "vrk": "vuorokausi", "op": "opintopiste",
                                       "kpv": "kalenteripäivä", "htv": "henkilötyövuosi",
                                       "kwh": "kwh", "mwh": "mwh", "gwh": "gwh", "m³": "m³", "m3": "m³",
-                                      "k-m²": "k-m²", "k-m2": "k-m²"}
+                                      "k-m²": "k-m²", "k-m2": "k-m²", "kt": "kt"}
 
 #: Counted nouns that reports use for one count: a museum's *kävijät* are its *käynnit*, a bus line's
 #: *nousijat* its *nousut*; a theatre's *katsojat* and an orchestra's *kuulijat* are their *yleisö*. Compared
@@ -63,7 +63,8 @@ ANY_THING_UNITS: frozenset[str] = frozenset({"kpl", "lkm", "määrä"})
 AMOUNT_WORD = "määrä"
 #: Units of measurement (not counted things): amounts in them add up across places (*38.600 m² katuja ja
 #: 7.900 m² väyliä*).
-MEASURE_UNITS: frozenset[str] = frozenset({"m2", "m²", "km", "ha", "tonni", "tunti", "kwh", "mwh", "gwh", "euro"})
+MEASURE_UNITS: frozenset[str] = frozenset({"m2", "m²", "km", "ha", "tonni", "kt", "tunti", "kwh", "mwh", "gwh",
+                                            "euro"})
 #: The mark of a metric of one thing per another: *Oppilaita / opetusryhmä*.
 RATIO_MARK = " / "
 #: A metric of a sum or count per one thing: *nettokustannus €/asukas*, *käynnit/asukas*, *euroa asukasta kohden*,
@@ -85,5 +86,9 @@ STATED_PER_THING_PATTERN = r"(?:^|[\s,(])(?:€|euroa?)\s*/\s*[^\W\d_]+\.?\s*\)?
 #: A metric whose unit is per cent, after a comma or in brackets at its end: *Lähikouluun sijoitettujen osuus,
 #: %*, *Negatiivinen keskeyttäminen, % opiskelijoista*, *Käyttöaste (%)*.
 STATED_PERCENT_PATTERN = r"[,(]\s*%(?:\s*\)|\s+[^\W\d_]+)?\s*$"
+#: A bracket that holds only a unit or a scale: *(M€)*, *(milj.)*, *(%)*, *(€/as.)*, *(kpl)* — not a remark such
+#: as *(kaupunki ilman liikelaitoksia)*.
+UNIT_IN_BRACKETS = (r"(?:milj\.?|t|1 000)?\s*(?:€|m€|t€|k€|euroa?|%|kpl|lkm|hlö\.?|km|m²|m2|kt|gwh|mwh|kwh|h|pv|vrk"
+                    r"|milj\.?)(?:\s*/\s*[^\W\d_]+\.?)?")
 #: A figure's own label naming a rate, right before it: *Sairauspoissaolo-% 2012: 4,6*, *Käyttöaste-%: 91,2*.
 PERCENT_LABEL_PATTERN = r"[^\W\d_]-%\s*(?:(?:19|20)\d{2})?\s*:?\s*$"
