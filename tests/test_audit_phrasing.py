@@ -1582,6 +1582,22 @@ def test_a_figures_clause_keeps_the_words_before_the_first_figure():
                           measures="Toimenpiteitä toteutettiin 42 kohteessa, ja öljylämmityksestä luovuttiin "
                                    "kuudessa rakennuksessa."),
                      "full", "insufficient_evidence", id="places-added-up-measure-no-emissions"),
+        pytest.param(dict(target="97 %", metric="Jatko-opiskelupaikan saaneiden osuus (%)",
+                          metric_status="Kuusikkokuntien vastaava osuus oli keskimäärin 96,1 %."),
+                     "full", "insufficient_evidence", id="other-cities-figure-alone-is-no-answer"),
+        pytest.param(dict(target="97 %", metric="Jatko-opiskelupaikan saaneiden osuus (%)",
+                          metric_status="Jatko-opiskelupaikan sai 5 118 oppilasta kevään 2023 5 262 perusopetuksen "
+                                        "päättäneestä."),
+                     "full", "consistent", id="a-whole-with-genitives-before-its-elative"),
+        pytest.param(dict(goal="Työllistetään vähintään 1 200 pitkäaikaistyötöntä.", target="1 200 henkilöä",
+                          metric="Työllistettyjen pitkäaikaistyöttömien määrä",
+                          metric_status="Yksiköihin työllistettiin 812 pitkäaikaistyötöntä ja lisäksi 480 henkilöä "
+                                        "työllistyi yrityksiin."),
+                     "full", "consistent", id="people-added-to-people"),
+        pytest.param(dict(target="+4 %", metric="Majoitusliikkeiden yöpymiset",
+                          metric_status="TP 2022 | TP 2023 — 1 182 000 | 1 251 400; koko maassa yöpymiset kasvoivat "
+                                        "4,6 %."),
+                     "full", "consistent", id="a-change-worked-out-is-the-citys-own"),
     ],
 )
 def test_scales_counted_nouns_and_attributes(fields, claimed, verdict):

@@ -26,6 +26,7 @@ from pipeline.lang_fi.function_words import (
     CLAUSE_WORDS,
     CORE_CASE_NAMES,
     DIFFERENCE_WORDS,
+    GENITIVE_CASE,
     LEVEL_CASE_NAMES,
     LOCATIVE_CASE_NAMES,
     NAMING_CASE_NAMES,
@@ -49,6 +50,7 @@ from pipeline.lang_fi.units import (
     MONEY_UNIT,
     PER_THING_PATTERN,
     PERCENT_LABEL_PATTERN,
+    PERSON_UNIT,
     POINTS_UNIT,
     RATIO_MARK,
     UNIT_ABBREVIATIONS,
@@ -152,7 +154,8 @@ def derived_figures(docs: dict, indicators: list[Indicator], year: int | None = 
                 taken = sum(float(p.value) for p in parts)
                 if taken <= first.value:
                     out.append(_share(name, doc, taken, first, first.start, parts[-1].end))
-            elif (((first.unit == second.unit or second.unit is None) and _whole_second(second, doc.text))
+            elif (((first.unit == second.unit or second.unit is None or GENITIVE_CASE in unit_cases(second))
+                   and _whole_second(second, doc.text))
                   or _same_thing_out_of(first, second, doc.text)) and (
                     0 < first.value <= second.value):
                 # "1 486 ... 1 602:sta 3–5-vuotiaasta lapsesta": the whole's thing may follow further on.
@@ -599,7 +602,8 @@ def _adds_up(first: Indicator, second: Indicator, doc, between: str, total_metri
     if _joined(between, adding_only=True):
         # "... oli 48, ja ... lisäksi 19"; "vaihdettiin LED-valaisimiksi 612, ja lisäksi ... 214 LED-valaisinta";
         # "18 650 vierasta ja lisäksi ... 12 300 osallistujaa" under "kävijät yhteensä".
-        return same or elliptic or first.unit is None or total_metric
+        # "812 pitkäaikaistyötöntä ja lisäksi 480 henkilöä": people counted by the general word for a person.
+        return same or elliptic or first.unit is None or total_metric or second.unit == PERSON_UNIT
     own = _subject_before(doc, second)
     if not total_metric and own is not None and own not in metric_lemmas and not same_thing(own, first.unit):
         return False  # "Lainoja kertyi 276 500, ja asukasluku vuoden lopussa oli 24 480": another thing
@@ -834,7 +838,18 @@ def _whole_second(second: Indicator, text: str) -> bool:
     if second.kind == "money":
         following = re.match(r"\s+([^\W\d_]+)", text[second.end:second.end + 40])
         return following is not None and OUT_OF_CASE in finnish.case_names(following.group(1))
-    return OUT_OF_CASE in unit_cases(second)
+    if OUT_OF_CASE in unit_cases(second):
+        return True
+    # "5 118 oppilasta kevään 2010 5 262 perusopetuksen päättäneestä": genitives before the elative whole.
+    number = re.match(r"[−-]?[\d \u00a0.,]*\d", text[second.start:second.end])
+    words = re.match(r"(?:\s+[^\W\d_]+){1,3}", text[second.start + (number.end() if number else 0):][:60])
+    for word in words.group(0).split() if words is not None else ():
+        cases = finnish.case_names(word)
+        if OUT_OF_CASE in cases:
+            return True
+        if GENITIVE_CASE not in cases:
+            return False
+    return False
 
 
 def _same_thing_out_of(first: Indicator, second: Indicator, text: str) -> bool:

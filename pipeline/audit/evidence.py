@@ -520,7 +520,8 @@ def _assess_quantity(part: Part, indicators: list[Indicator], year: int | None =
     # A table's column of a budget, another year or other cities never answers, however near its figure is:
     # "TP 2023 | TP 2025 — 4,4 | –" has no figure of 2025.
     found = [c for c in found if not _another_column(c, year)]
-    candidates = _prefer([c for c in found if not unusable(c)], lambda c: _budget_figure(c) or _elsewhere(c))
+    # Other cities' or the country's figure is never the city's own answer, even when it is the only one.
+    candidates = _prefer([c for c in found if not unusable(c) and not _elsewhere(c)], _budget_figure)
     if not candidates:
         relative = _against_target(part, indicators)
         candidates = [relative] if relative is not None else []
@@ -605,8 +606,9 @@ def _elsewhere(figure: Indicator) -> bool:
         # In a table, the column or the row's own name: not a word over another row.
         return column.peer or any(word in row_before(figure).lower() for word in ELSEWHERE_WORDS)
     parts = around(figure)
-    before = (parts[0] if parts is not None else figure.sentence).lower()
-    clause = re.split(r"[,;:]\s", before)[-1]
+    if parts is None:
+        return False  # a figure worked out from the city's own ("1 251 400 (1 182 000 aiemmin) = +5,9 %")
+    clause = re.split(r"[,;:]\s", parts[0].lower())[-1]
     return any(word in clause for word in ELSEWHERE_WORDS)
 
 

@@ -22,6 +22,8 @@ ALTERNATIVE_WORDS: tuple[str, ...] = ("tai", "taikka")
 #: Voikko's cases of a subject or object; two counted nouns in another same case share one verb
 #: (*myönnettiin 54 yhdistykselle ja 11 taiteilijalle*).
 CORE_CASE_NAMES: frozenset[str] = frozenset({"nimento", "omanto", "osanto"})
+#: Voikko's genitive: an attribute before the noun it belongs to (*perusopetuksen päättäneestä*).
+GENITIVE_CASE = "omanto"
 #: Voikko's case of a word that names what a figure counts (*lopettaneita oli 214*), not what qualifies it
 #: (*uusien katujen*) nor what does the counting (*jalkautuva nuorisotyö tavoitti 610*).
 NAMING_CASE_NAMES: frozenset[str] = frozenset({"osanto"})

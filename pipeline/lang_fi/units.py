@@ -54,6 +54,9 @@ MONEY_UNIT = "euro"
 #: An age after a number: *20-vuotiaiden*, *15 vuotiaat*.
 AGE_PATTERN = r"-?vuotia\w*|-?vuotias\w*"
 
+#: The general word for a person, which counts people of any kind (*480 henkilöä*, *5 hlöä*).
+PERSON_UNIT = "henkilö"
+
 #: A count of times, of whatever its verb does: *Kirjastoissa käytiin 2,31 miljoonaa kertaa* counts visits.
 TIMES_UNIT = "kerta"
 
