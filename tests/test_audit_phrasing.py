@@ -1598,6 +1598,20 @@ def test_a_figures_clause_keeps_the_words_before_the_first_figure():
                           metric_status="TP 2022 | TP 2023 — 1 182 000 | 1 251 400; koko maassa yöpymiset kasvoivat "
                                         "4,6 %."),
                      "full", "consistent", id="a-change-worked-out-is-the-citys-own"),
+        pytest.param(dict(goal="Sähkönkulutus on vähintään 5 % pienempi kuin vuonna 2021.",
+                          target="−5 % vuoden 2021 tasosta", metric="Katuvalaistuksen sähkönkulutus (GWh)",
+                          metric_status="Sähkönkulutus TP 2021 | TP 2022 | TP 2023: 18,6 GWh | 18,1 GWh | 17,5 GWh"),
+                     "full", "consistent", id="a-change-from-the-year-the-target-names"),
+        pytest.param(dict(target="2,1 milj.", metric="Museoiden, Tampere-talon ja kirjastojen käynnit yhteensä",
+                          measures="Toteuma: museot 612 000, Tampere-talo 438 000 sekä kirjastot 1 112 000 käyntiä."),
+                     "full", "consistent", id="parts-listed-with-commas-add-up"),
+        pytest.param(dict(target="+10 %", baseline="168 900 kävijää", metric="kävijät yhteensä",
+                          metric_status="Taidemuseossa kävi 71 240 ja Valveella 118 600 kävijää."),
+                     "full", "consistent", id="two-places-of-a-total"),
+        pytest.param(dict(goal="Perhekeskustoimintaa kehitetään.",
+                          target="Perhekeskuksen toimintamalli on konkretisoitu.",
+                          measures="Perhekeskustoimintamallin työryhmissä toteutettiin pilotteja."),
+                     "full", "consistent", id="a-genitive-before-a-place-is-named"),
     ],
 )
 def test_scales_counted_nouns_and_attributes(fields, claimed, verdict):

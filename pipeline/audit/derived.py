@@ -19,7 +19,12 @@ from pipeline.audit.columns import column_of
 from pipeline.audit.target import content_lemmas, items_apart, stated_scale, states_percent
 from pipeline.indicators import date_span, rounded, sentence_offset
 from pipeline.lang_fi.cases import LEVEL_ENDING, OUT_OF_ENDING
-from pipeline.lang_fi.change_words import EARLIER_CLAUSE_PATTERN, EARLIER_WORDS, EARLIER_YEAR_PATTERN
+from pipeline.lang_fi.change_words import (
+    BASE_YEAR_PATTERN,
+    EARLIER_CLAUSE_PATTERN,
+    EARLIER_WORDS,
+    EARLIER_YEAR_PATTERN,
+)
 from pipeline.lang_fi.function_words import (
     ADDING_WORDS,
     ALTERNATIVE_WORDS,
@@ -75,8 +80,9 @@ def derived_figures(docs: dict, indicators: list[Indicator], year: int | None = 
     """
     out = []
     if year is not None:
+        base_year = _base_year(docs)
         for name in EVIDENCE_FIELDS:
-            out += _dated_changes(name, indicators, year)
+            out += _dated_changes(name, indicators, year, base_year)
     for name in EVIDENCE_FIELDS:
         out += _moves(name, indicators)
         out += _signed_changes(name, indicators)
@@ -182,6 +188,40 @@ def derived_figures(docs: dict, indicators: list[Indicator], year: int | None = 
                                      second.end, first.sentence))
                 run = (run or [first]) + [second]
         out += _run_total(name, run)
+        if total_metric:
+            out += _listed_total(name, doc, counts)
+    return out
+
+
+#: Between two counts of a list: a comma and the next part's name (*612 000, Tampere-talo 438 000*).
+_LIST_NEXT = re.compile(r"\s*(?:[^\W\d_]+\s*)?,\s*[^\d,;.:()]{1,60}")
+#: Before a list's last count: *ja* or *sekä* and its name (*sekä kirjastot 1 012 000 käyntiä*).
+_LIST_LAST = re.compile(r"\s*(?:[^\W\d_]+\s*)?,?\s*(?:ja|sekä)\s+[^\d,;.:()]{1,60}", re.IGNORECASE)
+
+
+def _listed_total(name: str, doc, counts: list[Indicator]) -> list[Indicator]:
+    """Under a metric of a total, parts listed with commas and a last *ja* or *sekä*, each after its own name:
+    *museot 612 000, Tampere-talo 438 000, … sekä kirjastot 1 012 000 käyntiä* → 2 358 000; also two parts in
+    places (*Taidemuseossa kävi 71 240 ja Valveella 118 600 kävijää*). The parts count one thing: no unit, or
+    units of one thing or counted alike."""
+    out = []
+    run: list[Indicator] = []
+    for first, second in pairwise(counts):
+        between = doc.text[first.end:second.start]
+        listed = first.sentence == second.sentence and first.kind == second.kind == "count"
+        if listed and _LIST_NEXT.fullmatch(between):
+            run = (run or [first]) + [second]
+            continue
+        if listed and _LIST_LAST.fullmatch(between) and not said_earlier(between.lower()):
+            run = (run or [first]) + [second]
+            units = {part.unit for part in run} - {None, "kpl"}
+            if all(same_thing(a, b) or counted_alike(a, b) for a, b in pairwise(sorted(units))):
+                total = sum(part.value for part in run)
+                unit = run[-1].unit if len(units) == 1 else None
+                out.append(Indicator(name, "count", total, unit, None, None,
+                                     " + ".join(part.text for part in run) + f" = {verdict.fi_number(total)}",
+                                     run[0].start, run[-1].end, run[0].sentence))
+        run = []
     return out
 
 
@@ -329,10 +369,22 @@ def _stated_scale(name: str, metric, indicators: list[Indicator]) -> list[Indica
     return out
 
 
-def _dated_changes(name: str, indicators: list[Indicator], year: int) -> list[Indicator]:
+def _base_year(docs: dict) -> int | None:
+    """The year a target counts its change from: *−5 % vuoden 2007 tasosta*, *5 % pienempi kuin vuonna 2007*."""
+    for name in ("target", "goal"):
+        doc = docs.get(name)
+        found = re.search(BASE_YEAR_PATTERN, doc.text, re.IGNORECASE) if doc is not None else None
+        if found is not None:
+            return int(next(g for g in found.groups() if g))
+    return None
+
+
+def _dated_changes(name: str, indicators: list[Indicator], year: int, base_year: int | None = None
+                   ) -> list[Indicator]:
     """*vuonna 2022 oli 21,7 GWh ja vuonna 2024 20,5 GWh*, *Syksyn 2023 kyselyssä osuus oli 9,2 %. Syksyn 2024
     kyselyssä ... 6,8 %*, *TP 2023 | TP 2024 — 205,1 GWh | 198,4 GWh*: each figure dated by its column or by the
-    year named last before it; this year's against the latest earlier year's of the same kind and unit."""
+    year named last before it; this year's against the latest earlier year's of the same kind and unit, or
+    against the ``base_year``'s when the target counts from it (*−5 % vuoden 2007 tasosta*)."""
     dated: list[tuple[Indicator, int]] = []
     when = None
     for figure in sorted((i for i in indicators if i.field == name), key=lambda i: i.start):
@@ -352,7 +404,8 @@ def _dated_changes(name: str, indicators: list[Indicator], year: int) -> list[In
             continue
         # The latest earlier year's figure: *TP 2022 | TP 2023 | TP 2024* compares 2024 with 2023.
         earlier = [(b_year, b) for b, b_year in dated if b_year < year and b.kind == now.kind and b.unit == now.unit]
-        before = max(earlier, key=lambda pair: pair[0])[1] if earlier else None
+        base = [pair for pair in earlier if pair[0] == base_year]
+        before = max(base or earlier, key=lambda pair: pair[0])[1] if earlier else None
         if before is not None and before.value != now.value:
             out += _changes_from_earlier(name, now, before, rates_relative=True)
     return out

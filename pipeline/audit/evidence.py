@@ -169,7 +169,7 @@ def _named(sentence, lemmas: frozenset[str]) -> frozenset[str]:
         if not token.is_alpha or token.pos_ not in ("NOUN", "PROPN", "ADJ"):
             continue
         case = token.morph.get("Case")
-        if (case and not set(case) & CORE_CASES) or _attribute_of_other_case(token):
+        if (case and not set(case) & CORE_CASES) or _attribute_of_an_elative(token):
             continue
         word = token.lemma_.lower()
         found |= {lemma for lemma in lemmas if lemma == word or (len(lemma) >= 6 and lemma in word)}
@@ -179,10 +179,10 @@ def _named(sentence, lemmas: frozenset[str]) -> frozenset[str]:
     return frozenset(found)
 
 
-def _attribute_of_other_case(token) -> bool:
-    """A genitive that belongs to a noun outside the core cases: in *Yhteislipun toteutuksesta tehtiin
-    selvitys* the thing made is the study, not the ticket (the words are read in a row; the fast pipeline has
-    no parser)."""
+def _attribute_of_an_elative(token) -> bool:
+    """A genitive that belongs to a noun in the elative, what something is about: in *Yhteislipun
+    toteutuksesta tehtiin selvitys* the thing made is the study, not the ticket (the words are read in a row;
+    the fast pipeline has no parser)."""
     if "Gen" not in token.morph.get("Case"):
         return False
     for earlier in reversed(token.doc[token.sent.start:token.i]):
@@ -196,7 +196,9 @@ def _attribute_of_other_case(token) -> bool:
         case = set(following.morph.get("Case"))
         if following.pos_ != "ADJ" and "Gen" not in case:
             # "Valtuusto käsittelee ohjelman keväällä 2018": an object before a word of time is no attribute.
-            return bool(case) and not case & CORE_CASES and not names_time(following.lemma_.lower())
+            # Only "about": "perhekeskustoimintamallin palvelupakettityöryhmissä toteutettiin pilotteja" names
+            # the model where it was worked on.
+            return "Ela" in case and not names_time(following.lemma_.lower())
     return False
 
 

@@ -51,3 +51,6 @@ EARLIER_CLAUSE_PATTERN = r"\bkun\b[^.;]*\b(?:19|20)\d{2}\b[^.;]*$|,\s*(?:vuonna|
 #: Nouns of change, which a number after them measures rather than counts: *kasvua 5 %*, *lisäystä 12*.
 CHANGE_NOUN_LEMMAS: frozenset[str] = frozenset(lemma for lemma in DIRECTION_LEMMAS if lemma.endswith(
     ("u", "ys", "minen", "nen", "ma", "us")) and lemma not in ("lisää",))
+#: The year a target counts its change from: *vuoden 2007 tasosta*, *kuin vuonna 2007*, *vuoteen 2007 verrattuna*.
+BASE_YEAR_PATTERN = (r"\b((?:19|20)\d{2})\s+tasosta|\bkuin\s+vuonna\s+((?:19|20)\d{2})"
+                     r"|\bvuoteen\s+((?:19|20)\d{2})\s+verrattuna")
