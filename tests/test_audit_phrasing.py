@@ -1612,6 +1612,14 @@ def test_a_figures_clause_keeps_the_words_before_the_first_figure():
                           target="Perhekeskuksen toimintamalli on konkretisoitu.",
                           measures="Perhekeskustoimintamallin työryhmissä toteutettiin pilotteja."),
                      "full", "consistent", id="a-genitive-before-a-place-is-named"),
+        pytest.param(dict(target="80 %", metric="myydyt liput / myytävissä olleet paikat",
+                          measures="Orkesteri antoi 74 konserttia, joista 12 koululaiskonsertteja.",
+                          metric_status="Myytyjä lippuja 61 380, myytävissä olleita paikkoja 73 300."),
+                     "full", "consistent", id="each-side-of-a-ratio-named"),
+        pytest.param(dict(goal="Esiopetukseen osallistuu vähintään 99 % kuusivuotiaista.", target="99 %",
+                          metric="Esiopetukseen osallistuvien osuus ikäluokasta",
+                          measures="Syksyllä 2023 esiopetuksessa oli 1 642 lasta, kun kuusivuotiaita oli 1 651."),
+                     "full", "consistent", id="a-whole-named-in-the-goals-elative"),
     ],
 )
 def test_scales_counted_nouns_and_attributes(fields, claimed, verdict):

@@ -110,8 +110,9 @@ def derived_figures(docs: dict, indicators: list[Indicator], year: int | None = 
         lemma for word in metric_words for lemma in finnish.lemmas(word))
     # "osuus työvoimasta", "LED-valaisimien osuus katuvalaistuksesta": the whole a share is of.
     named = [t for key in ("goal", "metric") if docs.get(key) is not None for t in docs[key]]
-    wholes = frozenset(t.lemma_.lower() for t in named if "Ela" in t.morph.get("Case")
-                       and t.pos_ in ("NOUN", "VERB", "ADJ"))
+    # The case by the tagger or by Voikko: the tagger reads "kuusivuotiaista" as a partitive.
+    wholes = frozenset(t.lemma_.lower() for t in named if t.pos_ in ("NOUN", "VERB", "ADJ") and (
+        "Ela" in t.morph.get("Case") or (t.is_alpha and OUT_OF_CASE in finnish.case_names(t.text))))
     share_metric = bool(wholes) or any(t.lemma_.lower() == SHARE_LEMMA for t in named)
     # "Laskuttamaton vesi": the share of what was not billed, when the evidence gives what was.
     negated = frozenset(lemma for t in named if t.is_alpha for lemma in _negated_verbs(t.text))
@@ -125,7 +126,7 @@ def derived_figures(docs: dict, indicators: list[Indicator], year: int | None = 
         if share_metric:
             out += _named_wholes(name, doc, indicators, wholes)
         if ratio_metric:
-            out += _ratios(name, doc, indicators)
+            out += _ratios(name, doc, indicators, _ratio_sides(metric.text))
         if per_things:
             out += _per_thing(name, doc, indicators, per_things, numerators)
         if negated:
@@ -444,15 +445,36 @@ def _changes_from_earlier(name: str, now: Indicator, before: Indicator, *, rates
             by_amount]
 
 
-def _ratios(name: str, doc, indicators: list[Indicator]) -> list[Indicator]:
+def _ratio_sides(metric_text: str) -> tuple[frozenset[str], frozenset[str]] | None:
+    """The readings of the words on each side of a metric's slash: *myydyt liput / myytävissä olleet paikat*."""
+    sides = re.split(r"\s/\s|(?<=[a-zåäö])/(?=[a-zåäö])", metric_text.lower(), maxsplit=1)
+    if len(sides) != 2:
+        return None
+    return tuple(frozenset(lemma for word in re.findall(r"[^\W\d_]+", side) for lemma in finnish.lemmas(word))
+                 for side in sides)
+
+
+def _named_by(figure: Indicator, readings: frozenset[str]) -> bool:
+    """The figure's counted noun, before or after it, is one of ``readings``."""
+    return figure.unit in readings or bool(finnish.lemmas(_word_before(figure)) & readings)
+
+
+def _ratios(name: str, doc, indicators: list[Indicator],
+            sides: tuple[frozenset[str], frozenset[str]] | None = None) -> list[Indicator]:
     """Under a metric of one thing per another (*Oppilaita / opetusryhmä*): two counts side by side make the
     ratio, *1 386 oppilasta 72 opetusryhmässä* → 19,25, or a share when the first fills the second
-    (*412 oppilasta 420 oppilaspaikalla* → 98,1 %)."""
+    (*412 oppilasta 420 oppilaspaikalla* → 98,1 %); so do two counts each named by a side of the metric
+    (*Myytyjä lippuja 61 380, myytävissä olleita paikkoja 73 300* under *myydyt liput / myytävissä olleet
+    paikat*)."""
     out = []
     counts = [i for i in indicators if i.field == name and i.kind in ("count", "money") and i.value
               and not i.direction]
     for first, second in pairwise(counts):
         if first.sentence != second.sentence or first.kind != second.kind:
+            continue
+        if (sides is not None and first.kind == "count" and _named_by(first, sides[0])
+                and _named_by(second, sides[1]) and not _named_by(first, sides[1])):
+            out += _quotient(name, first, second, as_share=float(first.value) <= float(second.value))
             continue
         columns = column_of(first), column_of(second)
         if (None not in columns and columns[0].budget != columns[1].budget and first.kind == "money"
