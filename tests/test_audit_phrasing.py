@@ -1620,6 +1620,16 @@ def test_a_figures_clause_keeps_the_words_before_the_first_figure():
                           metric="Esiopetukseen osallistuvien osuus ikäluokasta",
                           measures="Syksyllä 2023 esiopetuksessa oli 1 642 lasta, kun kuusivuotiaita oli 1 651."),
                      "full", "consistent", id="a-whole-named-in-the-goals-elative"),
+        pytest.param(dict(goal="Uimahallikäynnit ovat vähintään 1,2 milj. ja jäähallin rakentaminen käynnistyy.",
+                          target="1,2 milj. käyntiä; rakentaminen alkaa 2023",
+                          metric="uimahallikäynnit; jäähallin rakentamisen aloitus",
+                          measures="Uimahalleissa kirjattiin yhteensä 1 236 000 käyntiä. Jäähallin rakentaminen "
+                                   "siirtyi vuodelle 2024."),
+                     "partial", "consistent", id="a-start-asked-is-a-deliverable"),
+        pytest.param(dict(target="1 600", metric="Valmistuneiden asuntojen määrä",
+                          measures="Valmistui 1 214 kerros- ja rivitaloasuntoa, ja lisäksi valmistui 472 "
+                                   "omakotitaloa."),
+                     "full", "consistent", id="a-detached-house-is-a-dwelling"),
     ],
 )
 def test_scales_counted_nouns_and_attributes(fields, claimed, verdict):

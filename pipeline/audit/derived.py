@@ -678,7 +678,9 @@ def _adds_up(first: Indicator, second: Indicator, doc, between: str, total_metri
         # "... oli 48, ja ... lisäksi 19"; "vaihdettiin LED-valaisimiksi 612, ja lisäksi ... 214 LED-valaisinta";
         # "18 650 vierasta ja lisäksi ... 12 300 osallistujaa" under "kävijät yhteensä".
         # "812 pitkäaikaistyötöntä ja lisäksi 480 henkilöä": people counted by the general word for a person.
-        return same or elliptic or first.unit is None or total_metric or second.unit == PERSON_UNIT
+        # "1 214 kerros- ja rivitaloasuntoa, ja lisäksi valmistui 472 omakotitaloa": counted alike.
+        return (same or elliptic or first.unit is None or total_metric or second.unit == PERSON_UNIT
+                or counted_alike(first.unit, second.unit))
     own = _subject_before(doc, second)
     if not total_metric and own is not None and own not in metric_lemmas and not same_thing(own, first.unit):
         return False  # "Lainoja kertyi 276 500, ja asukasluku vuoden lopussa oli 24 480": another thing
@@ -886,8 +888,8 @@ def counted_alike(first: str | None, second: str | None) -> bool:
     *museokäynnit* and *kävijää*."""
     if not (first and second):
         return False
-    heads = {finnish.compound_head(first), finnish.compound_head(second)}
-    return any(heads <= alike for alike in COUNTED_ALIKE)
+    readings = [{word, finnish.compound_head(word)} for word in (first, second)]
+    return any(readings[0] & alike and readings[1] & alike for alike in COUNTED_ALIKE)
 
 
 def _whole_first(first: Indicator, second: Indicator, between: str) -> bool:

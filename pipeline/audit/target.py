@@ -28,6 +28,7 @@ from pipeline.lang_fi.progress import (
     DONE_WORDS,
     ONGOING_LEMMAS,
     PROGRESS_LEMMAS,
+    STARTED_LEMMAS,
     UNDER_WAY_ASKED_WORDS,
 )
 from pipeline.lang_fi.qualifiers import COMPARATIVE_QUALIFIERS, MONEY_UNIT_WORDS, QUALIFIER_WORDS
@@ -795,7 +796,9 @@ def _deliverable(sentence, named_elsewhere: frozenset[str] = frozenset()) -> Par
     A target that names no thing of its own (*Tavoitetaso: käytössä elokuussa 2024*) is about what the metric
     or the goal names (``named_elsewhere``).
     """
-    done = any(is_done_word(t) or _planned(t) or t.lower_ in UNDER_WAY_ASKED_WORDS for t in sentence)
+    # "rakentaminen alkaa 2012": a start asked is a thing to happen too.
+    done = any(is_done_word(t) or _planned(t) or t.lower_ in UNDER_WAY_ASKED_WORDS
+               or (t.pos_ == "VERB" and t.lemma_.lower() in STARTED_LEMMAS) for t in sentence)
     if not done:
         return None
     lemmas = frozenset(t.lemma_.lower() for t in sentence if t.pos_ in ("NOUN", "PROPN")

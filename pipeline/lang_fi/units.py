@@ -16,11 +16,12 @@ UNIT_ABBREVIATIONS: dict[str, str] = {"kpl": "kpl", "hlö": "henkilö", "hlöä"
 
 #: Counted nouns that reports use for one count: a museum's *kävijät* are its *käynnit*, a bus line's
 #: *nousijat* its *nousut*; a theatre's *katsojat* and an orchestra's *kuulijat* are their *yleisö*. Compared
-#: by the compound's last part (*museokäynti* → *käynti*).
+#: by the compound's last part (*museokäynti* → *käynti*). A detached house is one dwelling.
 COUNTED_ALIKE: tuple[frozenset[str], ...] = (
     frozenset({"kävijä", "käynti", "käyntikerta", "kävijäkerta", "vierailija", "vierailu", "katsoja", "kuulija",
                "yleisö"}),
     frozenset({"nousu", "nousija", "matkustaja"}),
+    frozenset({"asunto", "omakotitalo"}),
 )
 
 #: Units of a length of time: *3 päivää*, *2 viikkoa* count time, not things to get done.
