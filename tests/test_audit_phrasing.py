@@ -1585,7 +1585,7 @@ def test_a_figures_clause_keeps_the_words_before_the_first_figure():
         pytest.param(dict(target="97 %", metric="Jatko-opiskelupaikan saaneiden osuus (%)",
                           metric_status="Kuusikkokuntien vastaava osuus oli keskimäärin 96,1 %."),
                      "full", "insufficient_evidence", id="other-cities-figure-alone-is-no-answer"),
-        pytest.param(dict(target="97 %", metric="Jatko-opiskelupaikan saaneiden osuus (%)",
+        pytest.param(dict(target="97 %", metric="Jatko-opiskelupaikan saaneiden osuus perusopetuksen päättäneistä",
                           metric_status="Jatko-opiskelupaikan sai 5 118 oppilasta kevään 2023 5 262 perusopetuksen "
                                         "päättäneestä."),
                      "full", "consistent", id="a-whole-with-genitives-before-its-elative"),
@@ -1630,6 +1630,47 @@ def test_a_figures_clause_keeps_the_words_before_the_first_figure():
                           measures="Valmistui 1 214 kerros- ja rivitaloasuntoa, ja lisäksi valmistui 472 "
                                    "omakotitaloa."),
                      "full", "consistent", id="a-detached-house-is-a-dwelling"),
+        pytest.param(dict(goal="Vuoden 2023 aikana: 1) Luostarivuoren koulun peruskorjaus valmistuu, 2) Hirvensalon "
+                               "koulun laajennus otetaan käyttöön, 3) arviointi tehdään kaikissa kouluissa.",
+                          target="Kaikki kolme toteutettu 31.12.2023", metric="Toimenpiteiden toteutuminen",
+                          measures="Luostarivuoren koulun peruskorjaus valmistui heinäkuussa 2023. Hirvensalon koulun "
+                                   "laajennus, jossa on 8 opetustilaa, otettiin käyttöön lokakuussa 2023.",
+                          metric_status="Arviointi tehtiin vain 19 koulussa 43:sta."),
+                     "full", "inconsistent", id="numbered-items-each-a-deliverable"),
+        pytest.param(dict(target="50 %", metric="sähköbussien liikennesuorite / kokonaissuorite (%)",
+                          metric_status="Toteuma: sähköbussien suorite 7,9 milj. km kokonaissuoritteesta "
+                                        "14,6 milj. km."),
+                     "full", "consistent", id="a-ratio-side-named-by-its-last-part"),
+        # The third review's cases.
+        pytest.param(dict(target="1 300 000", metric="Museoiden ja kirjastojen käynnit yhteensä",
+                          metric_status="Käyntejä kertyi 1 200 000, joista museoissa 400 000 ja kirjastoissa 800 000."),
+                     "full", "inconsistent", id="a-whole-and-its-parts-are-no-list"),
+        pytest.param(dict(target="300 000", metric="Museoiden käynnit yhteensä",
+                          metric_status="Museoissa kävi 130 000, edellisvuonna 120 000 ja sitä edellisenä vuonna "
+                                        "110 000 kävijää."),
+                     "full", "inconsistent", id="earlier-years-are-no-list"),
+        pytest.param(dict(target="300 000", metric="Museoiden käynnit yhteensä",
+                          metric_status="Museokäyntejä oli 150 000. Kuusikkokunnissa museokäyntejä oli Helsingissä "
+                                        "130 000, Espoossa 120 000 ja Vantaalla 110 000."),
+                     "full", "inconsistent", id="other-cities-are-no-list"),
+        pytest.param(dict(target="150", metric="Tapahtumien määrä",
+                          metric_status="Järjestettiin 120 tapahtumaa ja lisäksi 40 henkilöä osallistui koulutukseen."),
+                     "full", "inconsistent", id="people-do-not-add-to-events"),
+        pytest.param(dict(target="500", metric="Valmistuneiden omakotitalojen määrä",
+                          metric_status="Valmistui 300 omakotitaloa, ja lisäksi valmistui 400 kerrostaloasuntoa."),
+                     "full", "inconsistent", id="a-dwelling-is-no-detached-house"),
+        pytest.param(dict(target="90 %", metric="Jatko-opiskelupaikan saaneiden osuus (%)",
+                          metric_status="Jatko-opiskelupaikan sai 4 800 oppilasta, ja 5 000 oppilaan tavoitteesta "
+                                        "jäätiin."),
+                     "full", "insufficient_evidence", id="a-target-is-no-whole"),
+        pytest.param(dict(target="Asiakastyytyväisyys alkaa parantua.", measures="Asiakaskysely tehtiin."),
+                     "full", "insufficient_evidence", id="begins-to-is-no-start-asked"),
+        pytest.param(dict(target="30 %", metric="Työllistyneiden/koulutukseen siirtyneiden osuus (%)",
+                          metric_status="Työllistyneitä 40, koulutukseen siirtyneitä 120."),
+                     "full", "insufficient_evidence", id="a-slash-in-a-share-is-or"),
+        pytest.param(dict(goal="Kävijöitä on enemmän kuin vuonna 2021.", target="+2 % vuodessa", metric="Kävijät",
+                          metric_status="TP 2021 | TP 2022 | TP 2023 — 100 000 | 110 000 | 111 000"),
+                     "full", "inconsistent", id="a-yearly-change-is-from-last-year"),
     ],
 )
 def test_scales_counted_nouns_and_attributes(fields, claimed, verdict):

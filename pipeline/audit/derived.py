@@ -24,6 +24,7 @@ from pipeline.lang_fi.change_words import (
     EARLIER_CLAUSE_PATTERN,
     EARLIER_WORDS,
     EARLIER_YEAR_PATTERN,
+    YEARLY_PATTERN,
 )
 from pipeline.lang_fi.function_words import (
     ADDING_WORDS,
@@ -49,12 +50,15 @@ from pipeline.lang_fi.units import (
     COUNT_SCALES,
     COUNTED_ALIKE,
     CURRENCY_SCALES,
+    KINDS_OF,
     MEASURE_UNITS,
     MINUS_SIGNS,
     MONEY_SCALES,
     MONEY_UNIT,
     PER_THING_PATTERN,
     PERCENT_LABEL_PATTERN,
+    PERSON_ENDINGS,
+    PERSON_NOUNS,
     PERSON_UNIT,
     POINTS_UNIT,
     RATIO_MARK,
@@ -162,7 +166,7 @@ def derived_figures(docs: dict, indicators: list[Indicator], year: int | None = 
                 if taken <= first.value:
                     out.append(_share(name, doc, taken, first, first.start, parts[-1].end))
             elif (((first.unit == second.unit or second.unit is None or GENITIVE_CASE in unit_cases(second))
-                   and _whole_second(second, doc.text))
+                   and _whole_second(second, doc.text, metric_lemmas | wholes))
                   or _same_thing_out_of(first, second, doc.text)) and (
                     0 < first.value <= second.value):
                 # "1 486 ... 1 602:sta 3–5-vuotiaasta lapsesta": the whole's thing may follow further on.
@@ -209,11 +213,16 @@ def _listed_total(name: str, doc, counts: list[Indicator]) -> list[Indicator]:
     run: list[Indicator] = []
     for first, second in pairwise(counts):
         between = doc.text[first.end:second.start]
-        listed = first.sentence == second.sentence and first.kind == second.kind == "count"
+        opening = re.split(r"[.;:]\s", doc.text[:first.start])[-1].lower()
+        # Not "1 200 000, joista museoissa 400 000 …", "130 000, edellisvuonna 120 000 …", nor other cities'.
+        listed = (first.sentence == second.sentence and first.kind == second.kind == "count"
+                  and not any(word in between.lower().split() for word in OF_WHICH_WORDS)
+                  and not said_earlier(between.lower())
+                  and not any(word in opening + between.lower() for word in ELSEWHERE_WORDS))
         if listed and _LIST_NEXT.fullmatch(between):
             run = (run or [first]) + [second]
             continue
-        if listed and _LIST_LAST.fullmatch(between) and not said_earlier(between.lower()):
+        if listed and _LIST_LAST.fullmatch(between):
             run = (run or [first]) + [second]
             units = {part.unit for part in run} - {None, "kpl"}
             if all(same_thing(a, b) or counted_alike(a, b) for a, b in pairwise(sorted(units))):
@@ -372,12 +381,11 @@ def _stated_scale(name: str, metric, indicators: list[Indicator]) -> list[Indica
 
 def _base_year(docs: dict) -> int | None:
     """The year a target counts its change from: *−5 % vuoden 2007 tasosta*, *5 % pienempi kuin vuonna 2007*."""
-    for name in ("target", "goal"):
-        doc = docs.get(name)
-        found = re.search(BASE_YEAR_PATTERN, doc.text, re.IGNORECASE) if doc is not None else None
-        if found is not None:
-            return int(next(g for g in found.groups() if g))
-    return None
+    texts = [docs[name].text for name in ("target", "goal") if docs.get(name) is not None]
+    if any(re.search(YEARLY_PATTERN, text, re.IGNORECASE) for text in texts):
+        return None  # "+2 % vuodessa": each year against the one before
+    found = next((m for text in texts if (m := re.search(BASE_YEAR_PATTERN, text, re.IGNORECASE))), None)
+    return int(next(g for g in found.groups() if g)) if found is not None else None
 
 
 def _dated_changes(name: str, indicators: list[Indicator], year: int, base_year: int | None = None
@@ -448,15 +456,17 @@ def _changes_from_earlier(name: str, now: Indicator, before: Indicator, *, rates
 def _ratio_sides(metric_text: str) -> tuple[frozenset[str], frozenset[str]] | None:
     """The readings of the words on each side of a metric's slash: *myydyt liput / myytävissä olleet paikat*."""
     sides = re.split(r"\s/\s|(?<=[a-zåäö])/(?=[a-zåäö])", metric_text.lower(), maxsplit=1)
-    if len(sides) != 2:
-        return None
+    if len(sides) != 2 or re.search(rf"\b{SHARE_LEMMA}", metric_text.lower()):
+        return None  # "Työllistyneiden/koulutukseen siirtyneiden osuus": the slash is "or"
     return tuple(frozenset(lemma for word in re.findall(r"[^\W\d_]+", side) for lemma in finnish.lemmas(word))
                  for side in sides)
 
 
-def _named_by(figure: Indicator, readings: frozenset[str]) -> bool:
-    """The figure's counted noun, before or after it, is one of ``readings``."""
-    return figure.unit in readings or bool(finnish.lemmas(_word_before(figure)) & readings)
+def _named_by(figure: Indicator, readings: frozenset[str], *, heads: bool = True) -> bool:
+    """The figure's counted noun, before or after it, is one of ``readings`` or, with ``heads``, the last part
+    of one (*suorite* of *liikennesuorite*)."""
+    names = readings | ({finnish.compound_head(reading) for reading in readings} if heads else set())
+    return figure.unit in readings or bool(finnish.lemmas(_word_before(figure)) & names)
 
 
 def _ratios(name: str, doc, indicators: list[Indicator],
@@ -473,7 +483,7 @@ def _ratios(name: str, doc, indicators: list[Indicator],
         if first.sentence != second.sentence or first.kind != second.kind:
             continue
         if (sides is not None and first.kind == "count" and _named_by(first, sides[0])
-                and _named_by(second, sides[1]) and not _named_by(first, sides[1])):
+                and _named_by(second, sides[1]) and not _named_by(first, sides[1], heads=False)):
             out += _quotient(name, first, second, as_share=float(first.value) <= float(second.value))
             continue
         columns = column_of(first), column_of(second)
@@ -679,7 +689,9 @@ def _adds_up(first: Indicator, second: Indicator, doc, between: str, total_metri
         # "18 650 vierasta ja lisäksi ... 12 300 osallistujaa" under "kävijät yhteensä".
         # "812 pitkäaikaistyötöntä ja lisäksi 480 henkilöä": people counted by the general word for a person.
         # "1 214 kerros- ja rivitaloasuntoa, ja lisäksi valmistui 472 omakotitaloa": counted alike.
-        return (same or elliptic or first.unit is None or total_metric or second.unit == PERSON_UNIT
+        return (same or elliptic or first.unit is None or total_metric
+                or (second.unit == PERSON_UNIT and counts_people(first.unit))
+                or _kinds_the_metric_counts(first.unit, second.unit, metric_lemmas)
                 or counted_alike(first.unit, second.unit))
     own = _subject_before(doc, second)
     if not total_metric and own is not None and own not in metric_lemmas and not same_thing(own, first.unit):
@@ -883,6 +895,27 @@ def same_thing(first: str | None, second: str | None) -> bool:
     return finnish.compound_head(first) == finnish.compound_head(second)
 
 
+def _kinds_the_metric_counts(first: str | None, second: str | None, metric_lemmas: frozenset[str]) -> bool:
+    """One count is a kind of the other's thing, and that thing is what the metric counts: *rivitaloasuntoa* and
+    *omakotitaloa* under *valmistuneet asunnot* (not under *valmistuneet omakotitalot*)."""
+    general = {KINDS_OF.get(unit, KINDS_OF.get(finnish.compound_head(unit))) for unit in (first, second) if unit}
+    return (kind_of(first, second) or kind_of(second, first)) and bool(general & metric_lemmas)
+
+
+def counts_people(unit: str | None) -> bool:
+    """The counted noun names people: *pitkäaikaistyötön*, *työntekijä*, *tamperelainen*, *nuori*."""
+    return unit is not None and (unit in PERSON_NOUNS or unit.endswith(PERSON_ENDINGS)
+                                 or finnish.compound_head(unit) in PERSON_NOUNS)
+
+
+def kind_of(unit: str | None, thing: str | None) -> bool:
+    """A count of ``unit`` is a count of ``thing`` too (:data:`KINDS_OF`): an *omakotitalo* is one *asunto*,
+    not the other way round."""
+    if not (unit and thing):
+        return False
+    return KINDS_OF.get(unit, KINDS_OF.get(finnish.compound_head(unit))) in (thing, finnish.compound_head(thing))
+
+
 def counted_alike(first: str | None, second: str | None) -> bool:
     """Two counted nouns reports use for one count (:data:`COUNTED_ALIKE`): *katsojaa* and *kävijää*,
     *museokäynnit* and *kävijää*."""
@@ -906,7 +939,7 @@ def _whole_first(first: Indicator, second: Indicator, between: str) -> bool:
         unit_cases(second) & LEVEL_CASE_NAMES)
 
 
-def _whole_second(second: Indicator, text: str) -> bool:
+def _whole_second(second: Indicator, text: str, named: frozenset[str] = frozenset()) -> bool:
     """The figure ``second`` is the whole its predecessor is out of: *1 710 hakemusta 1 980:sta*, *3 102 lasta
     ikäluokan 3 737 lapsesta*, *14,2 milj. euroa 15,9 milj. euron talousarviosta*."""
     ending = re.match(r":[a-zåäö]+", text[second.end:second.end + 6])
@@ -917,13 +950,14 @@ def _whole_second(second: Indicator, text: str) -> bool:
         return following is not None and OUT_OF_CASE in finnish.case_names(following.group(1))
     if OUT_OF_CASE in unit_cases(second):
         return True
-    # "5 118 oppilasta kevään 2010 5 262 perusopetuksen päättäneestä": genitives before the elative whole.
+    # "5 118 oppilasta kevään 2010 5 262 perusopetuksen päättäneestä": genitives before the elative whole the
+    # metric names (not "5 000 oppilaan tavoitteesta").
     number = re.match(r"[−-]?[\d \u00a0.,]*\d", text[second.start:second.end])
     words = re.match(r"(?:\s+[^\W\d_]+){1,3}", text[second.start + (number.end() if number else 0):][:60])
-    for word in words.group(0).split() if words is not None else ():
+    for word in words.group(0).split() if words is not None and named else ():
         cases = finnish.case_names(word)
         if OUT_OF_CASE in cases:
-            return True
+            return bool(finnish.lemmas(word) & named)
         if GENITIVE_CASE not in cases:
             return False
     return False

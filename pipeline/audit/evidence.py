@@ -28,6 +28,7 @@ from pipeline.audit.derived import (
     derived_figures,
     endpoint,
     implied_shares,
+    kind_of,
     level_reached,
     moved_from,
     said_earlier,
@@ -397,8 +398,8 @@ def _answers_for(unit: str, thing: str, scope: frozenset[str]) -> bool:
     """A count of ``unit`` answers a target counting ``thing``: the same thing, a kind of it, or one counted
     alike; but not another kind of the same (*verkkokäynnit* do not answer *kirjastokäynnit*, though both are
     *käynnit*)."""
-    if any(unit in alike and thing in alike for alike in COUNTED_ALIKE):
-        return True  # "käyntikerrat" and "kävijäkerrat"
+    if any(unit in alike and thing in alike for alike in COUNTED_ALIKE) or kind_of(unit, thing):
+        return True  # "käyntikerrat" and "kävijäkerrat"; "omakotitalot" under "asunnot"
     heads = finnish.compound_head(unit), finnish.compound_head(thing)
     if heads[0] == heads[1] and unit != heads[0] and thing != heads[1] and not (
             unit.endswith(thing) or thing.endswith(unit)) and not any(
@@ -609,7 +610,10 @@ def _elsewhere(figure: Indicator) -> bool:
         return column.peer or any(word in row_before(figure).lower() for word in ELSEWHERE_WORDS)
     parts = around(figure)
     if parts is None:
-        return False  # a figure worked out from the city's own ("1 251 400 (1 182 000 aiemmin) = +5,9 %")
+        # A figure worked out from others ("1 251 400 (1 182 000 aiemmin) = +5,9 %"): where its first part is.
+        first = re.split(r" [+/−] | = | \(|, joista ", figure.text)[0]
+        at = figure.sentence.find(first)
+        parts = (figure.sentence[:at], "") if at >= 0 else ("", "")
     clause = re.split(r"[,;:]\s", parts[0].lower())[-1]
     return any(word in clause for word in ELSEWHERE_WORDS)
 
@@ -836,6 +840,15 @@ def _clause_naming(part: Part, sentence) -> tuple[int, int]:
     text, base = sentence.text, sentence.start_char
     bounds = [0] + [m.end() for m in re.finditer(r"[;,]\s", text)] + [len(text) + 1]
     clauses = [(base + a, base + b) for a, b in pairwise(bounds)]
+    # "Hirvensalon koulun laajennus, jossa on 8 opetustilaa, otettiin käyttöön": a relative clause is an aside;
+    # the clause goes on after it.
+    k = 1
+    while k + 1 < len(clauses):
+        opening = sentence.doc.char_span(*clauses[k], alignment_mode="contract")
+        if opening is not None and len(opening) and opening[0].lemma_.lower() == RELATIVE_PRONOUN_LEMMA:
+            clauses[k - 1:k + 2] = [(clauses[k - 1][0], clauses[k + 1][1])]
+        else:
+            k += 1
     naming = [(a, b) for a, b in clauses
               if _named(sentence.doc.char_span(a, min(b, sentence.end_char), alignment_mode="contract") or [],
                         part.lemmas)]
@@ -868,9 +881,14 @@ def _says_any(text: str, words: frozenset[str]) -> bool:
 
 
 def _fraction_short(sentence) -> bool:
-    """A count out of a whole that falls short of all: *nuorisotiloista siirtyi 6/14*."""
-    return any(0 < int(found.group(1)) < int(found.group(2)) < YEAR_FROM for found in FRACTION.finditer(
-        sentence.text))
+    """A count out of a whole that falls short of all: *nuorisotiloista siirtyi 6/14*, *vain 19 koulussa
+    43:sta*."""
+    return any(0 < int(found.group(1)) < int(found.group(2)) < YEAR_FROM
+               for pattern in (FRACTION, _COUNT_OUT_OF) for found in pattern.finditer(sentence.text))
+
+
+#: A count and the whole it is out of in the elative: *19 koulussa 43:sta*.
+_COUNT_OUT_OF = re.compile(r"(?<![\d,.])(\d+)(?:\s+[^\W\d_]+){0,2}\s+(\d+):st[aä]\b")
 
 
 def _later_year(sentence, year: int | None) -> bool:

@@ -26,6 +26,7 @@ from pipeline.lang_fi.progress import (
     DONE_LEMMAS,
     DONE_PHRASES,
     DONE_WORDS,
+    FINISHING_LEMMAS,
     ONGOING_LEMMAS,
     PROGRESS_LEMMAS,
     STARTED_LEMMAS,
@@ -137,9 +138,13 @@ def requirements(goal: Goal, docs: dict, indicators: Iterable[Indicator]) -> lis
     target_doc = docs.get("target")
     goal_doc = docs.get("goal")
     goal_verbs = sum(1 for t in goal_doc or () if t.pos_ == "VERB" and "Fin" in t.morph.get("VerbForm"))
+    # "Tavoite: kaikki kolme hanketta toteutuvat" over a goal listing 1) … 2) … 3): the count is the list's.
+    listed = len(re.findall(_NUMBERED_ITEM, goal_doc.text)) if goal_doc is not None else 0
+    counted = [i for i in indicators if i.field == "target" and i.kind in QUANTITY_KINDS
+               and not (listed > 1 and i.kind == "count" and i.value == listed)]
     says_nothing = target_doc is None or not target_doc.text.strip() or (
         any(t.lower_ in BOTH_WORDS for t in target_doc)
-        and not any(i.field == "target" and i.kind in QUANTITY_KINDS for i in indicators)
+        and not counted
         # "Molemmat toteutettu 2024"; with words of its own ("molemmat hankkeet käytössä") only over a goal of
         # two things to happen, not over "kaikille esihenkilöille" of one.
         and (not content_lemmas(target_doc) or goal_verbs >= 2))
@@ -206,7 +211,7 @@ def requirements(goal: Goal, docs: dict, indicators: Iterable[Indicator]) -> lis
         if component is not None:
             parts.append(component)
         # "+4 %; rakentaminen käynnissä 2024": a clause with no figure to reach is a deliverable of its own.
-        for clause in _between_marks(sentence, ";"):
+        for clause in _clauses(sentence):
             if not any(f.start >= clause.start_char and f.end <= clause.end_char for f in target_figures):
                 deliverable = _deliverable(clause, metric_lemmas or content_lemmas(goal_doc))
                 if deliverable is not None:
@@ -790,15 +795,30 @@ def _between_marks(span, mark: str) -> list:
     return [span.doc[a + 1:b] for a, b in pairwise(edges) if b > a + 1]
 
 
+def _clauses(sentence) -> list:
+    """A target's clauses: between semicolons, and each item of a numbered list (*1) … valmistuu, 2) …
+    otetaan käyttöön, 3) …*) on its own."""
+    out = []
+    for piece in _between_marks(sentence, ";"):
+        starts = [t.i for t in piece if t.i + 1 < piece.end and t.like_num and t.doc[t.i + 1].text == ")"
+                  and (t.i == piece.start or t.doc[t.i - 1].text in (",", ":"))]
+        edges = [piece.start, *[i for i in starts if i > piece.start], piece.end]
+        out += [piece.doc[a:b] for a, b in pairwise(edges) if b > a]
+    return out
+
+
 def _deliverable(sentence, named_elsewhere: frozenset[str] = frozenset()) -> Part | None:
     """*Esiselvitys valmis.*, *opintopolut rakennettu*, *toimintamalleja käytössä*, *Verkkosivut uudistetaan*.
 
     A target that names no thing of its own (*Tavoitetaso: käytössä elokuussa 2024*) is about what the metric
     or the goal names (``named_elsewhere``).
     """
-    # "rakentaminen alkaa 2012": a start asked is a thing to happen too.
-    done = any(is_done_word(t) or _planned(t) or t.lower_ in UNDER_WAY_ASKED_WORDS
-               or (t.pos_ == "VERB" and t.lemma_.lower() in STARTED_LEMMAS) for t in sentence)
+    # "rakentaminen alkaa 2012", "peruskorjaus valmistuu": a start or an end asked is a thing to happen too;
+    # not "alkaa parantua" (begins to), nor "Molemmat hankkeet valmistuvat", which is the goal's things.
+    asked = not any(t.lower_ in BOTH_WORDS for t in sentence) and any(
+        t.pos_ == "VERB" and t.lemma_.lower() in STARTED_LEMMAS | FINISHING_LEMMAS
+        and not (t.i + 1 < len(t.doc) and "Inf" in t.doc[t.i + 1].morph.get("VerbForm")) for t in sentence)
+    done = asked or any(is_done_word(t) or _planned(t) or t.lower_ in UNDER_WAY_ASKED_WORDS for t in sentence)
     if not done:
         return None
     lemmas = frozenset(t.lemma_.lower() for t in sentence if t.pos_ in ("NOUN", "PROPN")

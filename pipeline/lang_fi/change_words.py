@@ -54,3 +54,5 @@ CHANGE_NOUN_LEMMAS: frozenset[str] = frozenset(lemma for lemma in DIRECTION_LEMM
 #: The year a target counts its change from: *vuoden 2007 tasosta*, *kuin vuonna 2007*, *vuoteen 2007 verrattuna*.
 BASE_YEAR_PATTERN = (r"\b((?:19|20)\d{2})\s+tasosta|\bkuin\s+vuonna\s+((?:19|20)\d{2})"
                      r"|\bvuoteen\s+((?:19|20)\d{2})\s+verrattuna")
+#: A target counted each year against the one before: *+2 % vuodessa*, *vuosittain*, *edellisvuodesta*.
+YEARLY_PATTERN = r"\bvuodessa\b|\bvuosittain\b|\bedellisvuodesta\b|\bedellisestä vuodesta\b"

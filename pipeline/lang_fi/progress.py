@@ -26,6 +26,9 @@ UNDER_WAY_ASKED_WORDS: frozenset[str] = frozenset({"käynnissä", "käynnistynyt
 #: word form of work going on (not *valmisteilla*, still being prepared).
 STARTED_LEMMAS: frozenset[str] = frozenset({"alkaa", "aloittaa", "käynnistyä", "käynnistää"})
 STARTED_WORDS: frozenset[str] = frozenset({"käynnissä"})
+#: Verbs of a thing getting finished, asked in a target's present tense: *peruskorjaus valmistuu*, *kirjasto
+#: avautuu*.
+FINISHING_LEMMAS: frozenset[str] = frozenset({"valmistua", "avautua"})
 #: Word forms of work under way, whatever their lemma.
 PROGRESS_WORDS: frozenset[str] = frozenset({"käynnissä", "valmisteilla"})
 #: A share of the work: *kesken*, *osittain*, *puolet*; these keep even a negated sentence partial.

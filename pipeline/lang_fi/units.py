@@ -16,13 +16,14 @@ UNIT_ABBREVIATIONS: dict[str, str] = {"kpl": "kpl", "hlö": "henkilö", "hlöä"
 
 #: Counted nouns that reports use for one count: a museum's *kävijät* are its *käynnit*, a bus line's
 #: *nousijat* its *nousut*; a theatre's *katsojat* and an orchestra's *kuulijat* are their *yleisö*. Compared
-#: by the compound's last part (*museokäynti* → *käynti*). A detached house is one dwelling.
+#: by the compound's last part (*museokäynti* → *käynti*).
 COUNTED_ALIKE: tuple[frozenset[str], ...] = (
     frozenset({"kävijä", "käynti", "käyntikerta", "kävijäkerta", "vierailija", "vierailu", "katsoja", "kuulija",
                "yleisö"}),
     frozenset({"nousu", "nousija", "matkustaja"}),
-    frozenset({"asunto", "omakotitalo"}),
 )
+#: A counted noun that is one of a more general one, not the other way round: a detached house is one dwelling.
+KINDS_OF: dict[str, str] = {"omakotitalo": "asunto", "paritalo": "asunto"}
 
 #: Units of a length of time: *3 päivää*, *2 viikkoa* count time, not things to get done.
 DURATION_UNITS: frozenset[str] = frozenset({"päivä", "arkipäivä", "kalenteripäivä", "vuorokausi", "viikko",
@@ -57,6 +58,11 @@ AGE_PATTERN = r"-?vuotia\w*|-?vuotias\w*"
 
 #: The general word for a person, which counts people of any kind (*480 henkilöä*, *5 hlöä*).
 PERSON_UNIT = "henkilö"
+#: Counted nouns that name people, and the endings of those that do (agents *työntekijä*, *osallistuja*; the
+#: jobless *työtön*; residents *tamperelainen*).
+PERSON_NOUNS: frozenset[str] = frozenset({"henkilö", "ihminen", "lapsi", "nuori", "aikuinen", "asiakas", "asukas",
+                                          "oppilas", "opiskelija", "potilas", "vanhus", "työtön", "kävijä"})
+PERSON_ENDINGS: tuple[str, ...] = ("ja", "jä", "tön", "ton", "lainen", "läinen")
 
 #: A count of times, of whatever its verb does: *Kirjastoissa käytiin 2,31 miljoonaa kertaa* counts visits.
 TIMES_UNIT = "kerta"
