@@ -1671,6 +1671,9 @@ def test_a_figures_clause_keeps_the_words_before_the_first_figure():
         pytest.param(dict(goal="Kävijöitä on enemmän kuin vuonna 2021.", target="+2 % vuodessa", metric="Kävijät",
                           metric_status="TP 2021 | TP 2022 | TP 2023 — 100 000 | 110 000 | 111 000"),
                      "full", "inconsistent", id="a-yearly-change-is-from-last-year"),
+        pytest.param(dict(target="85 %", metric="Investointien toteutumisaste (toteutuneet / talousarvio, %)",
+                          metric_status="TP 2022 | TA 2023 | TP 2023 — investoinnit 171,9 M€ | 196,4 M€ | 152,8 M€."),
+                     "full", "inconsistent", id="one-years-actual-over-the-same-years-budget"),
     ],
 )
 def test_scales_counted_nouns_and_attributes(fields, claimed, verdict):

@@ -487,12 +487,14 @@ def _ratios(name: str, doc, indicators: list[Indicator],
             out += _quotient(name, first, second, as_share=float(first.value) <= float(second.value))
             continue
         columns = column_of(first), column_of(second)
-        if (None not in columns and columns[0].budget != columns[1].budget and first.kind == "money"
-                and not (columns[0].peer or columns[1].peer)):
+        if None not in columns and first.kind == "money":
             # "TA 2023 (muutettu) 412,6 M€ | TP 2023 338,9 M€" under "toteutuneet menot / talousarvio": the actual
-            # over the budget, whichever is printed first.
-            actual, budget = (second, first) if columns[0].budget else (first, second)
-            out += _quotient(name, actual, budget, kind="money", as_share=True)
+            # over the budget, whichever is printed first; one year's over the same year's, not "TP 2012 | TA 2013"
+            # side by side. Two other cells of a table make no ratio.
+            if (columns[0].budget != columns[1].budget and not (columns[0].peer or columns[1].peer)
+                    and columns[0].year == columns[1].year):
+                actual, budget = (second, first) if columns[0].budget else (first, second)
+                out += _quotient(name, actual, budget, kind="money", as_share=True)
             continue
         side_by_side = first.kind == "count" and first.end + 1 >= second.start and second.unit
         if not (side_by_side or (first.kind == "money" and first.unit == second.unit and second.value > 0)):
