@@ -1674,6 +1674,19 @@ def test_a_figures_clause_keeps_the_words_before_the_first_figure():
         pytest.param(dict(target="85 %", metric="Investointien toteutumisaste (toteutuneet / talousarvio, %)",
                           metric_status="TP 2022 | TA 2023 | TP 2023 — investoinnit 171,9 M€ | 196,4 M€ | 152,8 M€."),
                      "full", "inconsistent", id="one-years-actual-over-the-same-years-budget"),
+        pytest.param(dict(target="kuusikon alhaisin ja alle 9,0 %", metric="Työttömien osuus työvoimasta (%)",
+                          metric_status="Työttömyysaste oli joulukuussa 2023 10,8 % (12/2022: 9,6 %). Muut "
+                                        "kuusikkokunnat 12/2023: Helsinki 12,1 %, Vantaa 12,9 %, Oulu 13,2 %."),
+                     "partial", "consistent", id="lowest-among-the-peer-cities"),
+        pytest.param(dict(target="Alle kuusikkokuntien keskiarvon", metric="Työttömyysaste 12/2023",
+                          metric_status="Työttömyysaste 12/2023: Turku 16,8 % | kuusikkokunnat 14,9 % | koko maa "
+                                        "13,9 %"),
+                     "partial", "inconsistent", id="below-the-peer-average-not-the-countrys"),
+        pytest.param(dict(target="≥ kuusikon keskiarvo", metric="Ylioppilastutkinnon keskiarvopisteet",
+                          measures="Lukioihin hankittiin 600 kannettavaa.",
+                          metric_status="Kevät 2023: Turku 4,62 pistettä, kuusikkokuntien keskiarvo 4,71, koko maa "
+                                        "4,58."),
+                     "full", "inconsistent", id="at-least-the-peer-average"),
     ],
 )
 def test_scales_counted_nouns_and_attributes(fields, claimed, verdict):

@@ -46,7 +46,7 @@ from pipeline.audit.target import (
     requirements,
     seasons,
 )
-from pipeline.indicators import date_span
+from pipeline.indicators import date_span, sentence_offset
 from pipeline.lang_fi.change_words import EARLIER_CLAUSE_PATTERN, YEAR_LABEL
 from pipeline.lang_fi.dates import NAMED_BY_YEAR_HEADS
 from pipeline.lang_fi.function_words import RELATIVE_PRONOUN_LEMMA
@@ -78,6 +78,7 @@ from pipeline.lang_fi.targets import (
     ELSEWHERE_WORDS,
     GENERIC_LEMMAS,
     LABELLED_PAIR_PATTERN,
+    PEER_GROUP,
     POSITIVE_RESULT_WORDS,
     TARGET_LABEL_PATTERN,
 )
@@ -121,7 +122,7 @@ class Assessment:
 
     @property
     def numeric(self) -> bool:
-        return any(p.kind == "quantity" for p in self.parts)
+        return any(p.kind in ("quantity", "peer") for p in self.parts)
 
 
 # --- reading the evidence -----------------------------------------------------------------------
@@ -222,6 +223,10 @@ def assess(goal: Goal, docs: dict, indicators: Iterable[Indicator], year: int | 
         result.negative += [s.text.strip() for s in doc.sents if is_negative(s)]
     parts = []
     for part in result.parts:
+        if part.kind == "peer":
+            parts.append(part)
+            result.findings.append(_assess_peer(part, indicators + derived, year))
+            continue
         if part.kind != "quantity":
             parts.append(part)
             result.findings.append(_assess_text_part(part, evidence, year, indicators))
@@ -327,6 +332,44 @@ def _candidates(part: Part, indicators: list[Indicator], usable=lambda figure: T
             return out
         fallback = fallback or out
     return fallback
+
+
+def _assess_peer(part: Part, indicators: list[Indicator], year: int | None = None) -> Finding:
+    """The city's figure against other cities' (:func:`~pipeline.audit.target._peer_parts`): in the evidence,
+    a figure after words naming other cities in its sentence is theirs (*Muut kuusikkokunnat: Helsinki 12,1 %,
+    Vantaa 12,9 %*), one before them the city's own, this year's."""
+    figures = [f for f in indicators if f.field in EVIDENCE_FIELDS and f.kind in ("percent", "count", "money")
+               and not f.direction and f.unit != POINTS_UNIT and sentence_offset(f) >= 0]
+    peers = [f for f in figures if _of_the_peer_group(f)]
+    own = [f for f in figures if not _after_peer_words(f) and not _elsewhere(f) and not _said_of_earlier(f, year)
+           and not _budget_figure(f) and not _another_column(f, year) and not moved_from(f)
+           and any(p.kind == f.kind and p.field == f.field for p in peers)]
+    if not own:
+        return Finding(part, "unknown", verdict.no_figure_reason(part))
+    # The city's figure beside the others' in one sentence before one elsewhere in the field.
+    mine = next((f for f in own if any(p.sentence == f.sentence for p in peers)), own[0])
+    theirs = [float(p.value) for p in peers if p.kind == mine.kind]
+    reference = {"min": min, "max": max}.get(part.measure, lambda values: sum(values) / len(values))(theirs)
+    value = float(mine.value)
+    if part.measure == "mean" and part.qualifier in ("under", "over"):
+        met = value < reference if part.lower_is_better else value > reference
+    else:
+        met = value <= reference if part.lower_is_better else value >= reference
+    return Finding(part, "met" if met else "not_met", verdict.peer_reason(part, mine, reference, len(theirs)), mine)
+
+
+def _after_peer_words(figure: Indicator) -> bool:
+    """Words naming other cities or the country stand before the figure in its sentence."""
+    before = figure.sentence[:sentence_offset(figure)].lower()
+    return any(word in before for word in ELSEWHERE_WORDS)
+
+
+def _of_the_peer_group(figure: Indicator) -> bool:
+    """The nearest words before the figure naming someone else name the group of cities (*kuusikkokunnat
+    14,9 %*), not the country (*koko maa 13,9 %*)."""
+    before = figure.sentence[:sentence_offset(figure)].lower()
+    named = [(before.rfind(word), word) for word in ELSEWHERE_WORDS if word in before]
+    return bool(named) and re.match(PEER_GROUP, max(named)[1]) is not None
 
 
 def _level_after_change(part: Part, figure: Indicator) -> Indicator | None:

@@ -36,6 +36,7 @@ from pipeline.lang_fi.qualifiers import COMPARATIVE_QUALIFIERS, MONEY_UNIT_WORDS
 from pipeline.lang_fi.targets import (
     AND_TOO_WORD,
     AND_WORD,
+    BELOW_SIDES,
     BOTH_WORD,
     BOTH_WORDS,
     COMPARISON_PATTERN,
@@ -44,6 +45,8 @@ from pipeline.lang_fi.targets import (
     GENERIC_LEMMAS,
     LEVEL_LEMMA,
     LOWER_IS_BETTER_LEMMAS,
+    PEER_AVERAGE_PATTERN,
+    PEER_EXTREME_PATTERN,
     POSITIVE_RESULT_WORDS,
     RELATIVE_CHANGE_WORDS,
     RESULT_LEMMAS,
@@ -219,6 +222,7 @@ def requirements(goal: Goal, docs: dict, indicators: Iterable[Indicator]) -> lis
     surplus = next((w.strip(".,;:") for w in target_doc.text.split()
                     if w.strip(".,;:").lower() in POSITIVE_RESULT_WORDS), None)
     parts += _comparisons(target_doc.text)
+    parts += _peer_parts(target_doc.text, inverse_context)
     if parts and surplus is not None and not _sized_surplus(target_doc.text, surplus, target_figures):
         # "95 %; ylijäämä": besides the figure, a result above zero.
         parts.append(Part(kind="qualitative", text=surplus, lemmas=RESULT_LEMMAS))
@@ -351,6 +355,22 @@ def _comparisons(text: str) -> list[Part]:
         text = re.sub(r"^[^\W\d_]+:\s*", "", clause.strip())  # without a field label: "Tavoitetaso: ..."
         out.append(Part(kind="quantity", text=text, measure="percent", value=100.0, unit="%", qualifier="at_least",
                         threshold=100.0))
+    return out
+
+
+def _peer_parts(text: str, lower_is_better: bool) -> list[Part]:
+    """*kuusikon alhaisin*, *kuusikon 1. sija*, *alle kuusikkokuntien keskiarvon*: the city's figure against
+    other cities', one part each. ``measure`` says which of theirs: the lowest (``min``), the highest (``max``)
+    or their average (``mean``); *paras* and *1. sija* are the lowest where less is better."""
+    out = []
+    for found in re.finditer(PEER_EXTREME_PATTERN, text, re.IGNORECASE):
+        lowest = found.group(1) is not None or (found.group(3) is not None and lower_is_better)
+        out.append(Part(kind="peer", text=found.group(0), measure="min" if lowest else "max", lower_is_better=lowest))
+    for found in re.finditer(PEER_AVERAGE_PATTERN, text, re.IGNORECASE):
+        side = (found.group(1) or "").lower()
+        below = side in BELOW_SIDES or (not side and lower_is_better)
+        out.append(Part(kind="peer", text=found.group(0).strip(), measure="mean", lower_is_better=below,
+                        qualifier="under" if side == "alle" else "over" if side == "yli" else None))
     return out
 
 

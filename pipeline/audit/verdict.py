@@ -31,6 +31,9 @@ _ORDER = {"none": 0, "partial": 1, "full": 2}
 
 #: How the reasons name a part of a target that is not a quantity.
 PART_NAMES: dict[str, str] = {"component": "Tavoitteen osa", "deliverable": "Tavoitteen tuotos"}
+#: How a reason names the other cities' figure a peer target is compared with.
+PEER_REFERENCES: dict[str, str] = {"min": "muiden pienin", "max": "muiden suurin", "mean": "muiden keskiarvo",
+                                   "one": "vertailuluku"}
 
 
 def audit_goal(goal: Goal, assessment: Assessment, prediction: Prediction | None = None,
@@ -201,6 +204,14 @@ def text_part_reason(part: Part, outcome: str, quote: str | None) -> str:
     if outcome == "met":
         return f"{label} '{part.text}' raportoidaan tehdyksi: '{quote}'"
     return f"{label} '{part.text}': raportissa ei ole sitä koskevaa mainintaa."
+
+
+def peer_reason(part: Part, own: Indicator, reference: float, count: int) -> str:
+    """*Tavoite 'kuusikon alhaisin': oma luku 10,8 %; muiden pienin 12,1 % (5 vertailukohtaa).*"""
+    shown = fi_percent if own.kind == "percent" else fi_number
+    which = PEER_REFERENCES[part.measure] if count > 1 else PEER_REFERENCES["one"]
+    return (f"Tavoite '{part.text}': oma luku {own.text}; {which} {shown(round(reference, 2))}"
+            f"{f' ({count} vertailukohtaa)' if count > 1 else ''}.")
 
 
 def late_reason(part: Part, when: str, quote: str) -> str:
