@@ -1585,7 +1585,7 @@ def test_a_figures_clause_keeps_the_words_before_the_first_figure():
         pytest.param(dict(target="97 %", metric="Jatko-opiskelupaikan saaneiden osuus (%)",
                           metric_status="Kuusikkokuntien vastaava osuus oli keskimäärin 96,1 %."),
                      "full", "insufficient_evidence", id="other-cities-figure-alone-is-no-answer"),
-        pytest.param(dict(target="97 %", metric="Jatko-opiskelupaikan saaneiden osuus perusopetuksen päättäneistä",
+        pytest.param(dict(target="97 %", metric="Jatko-opiskelupaikan saaneiden osuus (%)",
                           metric_status="Jatko-opiskelupaikan sai 5 118 oppilasta kevään 2023 5 262 perusopetuksen "
                                         "päättäneestä."),
                      "full", "consistent", id="a-whole-with-genitives-before-its-elative"),
@@ -1687,6 +1687,32 @@ def test_a_figures_clause_keeps_the_words_before_the_first_figure():
                           metric_status="Kevät 2023: Turku 4,62 pistettä, kuusikkokuntien keskiarvo 4,71, koko maa "
                                         "4,58."),
                      "full", "inconsistent", id="at-least-the-peer-average"),
+        # The fourth review's cases.
+        pytest.param(dict(goal="Liikunnan lisääminen: 1) koulut lisäävät liikuntaa, 2) kerhot aloittavat, 3) "
+                               "välitunnit pidennetään.",
+                          target="Kaikissa kouluissa 3 liikuntatuntia viikossa", metric="Liikuntatunnit viikossa",
+                          metric_status="Kouluissa oli keskimäärin 2 liikuntatuntia viikossa."),
+                     "full", "inconsistent", id="a-level-equal-to-the-lists-length-is-a-level"),
+        pytest.param(dict(target="kuusikon alhaisin", metric="Työttömyysaste (%)",
+                          metric_status="Työttömyysaste oli joulukuussa 2023 10,8 %. Muut kuusikkokunnat 12/2023: "
+                                        "Helsinki 12,1 %, Vantaa 12,9 % (12/2022: Helsinki 9,0 %)."),
+                     "full", "consistent", id="other-cities-last-year-is-no-comparison"),
+        pytest.param(dict(target="Kaikki koulut mukana hankkeessa.",
+                          measures="Kaikki koulut olivat mukana hankkeessa, ja poissaolot laskivat 5 prosenttiin "
+                                   "8:sta."),
+                     "full", "consistent", id="a-move-to-a-level-is-no-fraction"),
+        pytest.param(dict(goal="Vuoden 2023 aikana: 1) Luostarivuoren koulun peruskorjaus valmistuu, 2) Hirvensalon "
+                               "koulun laajennus otetaan käyttöön.",
+                          target="Molemmat toteutettu 31.12.2023",
+                          measures="Luostarivuoren koulun peruskorjaus valmistui heinäkuussa 2023, jolloin oppilaat "
+                                   "palasivat kouluun, ja Hirvensalon koulun laajennus siirtyi vuodelle 2024."),
+                     "partial", "consistent", id="a-relative-clause-after-a-whole-clause"),
+        pytest.param(dict(target="12 000", metric="Kävijät", metric_status="Kävijöitä oli koko maaliskuun aikana "
+                                                                          "12 500."),
+                     "full", "consistent", id="a-whole-month-is-not-the-whole-country"),
+        pytest.param(dict(target="90 % (kuusikon keskiarvo 85 %)", metric="Asiakastyytyväisyys (%)",
+                          metric_status="Asiakastyytyväisyys oli 91 %, kuusikon keskiarvo 92 %."),
+                     "full", "consistent", id="a-peer-average-for-comparison-is-no-target"),
     ],
 )
 def test_scales_counted_nouns_and_attributes(fields, claimed, verdict):

@@ -45,7 +45,14 @@ from pipeline.lang_fi.function_words import (
     TOTAL_JOINING_WORDS,
     TOTAL_WORDS,
 )
-from pipeline.lang_fi.targets import ALL_WORDS, BUDGET_COLUMNS, ELSEWHERE_WORDS, GENERIC_LEMMAS, OTHER_BASE_STEMS
+from pipeline.lang_fi.targets import (
+    ALL_WORDS,
+    BUDGET_COLUMNS,
+    ELSEWHERE_WORDS,
+    GENERIC_LEMMAS,
+    NO_WHOLE_LEMMAS,
+    OTHER_BASE_STEMS,
+)
 from pipeline.lang_fi.units import (
     COUNT_SCALES,
     COUNTED_ALIKE,
@@ -166,7 +173,7 @@ def derived_figures(docs: dict, indicators: list[Indicator], year: int | None = 
                 if taken <= first.value:
                     out.append(_share(name, doc, taken, first, first.start, parts[-1].end))
             elif (((first.unit == second.unit or second.unit is None or GENITIVE_CASE in unit_cases(second))
-                   and _whole_second(second, doc.text, metric_lemmas | wholes))
+                   and _whole_second(second, doc.text))
                   or _same_thing_out_of(first, second, doc.text)) and (
                     0 < first.value <= second.value):
                 # "1 486 ... 1 602:sta 3–5-vuotiaasta lapsesta": the whole's thing may follow further on.
@@ -941,7 +948,7 @@ def _whole_first(first: Indicator, second: Indicator, between: str) -> bool:
         unit_cases(second) & LEVEL_CASE_NAMES)
 
 
-def _whole_second(second: Indicator, text: str, named: frozenset[str] = frozenset()) -> bool:
+def _whole_second(second: Indicator, text: str) -> bool:
     """The figure ``second`` is the whole its predecessor is out of: *1 710 hakemusta 1 980:sta*, *3 102 lasta
     ikäluokan 3 737 lapsesta*, *14,2 milj. euroa 15,9 milj. euron talousarviosta*."""
     ending = re.match(r":[a-zåäö]+", text[second.end:second.end + 6])
@@ -952,14 +959,14 @@ def _whole_second(second: Indicator, text: str, named: frozenset[str] = frozense
         return following is not None and OUT_OF_CASE in finnish.case_names(following.group(1))
     if OUT_OF_CASE in unit_cases(second):
         return True
-    # "5 118 oppilasta kevään 2010 5 262 perusopetuksen päättäneestä": genitives before the elative whole the
-    # metric names (not "5 000 oppilaan tavoitteesta").
+    # "5 118 oppilasta kevään 2010 5 262 perusopetuksen päättäneestä": genitives before the elative whole (not
+    # "5 000 oppilaan tavoitteesta", an aim).
     number = re.match(r"[−-]?[\d \u00a0.,]*\d", text[second.start:second.end])
     words = re.match(r"(?:\s+[^\W\d_]+){1,3}", text[second.start + (number.end() if number else 0):][:60])
-    for word in words.group(0).split() if words is not None and named else ():
+    for word in words.group(0).split() if words is not None else ():
         cases = finnish.case_names(word)
         if OUT_OF_CASE in cases:
-            return bool(finnish.lemmas(word) & named)
+            return not finnish.lemmas(word) & NO_WHOLE_LEMMAS
         if GENITIVE_CASE not in cases:
             return False
     return False

@@ -49,7 +49,7 @@ from pipeline.audit.target import (
 from pipeline.indicators import date_span, sentence_offset
 from pipeline.lang_fi.change_words import EARLIER_CLAUSE_PATTERN, YEAR_LABEL
 from pipeline.lang_fi.dates import NAMED_BY_YEAR_HEADS
-from pipeline.lang_fi.function_words import RELATIVE_PRONOUN_LEMMA
+from pipeline.lang_fi.function_words import CLAUSE_WORDS, LEVEL_CASE_NAMES, RELATIVE_PRONOUN_LEMMA
 from pipeline.lang_fi.missing_figures import COMPOUND_DATA_LEMMAS, DATA_LEMMAS, PERIODIC_PATTERNS
 from pipeline.lang_fi.missing_figures import LATER_WORDS as MISSING_LATER_WORDS
 from pipeline.lang_fi.negation import LATER_WINDOW, LATER_WORDS, MOVED_LEMMAS, NEGATION_WORDS, SETBACK_LEMMAS
@@ -340,7 +340,10 @@ def _assess_peer(part: Part, indicators: list[Indicator], year: int | None = Non
     Vantaa 12,9 %*), one before them the city's own, this year's."""
     figures = [f for f in indicators if f.field in EVIDENCE_FIELDS and f.kind in ("percent", "count", "money")
                and not f.direction and f.unit != POINTS_UNIT and sentence_offset(f) >= 0]
-    peers = [f for f in figures if _of_the_peer_group(f)]
+    peers = [f for f in figures if _of_the_peer_group(f) and not _said_of_earlier(f, year)
+             and not _another_column(f, year) and not moved_from(f)
+             # "(12/2022: Helsinki 9,0 %)": a year's bracket before the figure
+             and not re.search(r"\(\s*(?:\d{1,2}/)?(?:19|20)\d{2}\s*:[^)]*$", f.sentence[:sentence_offset(f)])]
     own = [f for f in figures if not _after_peer_words(f) and not _elsewhere(f) and not _said_of_earlier(f, year)
            and not _budget_figure(f) and not _another_column(f, year) and not moved_from(f)
            and any(p.kind == f.kind and p.field == f.field for p in peers)]
@@ -877,7 +880,7 @@ def _year_of_a_name(figure: Indicator, doc) -> bool:
 def _clause_naming(part: Part, sentence) -> tuple[int, int]:
     """The characters of the clause (between semicolons and commas) that names the part: *Kuivannon koulu otettiin
     käyttöön 8/2023 (2,8 M€); Pikkuvehmaan urakkakilpailu keskeytettiin, uusi kilpailutus 2024* for the school.
-    The whole sentence for the only part of its kind, or when no clause, or more than one, names it."""
+    The whole sentence for the only part of its kind, or when no clause, or more than one, names as much of it."""
     if not part.among_others:
         return sentence.start_char, sentence.end_char
     text, base = sentence.text, sentence.start_char
@@ -888,13 +891,21 @@ def _clause_naming(part: Part, sentence) -> tuple[int, int]:
     k = 1
     while k + 1 < len(clauses):
         opening = sentence.doc.char_span(*clauses[k], alignment_mode="contract")
-        if opening is not None and len(opening) and opening[0].lemma_.lower() == RELATIVE_PRONOUN_LEMMA:
+        before = sentence.doc.char_span(*clauses[k - 1], alignment_mode="contract")
+        after = sentence.doc.char_span(*clauses[k + 1], alignment_mode="contract")
+        # Only an aside inside a clause: not after a clause with its own verb, nor before one opening with "ja".
+        inside = (before is not None and not any("Fin" in t.morph.get("VerbForm") for t in before)
+                  and after is not None and len(after) and after[0].lower_ not in CLAUSE_WORDS)
+        if inside and opening is not None and len(opening) and opening[0].lemma_.lower() == RELATIVE_PRONOUN_LEMMA:
             clauses[k - 1:k + 2] = [(clauses[k - 1][0], clauses[k + 1][1])]
         else:
             k += 1
-    naming = [(a, b) for a, b in clauses
-              if _named(sentence.doc.char_span(a, min(b, sentence.end_char), alignment_mode="contract") or [],
-                        part.lemmas)]
+    named = [(len(_named(sentence.doc.char_span(a, min(b, sentence.end_char), alignment_mode="contract") or [],
+                         part.lemmas)), (a, b)) for a, b in clauses]
+    most = max((count for count, _ in named), default=0)
+    naming = [clause for count, clause in named if count and count == most]
+    # The one clause naming most of it: "Luostarivuoren koulun peruskorjaus valmistui …, ja Hirvensalon koulun
+    # laajennus siirtyi" for the renovation.
     return naming[0] if len(naming) == 1 else (sentence.start_char, sentence.end_char)
 
 
@@ -927,7 +938,15 @@ def _fraction_short(sentence) -> bool:
     """A count out of a whole that falls short of all: *nuorisotiloista siirtyi 6/14*, *vain 19 koulussa
     43:sta*."""
     return any(0 < int(found.group(1)) < int(found.group(2)) < YEAR_FROM
-               for pattern in (FRACTION, _COUNT_OUT_OF) for found in pattern.finditer(sentence.text))
+               for pattern in (FRACTION, _COUNT_OUT_OF) for found in pattern.finditer(sentence.text)
+               # not a move from one level to another: "laskivat 5 prosenttiin 8:sta"
+               if pattern is FRACTION or not _to_a_level(found.group(0)))
+
+
+def _to_a_level(text: str) -> bool:
+    """The word after the first number is in a case of reaching (*5 prosenttiin*, *14 päivään*)."""
+    words = text.split()
+    return len(words) > 2 and bool(finnish.case_names(words[1]) & LEVEL_CASE_NAMES)
 
 
 #: A count and the whole it is out of in the elative: *19 koulussa 43:sta*.

@@ -144,7 +144,8 @@ def requirements(goal: Goal, docs: dict, indicators: Iterable[Indicator]) -> lis
     # "Tavoite: kaikki kolme hanketta toteutuvat" over a goal listing 1) … 2) … 3): the count is the list's.
     listed = len(re.findall(_NUMBERED_ITEM, goal_doc.text)) if goal_doc is not None else 0
     counted = [i for i in indicators if i.field == "target" and i.kind in QUANTITY_KINDS
-               and not (listed > 1 and i.kind == "count" and i.value == listed)]
+               and not (listed > 1 and i.kind == "count" and i.value == listed and target_doc is not None
+                        and _all_of_the_list(target_doc.text, i))]
     says_nothing = target_doc is None or not target_doc.text.strip() or (
         any(t.lower_ in BOTH_WORDS for t in target_doc)
         and not counted
@@ -358,6 +359,13 @@ def _comparisons(text: str) -> list[Part]:
     return out
 
 
+def _all_of_the_list(text: str, figure: Indicator) -> bool:
+    """*kaikki kolme*: a number word right after *kaikki*, counting the goal's list, not a level to reach
+    (not *Kaikissa kouluissa 3 liikuntatuntia*)."""
+    before = text[:figure.start].split()
+    return not re.search(r"\d", figure.text) and bool(before) and before[-1].lower() in BOTH_WORDS
+
+
 def _peer_parts(text: str, lower_is_better: bool) -> list[Part]:
     """*kuusikon alhaisin*, *kuusikon 1. sija*, *alle kuusikkokuntien keskiarvon*: the city's figure against
     other cities', one part each. ``measure`` says which of theirs: the lowest (``min``), the highest (``max``)
@@ -367,10 +375,13 @@ def _peer_parts(text: str, lower_is_better: bool) -> list[Part]:
         lowest = found.group(1) is not None or (found.group(3) is not None and lower_is_better)
         out.append(Part(kind="peer", text=found.group(0), measure="min" if lowest else "max", lower_is_better=lowest))
     for found in re.finditer(PEER_AVERAGE_PATTERN, text, re.IGNORECASE):
-        side = (found.group(1) or "").lower()
-        below = side in BELOW_SIDES or (not side and lower_is_better)
+        side = (found.group(1) or "").lower() or (found.group(2) or "").lower()
+        if not side:
+            continue  # "90 % (kuusikon keskiarvo 85 %)": the others' figure for comparison, not a target
+        below = lower_is_better if side == "parempi" else side in BELOW_SIDES
+        strict = side not in ("vähintään", "enintään", "≥", "≤", ">=", "<=")
         out.append(Part(kind="peer", text=found.group(0).strip(), measure="mean", lower_is_better=below,
-                        qualifier="under" if side == "alle" else "over" if side == "yli" else None))
+                        qualifier=("under" if below else "over") if strict else None))
     return out
 
 

@@ -96,20 +96,26 @@ LABELLED_PAIR_PATTERN = (r"\b([A-Za-zÅÄÖåäö]+)\s*(?:(?:19|20)\d{2})?\s*/\s
                          r"\s*[−-]?\d[\d \u00a0.,]*?\s*/\s*()")
 #: Words that make a figure someone else's, for comparison: *Valtakunnallisesti keskeyttäneitä on noin 3,5 %*,
 #: *koko maassa*, *maan keskiarvo*, *vertailukunnissa*.
-ELSEWHERE_WORDS: tuple[str, ...] = ("valtakunnallisesti", "koko maa", "maan keskiarvo",
+ELSEWHERE_WORDS: tuple[str, ...] = ("valtakunnallisesti", "koko maassa", "koko maan", "koko maa ", "koko maa:",
+                                    "maan keskiarvo",
                                     "vertailukun", "naapurikun", "kuutoskaupun", "kuusikko", "kuusikon",
                                     "suurten kaupunkien", "muut suuret")
+#: Nouns of an aim or an estimate, which are no whole a count is out of: *5 000 oppilaan tavoitteesta*,
+#: *1 700 lapsen ennätyksestä*.
+NO_WHOLE_LEMMAS: frozenset[str] = frozenset({"tavoite", "ennätys", "ennuste", "arvio", "talousarvio", "budjetti"})
 #: The other cities a target compares the city with: *kuusikon*, *kuusikkokuntien*, *suurten kaupunkien*.
 PEER_GROUP = r"(?:kuusik\w*|kuutoskaupunki\w*|suurten kaupunkien|suurimpien kaupunkien)"
 #: A target of a place among other cities: *kuusikon alhaisin*, *kuusikon 1. sija*, *suurten kaupunkien paras*.
 #: Groups: lowest, highest, best.
 PEER_EXTREME_PATTERN = (rf"\b{PEER_GROUP}\s+(?:(alhaisin|matalin|pienin|edullisin)|(korkein|suurin)"
                         r"|(paras|1\.\s*sija|ensimmäinen))\b")
-#: A target against other cities' average: *alle kuusikkokuntien keskiarvon*, *≥ kuusikon keskiarvo*. Group: the
-#: side (*alle*, *yli*, *vähintään*, *enintään*, *≥*, *≤*), if written.
-PEER_AVERAGE_PATTERN = (rf"(?:\b(alle|yli|vähintään|enintään|≥|≤|>=|<=)\s*)?{PEER_GROUP}\s+keskia\w*")
-#: The sides of a comparison with an average that ask for less.
-BELOW_SIDES: frozenset[str] = frozenset({"alle", "enintään", "≤", "<="})
+#: A target against other cities' average: *alle kuusikkokuntien keskiarvon*, *≥ kuusikon keskiarvo*,
+#: *kuusikon keskiarvoa alempi*. Groups: the side before it (*alle*, *yli*, *vähintään*, *enintään*, *≥*, *≤*)
+#: and the side after it (*alle*, *alempi*, *parempi* …); without either it is no target.
+PEER_AVERAGE_PATTERN = (rf"(?:(?<!\w)(alle|yli|vähintään|enintään|≥|≤|>=|<=)\s*)?{PEER_GROUP}\s+keskia\w*"
+                        r"(?:\s+(alle|yli|alempi|alhaisempi|pienempi|parempi|korkeampi|suurempi)\b)?")
+#: The sides of a comparison with an average that ask for less (before it: *alle*; after it: *alempi*).
+BELOW_SIDES: frozenset[str] = frozenset({"alle", "enintään", "≤", "<=", "alempi", "alhaisempi", "pienempi"})
 #: A target of one amount at least another: *vuosikate ≥ poistot*, *vuosikate kattaa poistot*, *vähintään poistojen
 #: suuruinen*.
 COMPARISON_PATTERN = r"[a-zåäö]\s*(?:≥|>=)\s*[a-zåäö]|\bkatta\w*\s+[a-zåäö]|\bsuuruinen\b"
