@@ -5,7 +5,7 @@
 1. The seed report: the audit's verdict per goal against an auditor's
    (``tests/fixtures/seed_audit.json``), with the shipped model.
 2. The hand-written development sets (``tests/fixtures/audit_dev/``,
-   ``audit_dev2/`` … ``audit_dev37/``, open for tuning) scored the same way, with
+   ``audit_dev2/`` … ``audit_dev39/``, open for tuning) scored the same way, with
    each wrong flag and miss listed. Then the hand-written held-out sets
    (``tests/fixtures/audit_heldout/``, ``audit_heldout2/`` … ``audit_heldout5/``:
    four cities' report documents each and an auditor's key written without the code):
@@ -73,7 +73,8 @@ DEV_SETS: tuple[tuple[Path, str], ...] = tuple(
         ("audit_dev28", "twenty-eighth"), ("audit_dev29", "twenty-ninth"), ("audit_dev30", "thirtieth"),
         ("audit_dev31", "thirty-first"), ("audit_dev32", "thirty-second"), ("audit_dev33", "thirty-third"),
         ("audit_dev34", "thirty-fourth"), ("audit_dev35", "thirty-fifth"),
-        ("audit_dev36", "thirty-sixth"), ("audit_dev37", "thirty-seventh")))
+        ("audit_dev36", "thirty-sixth"), ("audit_dev37", "thirty-seventh"), ("audit_dev38", "thirty-eighth"),
+        ("audit_dev39", "thirty-ninth")))
 
 _NOTE_SHARE = re.compile(r"= (-?[\d\u00a0 ]+(?:,\d+)?) %")
 
