@@ -699,7 +699,7 @@ def _adds_up(first: Indicator, second: Indicator, doc, between: str, total_metri
         # "812 pitkäaikaistyötöntä ja lisäksi 480 henkilöä": people counted by the general word for a person.
         # "1 214 kerros- ja rivitaloasuntoa, ja lisäksi valmistui 472 omakotitaloa": counted alike.
         return (same or elliptic or first.unit is None or total_metric
-                or (second.unit == PERSON_UNIT and counts_people(first.unit))
+                or (second.unit == PERSON_UNIT and _counts_people(first.unit))
                 or _kinds_the_metric_counts(first.unit, second.unit, metric_lemmas)
                 or counted_alike(first.unit, second.unit))
     own = _subject_before(doc, second)
@@ -899,9 +899,8 @@ def same_thing(first: str | None, second: str | None) -> bool:
     or two kinds of one thing (*kerrostaloasunto*, *pientaloasunto*: both *asunto*)."""
     if not (first and second):
         return False
-    if first == second or first.endswith(second) or second.endswith(first):
-        return True
-    return finnish.compound_head(first) == finnish.compound_head(second)
+    return (first == second or first.endswith(second) or second.endswith(first)
+            or finnish.compound_head(first) == finnish.compound_head(second))
 
 
 def _kinds_the_metric_counts(first: str | None, second: str | None, metric_lemmas: frozenset[str]) -> bool:
@@ -911,7 +910,7 @@ def _kinds_the_metric_counts(first: str | None, second: str | None, metric_lemma
     return (kind_of(first, second) or kind_of(second, first)) and bool(general & metric_lemmas)
 
 
-def counts_people(unit: str | None) -> bool:
+def _counts_people(unit: str | None) -> bool:
     """The counted noun names people: *pitkäaikaistyötön*, *työntekijä*, *tamperelainen*, *nuori*."""
     return unit is not None and (unit in PERSON_NOUNS or unit.endswith(PERSON_ENDINGS)
                                  or finnish.compound_head(unit) in PERSON_NOUNS)
