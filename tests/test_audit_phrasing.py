@@ -1713,6 +1713,21 @@ def test_a_figures_clause_keeps_the_words_before_the_first_figure():
         pytest.param(dict(target="90 % (kuusikon keskiarvo 85 %)", metric="Asiakastyytyväisyys (%)",
                           metric_status="Asiakastyytyväisyys oli 91 %, kuusikon keskiarvo 92 %."),
                      "full", "consistent", id="a-peer-average-for-comparison-is-no-target"),
+        # After the fourth review.
+        pytest.param(dict(target="Tavoitetaso: 17,5", metric="Mittari: Kirjastolainat / asukas",
+                          metric_status="Lainoja kertyi vuonna 2023 yhteensä 9,56 milj. Asukasluku 31.12.2023 oli "
+                                        "576 632."),
+                     "full", "inconsistent", id="loans-per-resident-from-the-population"),
+        pytest.param(dict(goal="Toimintakate heikkenee enintään 3,0 % edellisvuodesta.",
+                          target="Tavoite 2023: heikkeneminen enintään 3,0 %", baseline="−1 412,6 M€ (TP 2022)",
+                          metric="Toimintakate (M€)",
+                          metric_status="TP 2022 | TA 2023 | TP 2023: −1 412,6 M€ | −1 455,0 M€ | −1 449,8 M€."),
+                     "full", "consistent", id="a-net-cost-worse-by-at-most"),
+        pytest.param(dict(goal="Toimintakate heikkenee enintään 3,0 % edellisvuodesta.",
+                          target="Tavoite 2023: heikkeneminen enintään 3,0 %", baseline="−1 412,6 M€ (TP 2022)",
+                          metric="Toimintakate (M€)",
+                          metric_status="TP 2022 | TA 2023 | TP 2023: −1 412,6 M€ | −1 455,0 M€ | −1 553,9 M€."),
+                     "full", "inconsistent", id="a-net-cost-worse-by-more"),
     ],
 )
 def test_scales_counted_nouns_and_attributes(fields, claimed, verdict):

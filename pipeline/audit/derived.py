@@ -54,6 +54,7 @@ from pipeline.lang_fi.targets import (
     OTHER_BASE_STEMS,
 )
 from pipeline.lang_fi.units import (
+    COUNT_OF_SUFFIXES,
     COUNT_SCALES,
     COUNTED_ALIKE,
     CURRENCY_SCALES,
@@ -594,10 +595,14 @@ def _per_thing(name: str, doc, indicators: list[Indicator], divisors: frozenset[
                 divides = any(same_thing(second.unit, d) for d in divisors)
             else:  # "asukkaita oli 31.12.2024 yhteensä 24 896": the thing named before its date
                 span = doc.char_span(first.end, second.start, alignment_mode="contract")
-                divides = span is not None and any(finnish.lemmas(t.text) & divisors for t in span if t.is_alpha)
+                # also its number: "Asukasluku 31.12.2008 oli 576 632" under "/ asukas"
+                divides = span is not None and any(
+                    {lemma.removesuffix(suffix) for lemma in finnish.lemmas(t.text) for suffix in COUNT_OF_SUFFIXES}
+                    & divisors for t in span if t.is_alpha)
             if not divides:
                 continue
-            if first.kind == "count" and (not first.unit or same_thing(first.unit, second.unit)):
+            if first.kind == "count" and (same_thing(first.unit, second.unit) or not (
+                    first.unit or _names_numerator(first, numerators))):
                 continue
             if counted and first.kind == "count" and first not in counted:
                 continue
@@ -607,6 +612,14 @@ def _per_thing(name: str, doc, indicators: list[Indicator], divisors: frozenset[
                              unit=first.unit if first.kind == "money" else None,
                              as_share=first.kind == "count" and first.value < second.value)
     return out
+
+
+def _names_numerator(figure: Indicator, numerators: frozenset[str]) -> bool:
+    """A count printed without its noun whose clause names what the metric counts: *Lainoja kertyi vuonna 2008
+    yhteensä 9,56 milj.* under *Kirjastolainat / asukas*."""
+    heads = numerators | {finnish.compound_head(n) for n in numerators}
+    before = re.split(r"[,;:]\s", (around(figure) or ("", ""))[0])[-1]
+    return any(finnish.lemmas(word) & heads for word in re.findall(r"[^\W\d_]+", before))
 
 
 def _slashed_shares(name: str, doc, indicators: list[Indicator]) -> list[Indicator]:

@@ -18,7 +18,7 @@ from itertools import pairwise
 from pipeline import finnish
 from pipeline.indicators import date_span, rounded
 from pipeline.lang_fi.cases import CHANGE_CASE, LEVEL_CASE, OUT_OF_CASES, VOIKKO_CASES
-from pipeline.lang_fi.change_words import DIRECTION_LEMMAS
+from pipeline.lang_fi.change_words import CHANGE_NAMING_NOUNS, DIRECTION_LEMMAS, QUALITY_DIRECTIONS
 from pipeline.lang_fi.dates import MONTHS, SEASON_MONTHS, YEAR_LEMMA
 from pipeline.lang_fi.function_words import CLAUSE_WORDS, NOUN_PHRASE_COORDINATORS
 from pipeline.lang_fi.negation import MOVED_LEMMAS, SETBACK_LEMMAS
@@ -190,6 +190,7 @@ def requirements(goal: Goal, docs: dict, indicators: Iterable[Indicator]) -> lis
         # "LED-valojen osuus; kulutus GWh": each figure is better higher or lower by its own item of the metric.
         inverse = names_lower_is_better(item_heads[index]) if item_heads else inverse_context
         part = _quantity(figure, bases, inverse, case, goal_moves=goal_moves)
+        _size_of_a_net_cost(part, [d for d in (target_doc, goal_doc) if d is not None])
         _size_from_goal(part, goal_figures)
         part.topic = context
         part.season = season
@@ -670,9 +671,14 @@ def _from_goal(figure: Indicator, goal_figures: list[Indicator]) -> Indicator:
     """A bare target level (*Tavoitetaso: 25 milj. €*) takes its qualifier from the goal's same figure
     (*Vuosikate on vähintään 25 miljoonaa euroa*), and a level to come down to its direction from the goal's
     change (*osuus laskee 1,0 prosenttiyksikköä* → *Tavoitetaso: 6,4 %* is a ceiling)."""
+    same = [g for g in goal_figures if g.kind == figure.kind and g.value == figure.value]
+    moving = next((g.direction for g in same if g.direction), None)
+    if figure.direction is None and not sign_of(figure) and moving is not None and _names_a_change(figure):
+        # "Tavoite 2027: heikkeneminen enintään 3,0 %" under "Toimintakate heikkenee enintään 3,0 %".
+        figure = Indicator(figure.field, figure.kind, figure.value, figure.unit, figure.qualifier, moving,
+                           figure.text, figure.start, figure.end, figure.sentence)
     if figure.qualifier is not None or figure.direction is not None or sign_of(figure):
         return figure
-    same = [g for g in goal_figures if g.kind == figure.kind and g.value == figure.value]
     qualifier = next((g.qualifier for g in same if g.qualifier), None)
     # Not when the goal states this very figure without a direction: "80 % katuvalaisimista on LED-valaisimia ja
     # sähkönkulutus laskee 15 %".
@@ -684,6 +690,31 @@ def _from_goal(figure: Indicator, goal_figures: list[Indicator]) -> Indicator:
         return figure
     return Indicator(figure.field, figure.kind, figure.value, figure.unit, qualifier, figure.direction, figure.text,
                      figure.start, figure.end, figure.sentence)
+
+
+def _size_of_a_net_cost(part: Part, docs: list) -> None:
+    """*Toimintakate heikkenee enintään 3,0 %* from −1 412,6 M€: the audit reads a change of a sum below zero
+    as a change of its size, and getting worse is the size growing (paranee: shrinking)."""
+    if not (part.relative and part.change and part.baseline is not None and part.baseline < 0):
+        return
+    quality = next((QUALITY_DIRECTIONS[t.lemma_.lower()] for doc in docs for t in doc
+                    if t.lemma_.lower() in QUALITY_DIRECTIONS), None)
+    if quality is None:
+        return
+    part.change = "increase" if quality == "worse" else "decrease"
+    part.lower_is_better = (part.change == "decrease") != (part.qualifier == "at_most")
+    part.threshold = _threshold(part)
+
+
+def _names_a_change(figure: Indicator) -> bool:
+    """A change noun stands right before the figure, but for a qualifier: *muutos enintään 3,0 %*."""
+    at = figure.sentence.find(figure.text)
+    words = [w for w in re.findall(r"[^\W\d_]+", figure.sentence[:max(at, 0)].lower()) if w not in QUALIFIER_WORDS]
+    if not words:
+        return False
+    lemmas = finnish.lemmas(words[-1])
+    # Voikko reads a -minen noun as its verb: "heikkeneminen" → "heiketä".
+    return bool(lemmas & CHANGE_NAMING_NOUNS) or ("minen" in words[-1] and bool(lemmas & set(DIRECTION_LEMMAS)))
 
 
 def _signed_change(figure: Indicator, baseline_figures: list[Indicator]) -> bool:

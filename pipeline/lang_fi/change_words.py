@@ -51,8 +51,16 @@ EARLIER_CLAUSE_PATTERN = r"\bkun\b[^.;]*\b(?:19|20)\d{2}\b[^.;]*$|,\s*(?:vuonna|
 #: Nouns of change, which a number after them measures rather than counts: *kasvua 5 %*, *lisäystä 12*.
 CHANGE_NOUN_LEMMAS: frozenset[str] = frozenset(lemma for lemma in DIRECTION_LEMMAS if lemma.endswith(
     ("u", "ys", "minen", "nen", "ma", "us")) and lemma not in ("lisää",))
+#: Nouns that make the target's figure after them a change, its way given by the goal's same figure: *muutos
+#: enintään 3,0 %* under *Toimintakate heikkenee enintään 3,0 %* (and any -minen noun of a direction verb,
+#: *heikkeneminen*).
+CHANGE_NAMING_NOUNS: frozenset[str] = CHANGE_NOUN_LEMMAS | {"muutos"}
 #: The year a target counts its change from: *vuoden 2007 tasosta*, *kuin vuonna 2007*, *vuoteen 2007 verrattuna*.
 BASE_YEAR_PATTERN = (r"\b((?:19|20)\d{2})\s+tasosta|\bkuin\s+vuonna\s+((?:19|20)\d{2})"
                      r"|\bvuoteen\s+((?:19|20)\d{2})\s+verrattuna")
 #: A target counted each year against the one before: *+2 % vuodessa*, *vuosittain*, *edellisvuodesta*.
 YEARLY_PATTERN = r"\bvuodessa\b|\bvuosittain\b|\bedellisvuodesta\b|\bedellisestä vuodesta\b"
+#: Verbs that say a figure got better or worse, not bigger or smaller: on a net cost printed below zero
+#: (*toimintakate −1 412,6 M€*) *heikkenee* makes the sum's size grow and *paranee* makes it shrink.
+QUALITY_DIRECTIONS: dict[str, str] = {"heiketä": "worse", "heikentyä": "worse", "huonontua": "worse",
+                                      "parantua": "better", "parata": "better", "kohentua": "better"}

@@ -71,6 +71,9 @@ TIMES_UNIT = "kerta"
 ANY_THING_UNITS: frozenset[str] = frozenset({"kpl", "lkm", "määrä"})
 #: The word of an amount, which counts anything only when the metric names nothing else (*Määrä, kpl*).
 AMOUNT_WORD = "määrä"
+#: Endings of a noun that is the number of a thing, and the empty ending of the thing itself: *asukasluku*,
+#: *asukasmäärä*, *asukas*.
+COUNT_OF_SUFFIXES: tuple[str, ...] = ("luku", "määrä", "")
 #: Units of measurement (not counted things): amounts in them add up across places (*38.600 m² katuja ja
 #: 7.900 m² väyliä*).
 MEASURE_UNITS: frozenset[str] = frozenset({"m2", "m²", "km", "ha", "tonni", "kt", "tunti", "kwh", "mwh", "gwh",
