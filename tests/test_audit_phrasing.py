@@ -1728,6 +1728,11 @@ def test_a_figures_clause_keeps_the_words_before_the_first_figure():
                           metric="Toimintakate (M€)",
                           metric_status="TP 2022 | TA 2023 | TP 2023: −1 412,6 M€ | −1 455,0 M€ | −1 553,9 M€."),
                      "full", "inconsistent", id="a-net-cost-worse-by-more"),
+        pytest.param(dict(goal="Kaupunkistrategia päivitetään ja valtuusto hyväksyy sen vuoden 2023 aikana.",
+                          target="strategia hyväksytty 2023", metric="Valtuuston päätös",
+                          measures="Strategian valmisteluun osallistui 9 asukastyöpajaa. Kaupunginvaltuusto hyväksyi "
+                                   "strategian Tampere – Sykettä ja vetovoimaa 2040 kokouksessaan 17.11.2023."),
+                     "full", "consistent", id="the-sentence-with-the-asked-verb-and-its-day"),
     ],
 )
 def test_scales_counted_nouns_and_attributes(fields, claimed, verdict):

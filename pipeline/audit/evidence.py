@@ -745,8 +745,8 @@ def _assess_text_part(part: Part, evidence: list[tuple[str, object]], year: int 
     # "Ohjelmaa valmisteltiin" for "hyväksytty 2022".
     asked = _sentence_lemmas(part.text) - GENERIC_LEMMAS
     ordered = []
-    for count, _, whole in sorted(naming, key=lambda n: (-n[0], not any(t.lemma_.lower() in asked for t in n[2]),
-                                                         n[1])):
+    for count, _, whole in sorted(naming, key=lambda n: (-n[0], not any(
+            t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in asked for t in n[2]), n[1])):
         if not count:
             break
         # "Lähiliikuntapaikka valmistui kesäkuussa 2023; kuntoportaiden rakentaminen siirtyi": a thing among
@@ -852,10 +852,16 @@ def _date_after_deadline(part: Part, sentence, evidence: list[tuple[str, object]
             figure.field == name and start <= figure.start < end and (span := date_span(figure.value)) is not None
             and span[0] <= part.deadline for figure in dates):
         return None  # "rakentaminen käynnistyi 9/2022, valmistuminen 2024": the start is what was due
-    for figure in dates:
+    in_clause = [f for f in dates if f.field == name and start <= f.start < end and date_span(f.value) is not None]
+    # "hyväksyi strategian … vetovoimaa 2025 kokouksessaan 17.11.2008": a bare year beside the day it was done is
+    # no time of doing (but "valmistui joulukuussa 2014; käsittely siirtyi helmikuuhun 2015" is).
+    dated_in_time = any(re.fullmatch(r"\d{4}-\d{2}(?:-\d{2})?", str(f.value))
+                        and date_span(f.value)[1] <= part.deadline for f in in_clause)
+    for figure in in_clause:
         span = date_span(figure.value)
-        if (figure.field == name and start <= figure.start < end
-                and span is not None and span[0] > part.deadline and not _year_of_a_name(figure, sentence.doc)):
+        bare_year = re.fullmatch(r"\d{4}", str(figure.value)) is not None
+        if span[0] > part.deadline and not _year_of_a_name(figure, sentence.doc) and not (
+                dated_in_time and bare_year):
             return figure
     return None
 
