@@ -1733,6 +1733,32 @@ def test_a_figures_clause_keeps_the_words_before_the_first_figure():
                           measures="Strategian valmisteluun osallistui 9 asukastyöpajaa. Kaupunginvaltuusto hyväksyi "
                                    "strategian Tampere – Sykettä ja vetovoimaa 2040 kokouksessaan 17.11.2023."),
                      "full", "consistent", id="the-sentence-with-the-asked-verb-and-its-day"),
+        # The fifth review's cases.
+        pytest.param(dict(goal="Uusi päiväkoti otetaan käyttöön vuonna 2023.", target="päiväkoti käytössä 2023",
+                          metric_status="Päiväkodin rakennus valmistui 15.12.2023, ja päiväkoti otettiin käyttöön "
+                                        "vuonna 2024."),
+                     "full", "inconsistent", id="a-year-of-use-after-a-day-of-building-is-late"),
+        pytest.param(dict(target="Koulu otettu käyttöön 2023",
+                          metric_status="Koulun rakentaminen on kesken. Koulun väistötilat otettiin käyttöön "
+                                        "elokuussa 2023."),
+                     "full", "inconsistent", id="the-verb-of-another-thing-does-not-come-first"),
+        pytest.param(dict(goal="Toimintakate heikkenee 3 %", target="Toimintakate heikkenee 3 %",
+                          baseline="−1 412,6 M€ (TP 2022)", metric="Toimintakate (M€)",
+                          metric_status="TP 2022 | TA 2023 | TP 2023: −1 412,6 M€ | −1 455,0 M€ | −1 300,0 M€."),
+                     "full", "consistent", id="a-net-cost-better-than-planned"),
+        pytest.param(dict(goal="Palvelujen laatu paranee ja toimintakate kasvaa enintään 3,0 %.",
+                          target="Toimintakate kasvaa enintään 3,0 %", baseline="−1 412,6 M€ (TP 2022)",
+                          metric="Toimintakate (M€)",
+                          metric_status="TP 2022 | TA 2023 | TP 2023: −1 412,6 M€ | −1 455,0 M€ | −1 553,9 M€."),
+                     "full", "inconsistent", id="a-word-of-quality-in-another-clause"),
+        pytest.param(dict(target="5,0", metric="Käynnit / asukas",
+                          metric_status="Käyntien määrä asukasta kohden oli 5,2. Asukasmäärä oli 240 000."),
+                     "full", "consistent", id="a-figure-per-thing-is-not-divided-again"),
+        pytest.param(dict(goal="Toimintakate heikkenee enintään 3,0 %",
+                          target="Tavoite 2023: heikkeneminen enintään 3,0 %", baseline="1 412,6 M€ (TP 2022)",
+                          metric="Toimintakate (M€)",
+                          metric_status="TP 2022 | TA 2023 | TP 2023: 1 412,6 M€ | 1 455,0 M€ | 1 553,9 M€."),
+                     "full", "inconsistent", id="a-net-cost-printed-positive-gets-worse-by-growing"),
     ],
 )
 def test_scales_counted_nouns_and_attributes(fields, claimed, verdict):

@@ -64,6 +64,7 @@ from pipeline.lang_fi.units import (
     MONEY_SCALES,
     MONEY_UNIT,
     PER_THING_PATTERN,
+    PER_WORD_PATTERN,
     PERCENT_LABEL_PATTERN,
     PERSON_ENDINGS,
     PERSON_NOUNS,
@@ -618,8 +619,13 @@ def _names_numerator(figure: Indicator, numerators: frozenset[str]) -> bool:
     """A count printed without its noun whose clause names what the metric counts: *Lainoja kertyi vuonna 2008
     yhteensä 9,56 milj.* under *Kirjastolainat / asukas*."""
     heads = numerators | {finnish.compound_head(n) for n in numerators}
-    before = re.split(r"[,;:]\s", (around(figure) or ("", ""))[0])[-1]
-    return any(finnish.lemmas(word) & heads for word in re.findall(r"[^\W\d_]+", before))
+    parts = around(figure) or ("", "")
+    before = re.split(r"[,;:]\s", parts[0])[-1]
+    after = re.split(r"[,;:.]\s", parts[1])[0]
+    if re.search(PER_WORD_PATTERN, before + " " + after, re.IGNORECASE):
+        return False  # "16,6 asukasta kohti": already per thing
+    # whole words, so that "e-lainoja" is not "lainoja"
+    return any(finnish.lemmas(word) & heads for word in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", before))
 
 
 def _slashed_shares(name: str, doc, indicators: list[Indicator]) -> list[Indicator]:

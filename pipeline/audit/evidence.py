@@ -745,8 +745,8 @@ def _assess_text_part(part: Part, evidence: list[tuple[str, object]], year: int 
     # "Ohjelmaa valmisteltiin" for "hyväksytty 2022".
     asked = _sentence_lemmas(part.text) - GENERIC_LEMMAS
     ordered = []
-    for count, _, whole in sorted(naming, key=lambda n: (-n[0], not any(
-            t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in asked for t in n[2]), n[1])):
+    for count, _, whole in sorted(naming, key=lambda n: (-n[0], not _asked_verb_of_the_thing(n[2], asked, part),
+                                                         n[1])):
         if not count:
             break
         # "Lähiliikuntapaikka valmistui kesäkuussa 2023; kuntoportaiden rakentaminen siirtyi": a thing among
@@ -799,6 +799,15 @@ def _assess_text_part(part: Part, evidence: list[tuple[str, object]], year: int 
     if done:
         return _late(part, done[0], evidence, dates) or _text_finding(part, "met", done[0])
     return _text_finding(part, "unknown", None)
+
+
+def _asked_verb_of_the_thing(sentence, asked: frozenset[str], part: Part) -> bool:
+    """The sentence has the target's own verb and names the thing as a head, not as a genitive before another
+    noun: *Kaupunginvaltuusto hyväksyi strategian*, not *Koulun väistötilat otettiin käyttöön* for the school."""
+    verb = any(t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in asked for t in sentence)
+    heads = [t for t in sentence if t.is_alpha and _named(t.doc[t.i:t.i + 1], part.lemmas) and not (
+        "Gen" in t.morph.get("Case") and t.i + 1 < len(t.doc) and t.doc[t.i + 1].pos_ == "NOUN")]
+    return verb and bool(heads)
 
 
 def _asks_under_way(part: Part) -> bool:
@@ -859,11 +868,23 @@ def _date_after_deadline(part: Part, sentence, evidence: list[tuple[str, object]
                         and date_span(f.value)[1] <= part.deadline for f in in_clause)
     for figure in in_clause:
         span = date_span(figure.value)
-        bare_year = re.fullmatch(r"\d{4}", str(figure.value)) is not None
         if span[0] > part.deadline and not _year_of_a_name(figure, sentence.doc) and not (
-                dated_in_time and bare_year):
+                dated_in_time and _year_after_a_name_word(figure, sentence.doc)):
             return figure
     return None
+
+
+def _year_after_a_name_word(figure: Indicator, doc) -> bool:
+    """A bare year right after a noun in a core case, as in a title (*vetovoimaa 2025*); not *käyttöön 2024*,
+    *valtuustossa 2024* nor *vuonna 2024*."""
+    if not re.fullmatch(r"\d{4}", str(figure.value)):
+        return False
+    before = [t for t in doc if t.idx + len(t) <= figure.start and not t.is_space]
+    if not before or doc.text[before[-1].idx + len(before[-1]):figure.start].strip():
+        return False
+    word = before[-1]
+    return (word.pos_ in ("NOUN", "PROPN") and not names_time(word.lemma_.lower())
+            and bool(set(word.morph.get("Case")) & CORE_CASES))
 
 
 #: The cases of a noun a year names: *visio 2050*, *henkilöstöohjelman 2012–2015*.

@@ -45,6 +45,7 @@ from pipeline.lang_fi.targets import (
     GENERIC_LEMMAS,
     LEVEL_LEMMA,
     LOWER_IS_BETTER_LEMMAS,
+    NET_COST_LEMMAS,
     PEER_AVERAGE_PATTERN,
     PEER_EXTREME_PATTERN,
     POSITIVE_RESULT_WORDS,
@@ -190,7 +191,8 @@ def requirements(goal: Goal, docs: dict, indicators: Iterable[Indicator]) -> lis
         # "LED-valojen osuus; kulutus GWh": each figure is better higher or lower by its own item of the metric.
         inverse = names_lower_is_better(item_heads[index]) if item_heads else inverse_context
         part = _quantity(figure, bases, inverse, case, goal_moves=goal_moves)
-        _size_of_a_net_cost(part, [d for d in (target_doc, goal_doc) if d is not None])
+        _size_of_a_net_cost(part, [d for d in (target_doc, goal_doc) if d is not None],
+                            cost=inverse or bool(metric_lemmas & NET_COST_LEMMAS))
         _size_from_goal(part, goal_figures)
         part.topic = context
         part.season = season
@@ -692,17 +694,28 @@ def _from_goal(figure: Indicator, goal_figures: list[Indicator]) -> Indicator:
                      figure.start, figure.end, figure.sentence)
 
 
-def _size_of_a_net_cost(part: Part, docs: list) -> None:
+def _size_of_a_net_cost(part: Part, docs: list, cost: bool = False) -> None:
     """*Toimintakate heikkenee enintään 3,0 %* from −1 412,6 M€: the audit reads a change of a sum below zero
-    as a change of its size, and getting worse is the size growing (paranee: shrinking)."""
-    if not (part.relative and part.change and part.baseline is not None and part.baseline < 0):
+    (or of a ``cost``, where less is better) as a change of its size, and getting worse is the size growing
+    (paranee: shrinking). The word of quality is read in the clause of the figure, with no word of size there."""
+    if not (part.relative and part.change and part.baseline is not None and (part.baseline < 0 or cost)):
         return
-    quality = next((QUALITY_DIRECTIONS[t.lemma_.lower()] for doc in docs for t in doc
-                    if t.lemma_.lower() in QUALITY_DIRECTIONS), None)
-    if quality is None:
+    number = re.search(r"\d[\d,]*", part.text)
+    qualities = set()
+    for doc in docs:
+        for clause in re.split(r"[;,]\s|\s(?:ja|sekä)\s", doc.text):
+            if number is None or number.group(0) not in clause:
+                continue
+            lemmas = {lemma for word in re.findall(r"[^\W\d_]+", clause) for lemma in finnish.lemmas(word)}
+            if lemmas & set(DIRECTION_LEMMAS) - set(QUALITY_DIRECTIONS):
+                continue  # "toimintakate kasvaa enintään 3,0 %": a word of size decides
+            qualities |= {QUALITY_DIRECTIONS[lemma] for lemma in lemmas if lemma in QUALITY_DIRECTIONS}
+    if len(qualities) != 1:
         return
+    quality = qualities.pop()
     part.change = "increase" if quality == "worse" else "decrease"
-    part.lower_is_better = (part.change == "decrease") != (part.qualifier == "at_most")
+    # A smaller size is better, but for an improvement capped from above ("paranee enintään").
+    part.lower_is_better = not (quality == "better" and part.qualifier == "at_most")
     part.threshold = _threshold(part)
 
 

@@ -100,6 +100,8 @@ ELSEWHERE_WORDS: tuple[str, ...] = ("valtakunnallisesti", "koko maassa", "koko m
                                     "maan keskiarvo",
                                     "vertailukun", "naapurikun", "kuutoskaupun", "kuusikko", "kuusikon",
                                     "suurten kaupunkien", "muut suuret")
+#: Net costs whatever the sign they are printed with: their size growing is their getting worse.
+NET_COST_LEMMAS: frozenset[str] = frozenset({"toimintakate", "nettomeno", "nettokustannus"})
 #: Nouns of an aim or an estimate, which are no whole a count is out of: *5 000 oppilaan tavoitteesta*,
 #: *1 700 lapsen ennätyksestä*.
 NO_WHOLE_LEMMAS: frozenset[str] = frozenset({"tavoite", "ennätys", "ennuste", "arvio", "talousarvio", "budjetti"})

@@ -64,6 +64,9 @@ PERSON_NOUNS: frozenset[str] = frozenset({"henkilö", "ihminen", "lapsi", "nuori
                                           "oppilas", "opiskelija", "potilas", "vanhus", "työtön", "kävijä"})
 PERSON_ENDINGS: tuple[str, ...] = ("ja", "jä", "tön", "ton", "lainen", "läinen")
 
+#: Words that make a figure one per thing already: *16,6 asukasta kohti*, *5,2 per asukas*.
+PER_WORD_PATTERN = r"\b(?:kohden|kohti|per)\b"
+
 #: A count of times, of whatever its verb does: *Kirjastoissa käytiin 2,31 miljoonaa kertaa* counts visits.
 TIMES_UNIT = "kerta"
 
