@@ -235,11 +235,7 @@ def _listed_total(name: str, doc, counts: list[Indicator]) -> list[Indicator]:
             run = (run or [first]) + [second]
             units = {part.unit for part in run} - {None, "kpl"}
             if all(same_thing(a, b) or counted_alike(a, b) for a, b in pairwise(sorted(units))):
-                total = sum(part.value for part in run)
-                unit = run[-1].unit if len(units) == 1 else None
-                out.append(Indicator(name, "count", total, unit, None, None,
-                                     " + ".join(part.text for part in run) + f" = {verdict.fi_number(total)}",
-                                     run[0].start, run[-1].end, run[0].sentence))
+                out.append(_sum_of(name, run, run[-1].unit if len(units) == 1 else None))
         run = []
     return out
 
@@ -248,12 +244,16 @@ def _run_total(name: str, run: list[Indicator]) -> list[Indicator]:
     """The total of three or more parts that each add up with the next (pairs are totalled already)."""
     if len(run) < 3:
         return []
-    total = sum(part.value for part in run)
     units = {part.unit for part in run} - {None}
-    unit = units.pop() if len(units) == 1 else None
-    text = " + ".join(part.text for part in run)
-    return [Indicator(name, run[0].kind, total, unit, None, None, f"{text} = {verdict.fi_number(total)}",
-                      run[0].start, run[-1].end, run[0].sentence)]
+    return [_sum_of(name, run, units.pop() if len(units) == 1 else None)]
+
+
+def _sum_of(name: str, parts: list[Indicator], unit: str | None) -> Indicator:
+    """The total of ``parts`` in ``unit``, its text the sum written out: *612 000 + 438 000 = 1 050 000*."""
+    total = sum(part.value for part in parts)
+    text = " + ".join(part.text for part in parts)
+    return Indicator(name, parts[0].kind, total, unit, None, None, f"{text} = {verdict.fi_number(total)}",
+                     parts[0].start, parts[-1].end, parts[0].sentence)
 
 
 def around(figure: Indicator) -> tuple[str, str] | None:
@@ -979,9 +979,7 @@ def _whole_second(second: Indicator, text: str) -> bool:
         return True
     # "5 118 oppilasta kevään 2010 5 262 perusopetuksen päättäneestä": genitives before the elative whole (not
     # "5 000 oppilaan tavoitteesta", an aim).
-    number = re.match(r"[−-]?[\d \u00a0.,]*\d", text[second.start:second.end])
-    words = re.match(r"(?:\s+[^\W\d_]+){1,3}", text[second.start + (number.end() if number else 0):][:60])
-    for word in words.group(0).split() if words is not None else ():
+    for word in _words_after_number(second, text, most=3, reach=60):
         cases = finnish.case_names(word)
         if OUT_OF_CASE in cases:
             return not finnish.lemmas(word) & NO_WHOLE_LEMMAS
@@ -995,11 +993,17 @@ def _same_thing_out_of(first: Indicator, second: Indicator, text: str) -> bool:
     varhaiskasvatuksessa olevasta lapsesta* (the whole, whatever word the count took as its unit)."""
     if first.kind != "count" or first.unit is None or second.kind != "count":
         return False
-    number = re.match(r"[−-]?[\d \u00a0.,]*\d", text[second.start:second.end])
-    after = second.start + (number.end() if number else 0)
-    words = re.match(r"(?:\s+[^\W\d_]+){1,4}", text[after:after + 80])
-    return words is not None and any(first.unit in finnish.lemmas(word) and OUT_OF_CASE in finnish.case_names(word)
-                                     for word in words.group(0).split())
+    return any(first.unit in finnish.lemmas(word) and OUT_OF_CASE in finnish.case_names(word)
+               for word in _words_after_number(second, text, most=4, reach=80))
+
+
+def _words_after_number(figure: Indicator, text: str, *, most: int, reach: int) -> list[str]:
+    """Up to ``most`` words right after the figure's number (its unit word first, if it has one), within
+    ``reach`` characters: *9 812 varhaiskasvatuksessa olevasta lapsesta*."""
+    number = re.match(r"[−-]?[\d \u00a0.,]*\d", text[figure.start:figure.end])
+    after = figure.start + (number.end() if number else 0)
+    words = re.match(rf"(?:\s+[^\W\d_]+){{1,{most}}}", text[after:after + reach])
+    return words.group(0).split() if words is not None else []
 
 
 def implied_shares(indicators: list[Indicator], all_of: bool = True) -> list[Indicator]:

@@ -879,11 +879,8 @@ def _year_after_a_name_word(figure: Indicator, doc) -> bool:
     *valtuustossa 2024* nor *vuonna 2024*."""
     if not re.fullmatch(r"\d{4}", str(figure.value)):
         return False
-    before = [t for t in doc if t.idx + len(t) <= figure.start and not t.is_space]
-    if not before or doc.text[before[-1].idx + len(before[-1]):figure.start].strip():
-        return False
-    word = before[-1]
-    return (word.pos_ in ("NOUN", "PROPN") and not names_time(word.lemma_.lower())
+    word = _word_right_before(figure, doc)
+    return (word is not None and word.pos_ in ("NOUN", "PROPN") and not names_time(word.lemma_.lower())
             and bool(set(word.morph.get("Case")) & CORE_CASES))
 
 
@@ -896,12 +893,18 @@ def _year_of_a_name(figure: Indicator, doc) -> bool:
     *henkilöstöohjelman 2012–2015* (but *käyttöönotto 2025*, *keväällä 2025*)."""
     if not re.fullmatch(r"(?:19|20)\d{2}(?:\s?[–-]\s?(?:19|20)\d{2})?", figure.text):
         return False  # "käyttöön 7.1.2025", "käyttöön tammikuussa 2014": a date of its own
+    word = _word_right_before(figure, doc)
+    return (word is not None and word.pos_ in ("NOUN", "PROPN")
+            and finnish.compound_head(word.lemma_.lower()) in NAMED_BY_YEAR_HEADS
+            and bool(set(word.morph.get("Case")) & NAME_CASES))
+
+
+def _word_right_before(figure: Indicator, doc):
+    """The token the figure follows with only a space between, or None."""
     before = [t for t in doc if t.idx + len(t) <= figure.start and not t.is_space]
     if not before or doc.text[before[-1].idx + len(before[-1]):figure.start].strip():
-        return False
-    word = before[-1]
-    return (word.pos_ in ("NOUN", "PROPN") and finnish.compound_head(word.lemma_.lower()) in NAMED_BY_YEAR_HEADS
-            and bool(set(word.morph.get("Case")) & NAME_CASES))
+        return None
+    return before[-1]
 
 
 def _clause_naming(part: Part, sentence) -> tuple[int, int]:
